@@ -1,0 +1,62 @@
+/**
+ * `npm run cli -- <command>` and the `cew` bin: the headless workbench over src/main. Each command
+ * lives in commands/ and follows the output contract in cliOutput.ts.
+ */
+import { runBench, usage as benchUsage } from './bench/runBench';
+import { CliUsageError, printLine, warn } from './cliOutput';
+import { runDescribe, usage as describeUsage } from './commands/describeStudy';
+import { runNew, usage as newUsage } from './commands/newStudy';
+
+const commands: Record<string, { usage: string; run: (args: string[]) => Promise<void> }> = {
+  new: { usage: newUsage, run: runNew },
+  describe: { usage: describeUsage, run: runDescribe },
+  bench: { usage: benchUsage, run: runBench },
+};
+
+function help(): string {
+  return [
+    'Customer Energy Workbench — command line',
+    '',
+    'usage: cew <command> [options]',
+    '',
+    'commands:',
+    ...Object.values(commands).map((command) => `  ${command.usage}`),
+    '',
+    'Every command takes --json where it prints a result: stdout then holds one JSON document.',
+  ].join('\n');
+}
+
+async function main(argv: string[]): Promise<number> {
+  const [name, ...rest] = argv;
+  if (!name || name === '--help' || name === '-h' || name === 'help') {
+    printLine(help());
+    return name ? 0 : 2;
+  }
+  const command = commands[name];
+  if (!command) {
+    warn(`cew: unknown command ${JSON.stringify(name)}\n\n${help()}`);
+    return 2;
+  }
+  if (rest.includes('--help') || rest.includes('-h')) {
+    printLine(`usage: cew ${command.usage}`);
+    return 0;
+  }
+  try {
+    await command.run(rest);
+    return 0;
+  } catch (error) {
+    const usageError = error instanceof CliUsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS');
+    warn(`cew ${name}: ${(error as Error).message}`);
+    return usageError ? 2 : 1;
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    warn(`cew: ${(error as Error).message}`);
+    process.exitCode = 1;
+  },
+);

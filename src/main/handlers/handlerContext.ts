@@ -1,0 +1,17 @@
+/** What every feature's handlers are given: the session, the settings, and the shell's dialogs. */
+import type { StudySession } from '../session/studySession';
+import type { AppSettings } from '../settings/appSettings';
+
+/** Native file dialogs, supplied by the Electron shell; browser mode and the CLI have none. */
+export interface StudyDialogs {
+  chooseNewStudyPath(defaultFolder: string): Promise<string | null>;
+  chooseExistingStudy(defaultFolder: string): Promise<string | null>;
+}
+
+export interface HandlerContext {
+  mode: 'desktop' | 'browser';
+  version: string;
+  session: StudySession;
+  settings: AppSettings;
+  dialogs: StudyDialogs | null;
+}

@@ -1,0 +1,17 @@
+/**
+ * The handler table for every API method, assembled from one map per feature. Its type is
+ * `Handlers`, derived from the API declaration, so a missing or extra handler fails to compile.
+ */
+import type { Handlers } from '../../shared/api/index';
+import { appHandlers } from './appHandlers';
+import type { HandlerContext } from './handlerContext';
+import { jobHandlers } from './jobHandlers';
+import { studyHandlers } from './studyHandlers';
+
+export function createHandlers(ctx: HandlerContext): Handlers {
+  return {
+    ...appHandlers(ctx),
+    ...studyHandlers(ctx),
+    ...jobHandlers(ctx),
+  };
+}

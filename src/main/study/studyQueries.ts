@@ -1,0 +1,87 @@
+/** Read queries over the study's metadata: what the describe command and the overview show. */
+import type {
+  SourceSummary,
+  StudyDescription,
+  StudySummary,
+  VariableSummary,
+  VariableType,
+} from '../../shared/domain/study';
+import type { ReadableStudyDb } from './studyDb';
+
+export function readStudyMeta(db: ReadableStudyDb): Record<string, string> {
+  const rows = db.prepare('SELECT key, value FROM study_meta').all() as Array<{
+    key: string;
+    value: string;
+  }>;
+  return Object.fromEntries(rows.map((row) => [row.key, row.value]));
+}
+
+export function summarizeStudy(
+  db: ReadableStudyDb,
+  file: string,
+  schemaVersion: number,
+  readOnlyReason: string | null,
+): StudySummary {
+  const meta = readStudyMeta(db);
+  return {
+    path: file,
+    name: meta.name ?? '',
+    studyId: meta.study_id ?? '',
+    schemaVersion,
+    createdAt: meta.created_at ?? '',
+    readOnly: readOnlyReason !== null,
+    readOnlyReason,
+  };
+}
+
+export function listSources(db: ReadableStudyDb): SourceSummary[] {
+  return db
+    .prepare(
+      `SELECT s.id, s.file_name AS fileName, s.file_size AS fileSize, s.sha256, s.reader,
+              s.row_count AS rowCount, w.code AS wave, s.country_code AS country,
+              s.respondent_type AS respondentType, s.imported_at AS importedAt
+       FROM sources s LEFT JOIN waves w ON w.id = s.wave_id
+       ORDER BY s.sort_order, s.id`,
+    )
+    .all() as SourceSummary[];
+}
+
+function labelIn(labelsJson: string, language: string): string | null {
+  const labels = JSON.parse(labelsJson) as Record<string, string>;
+  return labels[language] ?? Object.values(labels)[0] ?? null;
+}
+
+export function listVariables(db: ReadableStudyDb, language = 'en'): VariableSummary[] {
+  const rows = db
+    .prepare(
+      'SELECT name, type, labels_json, is_system FROM variables ORDER BY sort_order, id',
+    )
+    .all() as Array<{ name: string; type: VariableType; labels_json: string; is_system: number }>;
+  return rows.map((row) => ({
+    name: row.name,
+    type: row.type,
+    label: labelIn(row.labels_json, language),
+    isSystem: row.is_system === 1,
+  }));
+}
+
+export function describeStudy(db: ReadableStudyDb, summary: StudySummary): StudyDescription {
+  const sources = listSources(db);
+  const waves = (db.prepare('SELECT code FROM waves ORDER BY sort_order, code').all() as Array<{
+    code: string;
+  }>).map((row) => row.code);
+  const countries = (
+    db.prepare('SELECT code, names_json FROM countries ORDER BY code').all() as Array<{
+      code: string;
+      names_json: string;
+    }>
+  ).map((row) => ({ code: row.code, name: labelIn(row.names_json, 'en') ?? row.code }));
+  return {
+    study: summary,
+    sources,
+    waves,
+    countries,
+    variables: listVariables(db),
+    respondents: sources.reduce((sum, source) => sum + source.rowCount, 0),
+  };
+}

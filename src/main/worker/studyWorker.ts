@@ -1,0 +1,152 @@
+/**
+ * The study worker: owns the open study's SQLite connection and runs every piece of work that can
+ * take longer than a few milliseconds, so the main thread only routes. Jobs report progress on the
+ * same envelope as responses and stop at the next yield point when cancelled.
+ */
+import { parentPort, workerData } from 'node:worker_threads';
+import { ApiError, type ApiErrorShape } from '../../shared/api/apiTypes';
+import { describeZodError } from '../../shared/api/validate';
+import { createStudyFile, closeStudyFile, openStudyFile, saveStudyCopy, type OpenStudy } from '../study/studyFile';
+import { appendAudit } from '../study/auditLog';
+import { describeStudy, summarizeStudy } from '../study/studyQueries';
+import { verifyStudy } from '../study/verifyStudy';
+import {
+  workerMethods,
+  type WorkerInput,
+  type WorkerMethodName,
+  type WorkerRequest,
+  type WorkerResponse,
+  type WorkerResults,
+  type WorkerStartData,
+} from './workerProtocol';
+
+if (!parentPort) throw new Error('studyWorker must run in a worker thread');
+const port = parentPort;
+const startData = (workerData ?? {}) as WorkerStartData;
+
+let study: OpenStudy | null = null;
+const running = new Map<string, AbortController>();
+
+function send(message: WorkerResponse): void {
+  port.postMessage(message);
+}
+
+function requireStudy(): OpenStudy {
+  if (!study) throw new ApiError('unavailable', 'no study is open');
+  return study;
+}
+
+function requireWritable(): OpenStudy & { writable: NonNullable<OpenStudy['writable']> } {
+  const open = requireStudy();
+  if (!open.writable) {
+    throw new ApiError('conflict', `${open.path} is open read-only: ${open.readOnlyReason ?? ''}`);
+  }
+  return open as OpenStudy & { writable: NonNullable<OpenStudy['writable']> };
+}
+
+function summary(open: OpenStudy) {
+  return summarizeStudy(open.db, open.path, open.schemaVersion, open.readOnlyReason);
+}
+
+function closeCurrent(): boolean {
+  if (!study) return false;
+  closeStudyFile(study);
+  study = null;
+  return true;
+}
+
+interface JobContext {
+  signal: AbortSignal;
+  progress: (done: number, total: number) => void;
+}
+
+type WorkerHandlers = {
+  [K in WorkerMethodName]: (
+    input: WorkerInput<K>,
+    job: JobContext,
+  ) => WorkerResults[K] | Promise<WorkerResults[K]>;
+};
+
+const handlers: WorkerHandlers = {
+  'study.create': ({ path, name, appVersion }) => {
+    closeCurrent();
+    study = createStudyFile(path, name, appVersion, { nativeBinding: startData.nativeBinding });
+    return summary(study);
+  },
+  'study.open': ({ path, readOnly, readOnlyReason }) => {
+    closeCurrent();
+    study = openStudyFile(path, { readOnly, readOnlyReason, nativeBinding: startData.nativeBinding });
+    return summary(study);
+  },
+  'study.close': () => ({ closed: closeCurrent() }),
+  'study.summary': () => (study ? summary(study) : null),
+  'study.describe': () => {
+    const open = requireStudy();
+    return describeStudy(open.db, summary(open));
+  },
+  'study.saveCopyAs': ({ path }) => {
+    saveStudyCopy(requireStudy(), path);
+    return { path };
+  },
+  'study.rename': ({ name }) => {
+    const open = requireWritable();
+    open.writable.transaction(() => {
+      open.writable.prepare("UPDATE study_meta SET value = ? WHERE key = 'name'").run(name);
+      appendAudit(open.writable, 'study.renamed', { name });
+    })();
+    return summary(open);
+  },
+  'study.verify': (_input, job) => verifyStudy(requireStudy().db, job.signal, job.progress),
+};
+
+function errorKind(error: unknown): ApiErrorShape['kind'] {
+  if (error instanceof ApiError) return error.kind;
+  if (error instanceof Error && error.name === 'AbortError') return 'cancelled';
+  return 'failed';
+}
+
+async function handleCall(seq: number, method: string, rawInput: unknown, jobId?: string): Promise<void> {
+  const controller = new AbortController();
+  if (jobId) running.set(jobId, controller);
+  try {
+    if (!Object.prototype.hasOwnProperty.call(workerMethods, method)) {
+      throw new ApiError('not-found', `the worker has no method ${JSON.stringify(method)}`);
+    }
+    const name = method as WorkerMethodName;
+    const parsed = workerMethods[name].safeParse(rawInput ?? {});
+    if (!parsed.success) throw new ApiError('invalid-input', describeZodError(name, parsed.error));
+    const handler = handlers[name] as (input: unknown, job: JobContext) => unknown;
+    const result = await handler(parsed.data, {
+      signal: controller.signal,
+      progress: (done, total) => {
+        if (jobId) send({ type: 'progress', jobId, done, total });
+      },
+    });
+    send({ type: 'response', seq, result });
+  } catch (error) {
+    const err = error instanceof Error ? error : new Error(String(error));
+    send({
+      type: 'error',
+      seq,
+      error: { name: err.name, message: err.message, stack: err.stack },
+      kind: errorKind(error),
+    });
+  } finally {
+    if (jobId) running.delete(jobId);
+  }
+}
+
+port.on('message', (message: WorkerRequest) => {
+  const { seq, request } = message;
+  if (request.type === 'cancel') {
+    running.get(request.jobId)?.abort();
+    send({ type: 'response', seq, result: { cancelled: running.has(request.jobId) } });
+    return;
+  }
+  void handleCall(seq, request.method, request.input, request.jobId);
+});
+
+// Closing the port (the main thread shutting the session down) closes the study cleanly.
+port.on('close', () => {
+  closeCurrent();
+});

@@ -1,0 +1,68 @@
+/**
+ * The protocol between the main thread and the study worker: a discriminated union with a sequence
+ * number (as Signal's main/worker split). Worker methods are declared here with zod schemas, like
+ * the public API, and validated again on the worker side: a type stops nothing at run time.
+ */
+import { z } from 'zod';
+import type { ApiErrorShape } from '../../shared/api/apiTypes';
+import type { StudyDescription, StudySummary } from '../../shared/domain/study';
+
+const anyPath = z.string().min(1);
+
+export const workerMethods = {
+  'study.create': z.object({ path: anyPath, name: z.string().min(1), appVersion: z.string() }),
+  'study.open': z.object({
+    path: anyPath,
+    readOnly: z.boolean(),
+    readOnlyReason: z.string().nullable(),
+  }),
+  'study.close': z.object({}),
+  'study.summary': z.object({}),
+  'study.describe': z.object({}),
+  'study.saveCopyAs': z.object({ path: anyPath }),
+  'study.rename': z.object({ name: z.string().min(1) }),
+  'study.verify': z.object({}),
+} as const;
+
+export type WorkerMethodName = keyof typeof workerMethods;
+export type WorkerInput<K extends WorkerMethodName> = z.infer<(typeof workerMethods)[K]>;
+
+export interface VerifyReport {
+  ok: boolean;
+  problems: string[];
+  chunksChecked: number;
+}
+
+export interface WorkerResults {
+  'study.create': StudySummary;
+  'study.open': StudySummary;
+  'study.close': { closed: boolean };
+  'study.summary': StudySummary | null;
+  'study.describe': StudyDescription;
+  'study.saveCopyAs': { path: string };
+  'study.rename': StudySummary;
+  'study.verify': VerifyReport;
+}
+
+export interface WorkerRequest {
+  seq: number;
+  request:
+    | { type: 'call'; method: string; input: unknown; jobId?: string }
+    | { type: 'cancel'; jobId: string };
+}
+
+export type WorkerResponse =
+  | { type: 'response'; seq: number; result: unknown }
+  | {
+      type: 'error';
+      seq: number;
+      error: { name: string; message: string; stack?: string };
+      kind: ApiErrorShape['kind'];
+    }
+  | { type: 'progress'; jobId: string; done: number; total: number }
+  | { type: 'log'; level: 'debug' | 'info' | 'warn' | 'error'; args: string[] };
+
+export interface WorkerStartData {
+  /** better-sqlite3 addon built for Electron's ABI; absent in plain Node. */
+  nativeBinding?: string;
+}

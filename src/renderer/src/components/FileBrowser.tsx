@@ -1,0 +1,77 @@
+/**
+ * Browser mode's stand-in for a native Open dialog: walks folders on the workbench's own disk
+ * (through files.list) and offers the .cew studies in them.
+ */
+import { useEffect, useState } from 'react';
+import type { FileBrowserListing } from '../../../shared/domain/study';
+import { useClient } from '../api/ClientContext';
+
+interface FileBrowserProps {
+  startFolder?: string;
+  onChooseStudy: (path: string) => void;
+  onCancel: () => void;
+}
+
+export function FileBrowser({ startFolder, onChooseStudy, onCancel }: FileBrowserProps) {
+  const client = useClient();
+  const [folder, setFolder] = useState<string | undefined>(startFolder);
+  const [listing, setListing] = useState<FileBrowserListing | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  useEffect(() => {
+    let current = true;
+    client.invoke('files.list', folder ? { folder } : {}).then(
+      (result) => {
+        if (!current) return;
+        setListing(result);
+        setError(null);
+      },
+      (failure: Error) => current && setError(failure.message),
+    );
+    return () => {
+      current = false;
+    };
+  }, [client, folder]);
+
+  return (
+    <section className="file-browser" aria-label="Open a study from disk">
+      <header className="file-browser__header">
+        <button
+          type="button"
+          onClick={() => listing?.parent && setFolder(listing.parent)}
+          disabled={!listing?.parent}
+          aria-label="Up one folder"
+        >
+          ↑ Up
+        </button>
+        <code className="file-browser__folder" title={listing?.folder}>
+          {listing?.folder ?? '…'}
+        </code>
+        <button type="button" onClick={onCancel}>
+          Cancel
+        </button>
+      </header>
+      {error && (
+        <p role="alert" className="notice notice--error">
+          {error}
+        </p>
+      )}
+      <ul className="file-browser__list" aria-label="Folders and studies">
+        {listing?.entries.length === 0 && <li className="muted">No folders or studies here.</li>}
+        {listing?.entries.map((entry) => (
+          <li key={entry.path}>
+            {entry.kind === 'folder' ? (
+              <button type="button" className="link" onClick={() => setFolder(entry.path)}>
+                📁 {entry.name}
+              </button>
+            ) : (
+              <button type="button" className="link" onClick={() => onChooseStudy(entry.path)}>
+                {entry.name}
+              </button>
+            )}
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}

@@ -1,0 +1,34 @@
+/**
+ * The whole API between processes: every method's input schema and result type, and every event.
+ * Transports (Electron IPC, HTTP, in-process) and the handler table are derived from this map.
+ */
+import type { z } from 'zod';
+import { appMethods } from './app';
+import { jobMethods } from './jobs';
+import { studyMethods } from './study';
+
+export const apiMethods = {
+  ...appMethods,
+  ...studyMethods,
+  ...jobMethods,
+} as const;
+
+export type ApiMethods = typeof apiMethods;
+export type MethodName = keyof ApiMethods;
+export type Input<K extends MethodName> = z.infer<ApiMethods[K]['input']>;
+export type Result<K extends MethodName> = ApiMethods[K]['result'];
+
+export type Handlers = {
+  [K in MethodName]: (input: Input<K>) => Result<K> | Promise<Result<K>>;
+};
+
+export function isMethodName(name: string): name is MethodName {
+  return Object.prototype.hasOwnProperty.call(apiMethods, name);
+}
+
+export { IPC_EVENT_CHANNEL, IPC_PREFIX } from './ipcChannels';
+
+export { ApiError } from './apiTypes';
+export type { ApiErrorShape } from './apiTypes';
+export type { EventMap, EventName } from './events';
+export { eventNames } from './events';
