@@ -24,6 +24,9 @@ export default defineConfig({
           web: resolve(__dirname, 'src/web/main.ts'),
           studyWorker: resolve(__dirname, 'src/main/worker/studyWorker.ts'),
         },
+        // Shared chunks beside the entries, so __dirname is out/main everywhere and
+        // studyWorker.js is found from any of them.
+        output: { chunkFileNames: '[name]-[hash].js' },
       },
     },
   },

@@ -30,6 +30,10 @@ export function studyHandlers(ctx: HandlerContext): Pick<Handlers, StudyMethod> 
   };
   return {
     'study.create': async ({ path: file, name }) => {
+      // The default studies folder is made on first use; any other folder must already exist.
+      if (path.dirname(path.resolve(file)) === path.resolve(settings.studiesFolder)) {
+        mkdirSync(settings.studiesFolder, { recursive: true });
+      }
       const summary = await session.create(file, name);
       settings.rememberStudy(summary.path, summary.name);
       return summary;

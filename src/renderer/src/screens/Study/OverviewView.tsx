@@ -17,7 +17,10 @@ export function OverviewView({ study }: OverviewViewProps) {
     client.invoke('study.describe', {}).then(setDescription, (failure: Error) => setError(failure.message));
   }, [client]);
   useEffect(load, [load, study]);
-  useEvent('study.changed', load);
+  useEvent(
+    'study.changed',
+    useCallback((change) => change.study && load(), [load]),
+  );
 
   if (error) {
     return (

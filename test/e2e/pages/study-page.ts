@@ -1,0 +1,39 @@
+/** The study window: toolbar, navigator, overview, status bar. */
+import type { Locator, Page } from 'playwright-core';
+
+export class StudyPage {
+  readonly title: Locator;
+  readonly navigator: Locator;
+  readonly statusBar: Locator;
+  readonly closeButton: Locator;
+  readonly saveCopyButton: Locator;
+  readonly checkButton: Locator;
+
+  constructor(readonly page: Page) {
+    this.title = page.locator('.toolbar__title');
+    this.navigator = page.getByRole('navigation', { name: 'Study views' });
+    this.statusBar = page.getByRole('contentinfo', { name: 'Status' });
+    this.closeButton = page.getByRole('button', { name: 'Close study' });
+    this.saveCopyButton = page.getByRole('button', { name: 'Save a copy as…' });
+    this.checkButton = page.getByRole('button', { name: 'Check study file' });
+  }
+
+  async waitFor(name: string): Promise<void> {
+    await this.page.getByRole('heading', { name, level: 1 }).waitFor();
+    await this.page.getByRole('heading', { name: 'Overview' }).waitFor();
+  }
+
+  async close(): Promise<void> {
+    await this.closeButton.click();
+  }
+
+  async saveCopyAs(path: string): Promise<void> {
+    await this.saveCopyButton.click();
+    await this.page.getByLabel('Save a copy as').fill(path);
+    await this.page.getByRole('button', { name: 'Save copy' }).click();
+  }
+
+  async checkStudyFile(): Promise<void> {
+    await this.checkButton.click();
+  }
+}
