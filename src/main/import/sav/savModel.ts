@@ -86,8 +86,7 @@ export interface SavDictionary {
 
 /** Numeric columns hold system-missing as NaN; string columns hold values with trailing blanks removed. */
 export type SavColumn =
-  | { kind: 'numeric'; values: Float64Array }
-  | { kind: 'string'; values: string[] };
+  { kind: 'numeric'; values: Float64Array } | { kind: 'string'; values: string[] };
 
 export interface SavFile {
   dictionary: SavDictionary;
