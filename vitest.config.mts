@@ -15,7 +15,7 @@ export default defineConfig({
       {
         test: {
           name: 'e2e',
-          include: ['test/e2e/specs/**/*.spec.ts'],
+          include: ['test/e2e/specs/**/*.spec.ts', 'test/e2e/electron/**/*.spec.ts'],
           environment: 'node',
           testTimeout: 120_000,
           hookTimeout: 120_000,
