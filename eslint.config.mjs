@@ -16,7 +16,14 @@ const nodeOnlyDeps = ['better-sqlite3', 'iconv-lite', 'jschardet'].map((name) =>
 
 export default tseslint.config(
   {
-    ignores: ['out/**', 'dist/**', 'node_modules/**', 'test-results/**', '.electron-native/**', 'coverage/**'],
+    ignores: [
+      'out/**',
+      'dist/**',
+      'node_modules/**',
+      'test-results/**',
+      '.electron-native/**',
+      'coverage/**',
+    ],
   },
   js.configs.recommended,
   ...tseslint.configs.recommended,
@@ -24,14 +31,22 @@ export default tseslint.config(
     languageOptions: { globals: { ...globals.node } },
     rules: {
       '@typescript-eslint/no-explicit-any': 'error',
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
       '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
       '@typescript-eslint/ban-ts-comment': 'error',
       'no-restricted-imports': ['error', { paths: [electronBan] }],
     },
   },
   {
-    files: ['src/main/electron/**/*.ts', 'src/preload/**/*.ts', 'test/unit/main/electron/**/*.ts', 'test/e2e/electron/**/*.ts'],
+    files: [
+      'src/main/electron/**/*.ts',
+      'src/preload/**/*.ts',
+      'test/unit/main/electron/**/*.ts',
+      'test/e2e/electron/**/*.ts',
+    ],
     rules: { 'no-restricted-imports': 'off' },
   },
   {
@@ -42,8 +57,15 @@ export default tseslint.config(
         {
           paths: [electronBan, ...nodeOnlyDeps],
           patterns: [
-            { group: ['**/main/**', '**/renderer/**', '**/preload/**', '**/cli/**', '**/web/**'], message: 'src/shared imports nothing of ours.' },
-            { group: ['node:*'], message: 'src/shared runs in every process, the renderer included: no Node built-ins.' },
+            {
+              group: ['**/main/**', '**/renderer/**', '**/preload/**', '**/cli/**', '**/web/**'],
+              message: 'src/shared imports nothing of ours.',
+            },
+            {
+              group: ['node:*'],
+              message:
+                'src/shared runs in every process, the renderer included: no Node built-ins.',
+            },
           ],
         },
       ],
@@ -57,7 +79,12 @@ export default tseslint.config(
         'error',
         {
           paths: [electronBan],
-          patterns: [{ group: ['**/renderer/**', '**/preload/**', '**/cli/**', '**/web/**'], message: 'src/main imports shared and main only.' }],
+          patterns: [
+            {
+              group: ['**/renderer/**', '**/preload/**', '**/cli/**', '**/web/**'],
+              message: 'src/main imports shared and main only.',
+            },
+          ],
         },
       ],
     },
@@ -69,7 +96,12 @@ export default tseslint.config(
         'error',
         {
           paths: [electronBan],
-          patterns: [{ group: ['**/renderer/**', '**/preload/**', '**/main/electron/**'], message: 'cli and web import main and shared, never electron.' }],
+          patterns: [
+            {
+              group: ['**/renderer/**', '**/preload/**', '**/main/electron/**'],
+              message: 'cli and web import main and shared, never electron.',
+            },
+          ],
         },
       ],
     },
@@ -83,7 +115,10 @@ export default tseslint.config(
         {
           paths: [electronBan, ...nodeOnlyDeps],
           patterns: [
-            { group: ['**/main/**', '**/preload/**', '**/cli/**', '**/web/**'], message: 'The renderer imports src/shared only.' },
+            {
+              group: ['**/main/**', '**/preload/**', '**/cli/**', '**/web/**'],
+              message: 'The renderer imports src/shared only.',
+            },
             { group: ['node:*'], message: 'The renderer has no Node.' },
           ],
         },

@@ -16,7 +16,8 @@ function walk(folder) {
       readFileSync(full, 'utf8')
         .split('\n')
         .forEach((line, index) => {
-          if (focused.test(line)) hits.push(`${path.relative(root, full)}:${index + 1}: ${line.trim()}`);
+          if (focused.test(line))
+            hits.push(`${path.relative(root, full)}:${index + 1}: ${line.trim()}`);
         });
     }
   }

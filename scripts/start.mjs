@@ -21,7 +21,14 @@ if (!binary || !existsSync(binary)) {
   process.exit(1);
 }
 
-const nativeAddon = path.join(root, '.electron-native', 'better-sqlite3', 'build', 'Release', 'better_sqlite3.node');
+const nativeAddon = path.join(
+  root,
+  '.electron-native',
+  'better-sqlite3',
+  'build',
+  'Release',
+  'better_sqlite3.node',
+);
 if (!existsSync(nativeAddon)) {
   process.stderr.write(
     'The SQLite addon for Electron is not built yet: run `npm run build:electron-native` once (it needs the Electron headers), then `npm start` again.\n',

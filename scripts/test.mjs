@@ -54,5 +54,7 @@ rmSync(reports, { recursive: true, force: true });
 
 process.stdout.write('\n');
 if (failures.length > 0) process.stdout.write(`failed steps: ${failures.join(', ')}\n`);
-process.stdout.write(`tests: ${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped\n`);
+process.stdout.write(
+  `tests: ${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped\n`,
+);
 process.exit(failures.length > 0 ? 1 : 0);

@@ -5,11 +5,17 @@
 import { runBench, usage as benchUsage } from './bench/runBench';
 import { CliUsageError, printLine, warn } from './cliOutput';
 import { runDescribe, usage as describeUsage } from './commands/describeStudy';
+import { runExportData, usage as exportUsage } from './commands/exportData';
+import { runImport, usage as importUsage } from './commands/importFile';
+import { runInfo, usage as infoUsage } from './commands/info';
 import { runNew, usage as newUsage } from './commands/newStudy';
 
 const commands: Record<string, { usage: string; run: (args: string[]) => Promise<void> }> = {
   new: { usage: newUsage, run: runNew },
   describe: { usage: describeUsage, run: runDescribe },
+  info: { usage: infoUsage, run: runInfo },
+  import: { usage: importUsage, run: runImport },
+  'export-data': { usage: exportUsage, run: runExportData },
   bench: { usage: benchUsage, run: runBench },
 };
 
@@ -45,7 +51,9 @@ async function main(argv: string[]): Promise<number> {
     await command.run(rest);
     return 0;
   } catch (error) {
-    const usageError = error instanceof CliUsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS');
+    const usageError =
+      error instanceof CliUsageError ||
+      (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS');
     warn(`cew ${name}: ${(error as Error).message}`);
     return usageError ? 2 : 1;
   }

@@ -18,7 +18,10 @@ export function allowedHosts(port: number): Set<string> {
 export function checkHost(request: IncomingMessage, port: number): Refusal | null {
   const host = request.headers.host?.toLowerCase();
   if (!host || !allowedHosts(port).has(host)) {
-    return { status: 421, message: `refused: Host ${JSON.stringify(host ?? '')} is not this workbench` };
+    return {
+      status: 421,
+      message: `refused: Host ${JSON.stringify(host ?? '')} is not this workbench`,
+    };
   }
   return null;
 }

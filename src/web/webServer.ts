@@ -91,7 +91,8 @@ export async function startWebServer(options: WebServerOptions): Promise<Running
   });
 
   async function serveStatic(url: URL, response: ServerResponse): Promise<void> {
-    const relative = url.pathname === '/' ? 'index.html' : decodeURIComponent(url.pathname).replace(/^\/+/, '');
+    const relative =
+      url.pathname === '/' ? 'index.html' : decodeURIComponent(url.pathname).replace(/^\/+/, '');
     const file = path.resolve(rendererDir, relative);
     if (!file.startsWith(rendererDir + path.sep)) {
       response.writeHead(404).end();
@@ -128,7 +129,8 @@ export async function startWebServer(options: WebServerOptions): Promise<Running
     if (hostRefusal) return refuse(response, hostRefusal.status, hostRefusal.message);
     const url = new URL(request.url ?? '/', `http://127.0.0.1:${port}`);
     if (!url.pathname.startsWith('/api/')) {
-      if (request.method !== 'GET' && request.method !== 'HEAD') return refuse(response, 405, 'only GET here');
+      if (request.method !== 'GET' && request.method !== 'HEAD')
+        return refuse(response, 405, 'only GET here');
       return serveStatic(url, response);
     }
     const accessRefusal = checkApiAccess(request, url, token, port);
@@ -145,7 +147,10 @@ export async function startWebServer(options: WebServerOptions): Promise<Running
       input = body.length === 0 ? {} : (JSON.parse(body) as unknown);
     } catch (error) {
       return sendJson(response, 400, {
-        error: { kind: 'invalid-input', message: `the request body is not JSON: ${(error as Error).message}` },
+        error: {
+          kind: 'invalid-input',
+          message: `the request body is not JSON: ${(error as Error).message}`,
+        },
       });
     }
     const outcome = await options.host.dispatch(name, input);

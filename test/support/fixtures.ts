@@ -28,9 +28,14 @@ export function describeWithFixtures(name: string, body: () => void): void {
   }
   if (process.env.CI === 'true') {
     describe(name, () => {
-      throw new Error(`fixtures folder ${fixturesDir} is missing (set CEW_FIXTURES); CI requires it`);
+      throw new Error(
+        `fixtures folder ${fixturesDir} is missing (set CEW_FIXTURES); CI requires it`,
+      );
     });
     return;
   }
-  describe.skip(`${name} — skipped: fixtures folder ${fixturesDir} not found (set CEW_FIXTURES)`, body);
+  describe.skip(
+    `${name} — skipped: fixtures folder ${fixturesDir} not found (set CEW_FIXTURES)`,
+    body,
+  );
 }

@@ -25,6 +25,13 @@ export function tempFolder(prefix = 'cew-test-'): { folder: string; cleanup: () 
   return { folder, cleanup: () => rmSync(folder, { recursive: true, force: true }) };
 }
 
-export const builtWorkerPath = path.resolve(import.meta.dirname, '..', '..', 'out', 'main', 'studyWorker.js');
+export const builtWorkerPath = path.resolve(
+  import.meta.dirname,
+  '..',
+  '..',
+  'out',
+  'main',
+  'studyWorker.js',
+);
 export const builtCliPath = path.resolve(import.meta.dirname, '..', '..', 'out', 'main', 'cli.js');
 export const builtWebPath = path.resolve(import.meta.dirname, '..', '..', 'out', 'main', 'web.js');

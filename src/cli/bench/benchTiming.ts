@@ -32,7 +32,8 @@ export async function measure(
   }
   samples.sort((a, b) => a - b);
   const middle = Math.floor(samples.length / 2);
-  const median = samples.length % 2 === 1 ? samples[middle]! : (samples[middle - 1]! + samples[middle]!) / 2;
+  const median =
+    samples.length % 2 === 1 ? samples[middle]! : (samples[middle - 1]! + samples[middle]!) / 2;
   return {
     name,
     n,

@@ -15,7 +15,8 @@ const benchmarks: Record<string, Benchmark> = {
   'api-roundtrip': apiRoundtrip,
 };
 
-export const usage = 'bench [NAME]                              run benchmarks, one JSON line per result';
+export const usage =
+  'bench [NAME]                              run benchmarks, one JSON line per result';
 
 function runChild(name: string): Promise<void> {
   return new Promise((resolve, reject) => {
@@ -51,9 +52,13 @@ export async function runBench(args: string[]): Promise<void> {
     return;
   }
   const wanted = positionals[0];
-  const names = Object.keys(benchmarks).filter((name) => !wanted || name === wanted || name.startsWith(`${wanted}/`));
+  const names = Object.keys(benchmarks).filter(
+    (name) => !wanted || name === wanted || name.startsWith(`${wanted}/`),
+  );
   if (names.length === 0) {
-    throw new CliUsageError(`no benchmark named ${wanted}; there are: ${Object.keys(benchmarks).join(', ')}`);
+    throw new CliUsageError(
+      `no benchmark named ${wanted}; there are: ${Object.keys(benchmarks).join(', ')}`,
+    );
   }
   for (const name of names) {
     warn(`bench: ${name}`);

@@ -3,7 +3,8 @@ import { parseArgs } from 'node:util';
 import { CliUsageError, printJson, printLine } from '../cliOutput';
 import { withHost } from '../cliHost';
 
-export const usage = 'describe STUDY.cew [--json]              metadata, schema version, sources, variables';
+export const usage =
+  'describe STUDY.cew [--json]              metadata, schema version, sources, variables';
 
 export async function runDescribe(args: string[]): Promise<void> {
   const { values, positionals } = parseArgs({
@@ -24,8 +25,12 @@ export async function runDescribe(args: string[]): Promise<void> {
   const { study, sources, variables } = description;
   printLine(`${study.name}  (${study.path})`);
   printLine(`schema ${study.schemaVersion}, created ${study.createdAt}`);
-  printLine(`${sources.length} sources, ${description.respondents} respondents, ${variables.length} variables`);
+  printLine(
+    `${sources.length} sources, ${description.respondents} respondents, ${variables.length} variables`,
+  );
   for (const source of sources) {
-    printLine(`  ${source.fileName}  ${source.country ?? '-'} ${source.wave ?? '-'}  ${source.rowCount} rows`);
+    printLine(
+      `  ${source.fileName}  ${source.country ?? '-'} ${source.wave ?? '-'}  ${source.rowCount} rows`,
+    );
   }
 }

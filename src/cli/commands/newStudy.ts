@@ -13,12 +13,14 @@ export async function runNew(args: string[]): Promise<void> {
   });
   const [file] = positionals;
   if (!file || positionals.length > 1) throw new CliUsageError(`usage: cew ${usage}`);
-  if (!file.toLowerCase().endsWith('.cew')) throw new CliUsageError(`${file}: a study file ends in .cew`);
+  if (!file.toLowerCase().endsWith('.cew'))
+    throw new CliUsageError(`${file}: a study file ends in .cew`);
   const summary = await withHost(async (host) => {
     const created = await host.session.create(file, values.name);
     await host.session.close();
     return created;
   });
   if (values.json) printJson(summary);
-  else printLine(`Created ${summary.path} (study "${summary.name}", schema ${summary.schemaVersion})`);
+  else
+    printLine(`Created ${summary.path} (study "${summary.name}", schema ${summary.schemaVersion})`);
 }

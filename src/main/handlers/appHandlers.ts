@@ -23,7 +23,10 @@ export function appHandlers(ctx: HandlerContext): AppHandlers {
         mkdirSync(absolute, { recursive: true });
         if (!statSync(absolute).isDirectory()) throw new Error('not a folder');
       } catch (error) {
-        throw new ApiError('invalid-input', `folder: ${absolute} cannot be used (${(error as Error).message})`);
+        throw new ApiError(
+          'invalid-input',
+          `folder: ${absolute} cannot be used (${(error as Error).message})`,
+        );
       }
       ctx.settings.setStudiesFolder(absolute);
       return info();

@@ -4,6 +4,7 @@
  */
 import type { Handlers } from '../../shared/api/index';
 import { appHandlers } from './appHandlers';
+import { dataHandlers } from './dataHandlers';
 import type { HandlerContext } from './handlerContext';
 import { jobHandlers } from './jobHandlers';
 import { studyHandlers } from './studyHandlers';
@@ -13,5 +14,6 @@ export function createHandlers(ctx: HandlerContext): Handlers {
     ...appHandlers(ctx),
     ...studyHandlers(ctx),
     ...jobHandlers(ctx),
+    ...dataHandlers(ctx),
   };
 }

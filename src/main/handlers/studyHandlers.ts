@@ -24,7 +24,10 @@ export function studyHandlers(ctx: HandlerContext): Pick<Handlers, StudyMethod> 
   const { session, settings } = ctx;
   const requireDialogs = () => {
     if (!ctx.dialogs) {
-      throw new ApiError('unavailable', 'native dialogs exist only in the desktop app; use files.list');
+      throw new ApiError(
+        'unavailable',
+        'native dialogs exist only in the desktop app; use files.list',
+      );
     }
     return ctx.dialogs;
   };
@@ -78,7 +81,10 @@ export function studyHandlers(ctx: HandlerContext): Pick<Handlers, StudyMethod> 
       try {
         names = readdirSync(target, { withFileTypes: true });
       } catch (error) {
-        throw new ApiError('not-found', `folder: ${target} cannot be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
+        throw new ApiError(
+          'not-found',
+          `folder: ${target} cannot be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`,
+        );
       }
       const entries: FileBrowserEntry[] = names
         .filter((entry) => !entry.name.startsWith('.'))
@@ -90,7 +96,9 @@ export function studyHandlers(ctx: HandlerContext): Pick<Handlers, StudyMethod> 
           }
           return [];
         })
-        .sort((a, b) => (a.kind === b.kind ? a.name.localeCompare(b.name) : a.kind === 'folder' ? -1 : 1));
+        .sort((a, b) =>
+          a.kind === b.kind ? a.name.localeCompare(b.name) : a.kind === 'folder' ? -1 : 1,
+        );
       const parent = path.dirname(target);
       return { folder: target, parent: parent === target ? null : parent, entries };
     },

@@ -19,7 +19,11 @@ export class JobRegistry {
     return { ...job };
   }
 
-  finish(jobId: string, status: Exclude<JobInfo['status'], 'running'>, error?: string): JobInfo | null {
+  finish(
+    jobId: string,
+    status: Exclude<JobInfo['status'], 'running'>,
+    error?: string,
+  ): JobInfo | null {
     const job = this.jobs.get(jobId);
     if (!job) return null;
     this.jobs.delete(jobId);

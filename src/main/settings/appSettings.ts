@@ -25,12 +25,18 @@ export function defaultSettingsFolder(): string {
   if (process.env.CEW_HOME) return path.resolve(process.env.CEW_HOME);
   const home = homedir();
   if (process.platform === 'win32') {
-    return path.join(process.env.APPDATA ?? path.join(home, 'AppData', 'Roaming'), 'Customer Energy Workbench');
+    return path.join(
+      process.env.APPDATA ?? path.join(home, 'AppData', 'Roaming'),
+      'Customer Energy Workbench',
+    );
   }
   if (process.platform === 'darwin') {
     return path.join(home, 'Library', 'Application Support', 'Customer Energy Workbench');
   }
-  return path.join(process.env.XDG_CONFIG_HOME ?? path.join(home, '.config'), 'customer-energy-workbench');
+  return path.join(
+    process.env.XDG_CONFIG_HOME ?? path.join(home, '.config'),
+    'customer-energy-workbench',
+  );
 }
 
 function defaultStudiesFolder(): string {

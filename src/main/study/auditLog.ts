@@ -24,5 +24,8 @@ export function readAudit(db: ReadableStudyDb): AuditEntry[] {
   const rows = db
     .prepare('SELECT id, at, action, details_json AS details FROM audit_log ORDER BY id')
     .all() as Array<{ id: number; at: string; action: string; details: string }>;
-  return rows.map((row) => ({ ...row, details: JSON.parse(row.details) as Record<string, unknown> }));
+  return rows.map((row) => ({
+    ...row,
+    details: JSON.parse(row.details) as Record<string, unknown>,
+  }));
 }

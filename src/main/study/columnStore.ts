@@ -54,7 +54,11 @@ function copyInto<T extends Uint8Array | Uint16Array | Uint32Array | Float64Arra
   at: number,
   blob: Buffer,
 ): void {
-  new Uint8Array(target.buffer, target.byteOffset + at * target.BYTES_PER_ELEMENT, blob.byteLength).set(blob);
+  new Uint8Array(
+    target.buffer,
+    target.byteOffset + at * target.BYTES_PER_ELEMENT,
+    blob.byteLength,
+  ).set(blob);
 }
 
 export class ColumnChunkError extends Error {

@@ -165,7 +165,10 @@ export function saveStudyCopy(study: OpenStudy, target: string): void {
     renameSync(partial, target);
   } catch (error) {
     rmSync(partial, { force: true });
-    throw new ApiError('failed', `${target}: the copy could not be written (${(error as Error).message})`);
+    throw new ApiError(
+      'failed',
+      `${target}: the copy could not be written (${(error as Error).message})`,
+    );
   }
   if (study.writable) appendAudit(study.writable, 'study.copied', { to: target });
 }

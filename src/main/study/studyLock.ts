@@ -82,7 +82,10 @@ export function tryLockStudy(studyPath: string): LockAttempt {
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') {
         // A folder we may not write to (a read-only share): the study can still be read.
-        return { acquired: false, reason: `the study's folder cannot be written to (${(error as Error).message})` };
+        return {
+          acquired: false,
+          reason: `the study's folder cannot be written to (${(error as Error).message})`,
+        };
       }
       const holder = readLock(lockPath);
       const stale =

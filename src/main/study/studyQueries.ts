@@ -53,9 +53,7 @@ function labelIn(labelsJson: string, language: string): string | null {
 
 export function listVariables(db: ReadableStudyDb, language = 'en'): VariableSummary[] {
   const rows = db
-    .prepare(
-      'SELECT name, type, labels_json, is_system FROM variables ORDER BY sort_order, id',
-    )
+    .prepare('SELECT name, type, labels_json, is_system FROM variables ORDER BY sort_order, id')
     .all() as Array<{ name: string; type: VariableType; labels_json: string; is_system: number }>;
   return rows.map((row) => ({
     name: row.name,
@@ -67,9 +65,11 @@ export function listVariables(db: ReadableStudyDb, language = 'en'): VariableSum
 
 export function describeStudy(db: ReadableStudyDb, summary: StudySummary): StudyDescription {
   const sources = listSources(db);
-  const waves = (db.prepare('SELECT code FROM waves ORDER BY sort_order, code').all() as Array<{
-    code: string;
-  }>).map((row) => row.code);
+  const waves = (
+    db.prepare('SELECT code FROM waves ORDER BY sort_order, code').all() as Array<{
+      code: string;
+    }>
+  ).map((row) => row.code);
   const countries = (
     db.prepare('SELECT code, names_json FROM countries ORDER BY code').all() as Array<{
       code: string;

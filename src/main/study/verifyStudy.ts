@@ -30,7 +30,8 @@ export async function verifyStudy(
 ): Promise<VerifyResult> {
   const problems: string[] = [];
   const quick = db.pragma('quick_check') as Array<{ quick_check: string }>;
-  for (const row of quick) if (row.quick_check !== 'ok') problems.push(`SQLite: ${row.quick_check}`);
+  for (const row of quick)
+    if (row.quick_check !== 'ok') problems.push(`SQLite: ${row.quick_check}`);
   const foreignKeys = db.pragma('foreign_key_check') as unknown[];
   if (foreignKeys.length > 0) problems.push(`${foreignKeys.length} rows point at missing parents`);
 
@@ -59,7 +60,8 @@ export async function verifyStudy(
       problems.push(`${where}: ${chunk.row_count} rows where the source has ${chunk.source_rows}`);
     }
     if (chunk.encoding === 'utf8') {
-      if (chunk.offset_bytes !== (chunk.row_count + 1) * 4) problems.push(`${where}: text offsets do not match the rows`);
+      if (chunk.offset_bytes !== (chunk.row_count + 1) * 4)
+        problems.push(`${where}: text offsets do not match the rows`);
     } else if (chunk.bytes !== chunk.row_count * BYTES_PER_ROW[chunk.encoding]) {
       problems.push(`${where}: ${chunk.bytes} bytes for ${chunk.row_count} ${chunk.encoding} rows`);
     }

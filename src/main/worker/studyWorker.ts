@@ -6,13 +6,23 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { ApiError, type ApiErrorShape } from '../../shared/api/apiTypes';
 import { describeZodError } from '../../shared/api/validate';
-import { createStudyFile, closeStudyFile, openStudyFile, saveStudyCopy, type OpenStudy } from '../study/studyFile';
+import {
+  createStudyFile,
+  closeStudyFile,
+  openStudyFile,
+  saveStudyCopy,
+  type OpenStudy,
+} from '../study/studyFile';
 import { appendAudit } from '../study/auditLog';
 import { describeStudy, summarizeStudy } from '../study/studyQueries';
 import { verifyStudy } from '../study/verifyStudy';
+import { exportData } from '../export/exportData';
+import { datasetInfo } from '../import/importedDataset';
+import { importFile } from '../import/importFile';
+import { readDataset } from '../import/readers';
 import {
   workerMethods,
-  type WorkerInput,
+  type WorkerParsedInput,
   type WorkerMethodName,
   type WorkerRequest,
   type WorkerResponse,
@@ -62,7 +72,7 @@ interface JobContext {
 
 type WorkerHandlers = {
   [K in WorkerMethodName]: (
-    input: WorkerInput<K>,
+    input: WorkerParsedInput<K>,
     job: JobContext,
   ) => WorkerResults[K] | Promise<WorkerResults[K]>;
 };
@@ -75,7 +85,11 @@ const handlers: WorkerHandlers = {
   },
   'study.open': ({ path, readOnly, readOnlyReason }) => {
     closeCurrent();
-    study = openStudyFile(path, { readOnly, readOnlyReason, nativeBinding: startData.nativeBinding });
+    study = openStudyFile(path, {
+      readOnly,
+      readOnlyReason,
+      nativeBinding: startData.nativeBinding,
+    });
     return summary(study);
   },
   'study.close': () => ({ closed: closeCurrent() }),
@@ -97,6 +111,12 @@ const handlers: WorkerHandlers = {
     return summary(open);
   },
   'study.verify': (_input, job) => verifyStudy(requireStudy().db, job.signal, job.progress),
+  'import.info': async ({ path, encoding }, job) =>
+    datasetInfo(await readDataset(path, { encoding, signal: job.signal })),
+  'import.file': ({ path, ...options }, job) =>
+    importFile(requireWritable().writable, path, options, job.signal, job.progress),
+  'export.data': ({ path, format, variables, dropIdentifying }, job) =>
+    exportData(requireStudy(), path, { format, variables, dropIdentifying }, job.signal, job.progress),
 };
 
 function errorKind(error: unknown): ApiErrorShape['kind'] {
@@ -105,7 +125,12 @@ function errorKind(error: unknown): ApiErrorShape['kind'] {
   return 'failed';
 }
 
-async function handleCall(seq: number, method: string, rawInput: unknown, jobId?: string): Promise<void> {
+async function handleCall(
+  seq: number,
+  method: string,
+  rawInput: unknown,
+  jobId?: string,
+): Promise<void> {
   const controller = new AbortController();
   if (jobId) running.set(jobId, controller);
   try {

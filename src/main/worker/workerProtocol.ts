@@ -5,6 +5,8 @@
  */
 import { z } from 'zod';
 import type { ApiErrorShape } from '../../shared/api/apiTypes';
+import { exportInput, importInput } from '../../shared/api/data';
+import type { DatasetInfo, ExportSummary, ImportSummary } from '../../shared/domain/dataset';
 import type { StudyDescription, StudySummary } from '../../shared/domain/study';
 
 const anyPath = z.string().min(1);
@@ -22,10 +24,14 @@ export const workerMethods = {
   'study.saveCopyAs': z.object({ path: anyPath }),
   'study.rename': z.object({ name: z.string().min(1) }),
   'study.verify': z.object({}),
+  'import.info': z.object({ path: anyPath, encoding: z.string().optional() }),
+  'import.file': importInput,
+  'export.data': exportInput,
 } as const;
 
 export type WorkerMethodName = keyof typeof workerMethods;
-export type WorkerInput<K extends WorkerMethodName> = z.infer<(typeof workerMethods)[K]>;
+export type WorkerInput<K extends WorkerMethodName> = z.input<(typeof workerMethods)[K]>;
+export type WorkerParsedInput<K extends WorkerMethodName> = z.output<(typeof workerMethods)[K]>;
 
 export interface VerifyReport {
   ok: boolean;
@@ -42,6 +48,9 @@ export interface WorkerResults {
   'study.saveCopyAs': { path: string };
   'study.rename': StudySummary;
   'study.verify': VerifyReport;
+  'import.info': DatasetInfo;
+  'import.file': ImportSummary;
+  'export.data': ExportSummary;
 }
 
 export interface WorkerRequest {

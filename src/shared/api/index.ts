@@ -4,6 +4,7 @@
  */
 import type { z } from 'zod';
 import { appMethods } from './app';
+import { dataMethods } from './data';
 import { jobMethods } from './jobs';
 import { studyMethods } from './study';
 
@@ -11,6 +12,7 @@ export const apiMethods = {
   ...appMethods,
   ...studyMethods,
   ...jobMethods,
+  ...dataMethods,
 } as const;
 
 export type ApiMethods = typeof apiMethods;

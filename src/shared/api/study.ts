@@ -23,12 +23,18 @@ export const studyMethods = {
   'study.current': method(z.object({}), result<StudySummary | null>()),
   'study.describe': method(z.object({}), result<StudyDescription>()),
   'study.saveCopyAs': method(z.object({ path: studyPath }), result<{ path: string }>()),
-  'study.rename': method(z.object({ name: z.string().trim().min(1).max(200) }), result<StudySummary>()),
+  'study.rename': method(
+    z.object({ name: z.string().trim().min(1).max(200) }),
+    result<StudySummary>(),
+  ),
   'study.listRecent': method(z.object({}), result<RecentStudy[]>()),
   'study.removeRecent': method(z.object({ path: z.string().min(1) }), result<RecentStudy[]>()),
   /** Desktop only: native dialogs. They resolve to null when the user cancels. */
   'study.chooseNewPath': method(z.object({}), result<{ path: string } | null>()),
   'study.chooseExisting': method(z.object({}), result<{ path: string } | null>()),
   /** Browser mode's substitute for native dialogs: folders and .cew files on the server's disk. */
-  'files.list': method(z.object({ folder: z.string().min(1).optional() }), result<FileBrowserListing>()),
+  'files.list': method(
+    z.object({ folder: z.string().min(1).optional() }),
+    result<FileBrowserListing>(),
+  ),
 } as const;

@@ -18,6 +18,7 @@ export function parseInput<K extends MethodName>(name: K, raw: unknown): Input<K
 }
 
 export function requireMethodName(name: string): MethodName {
-  if (!isMethodName(name)) throw new ApiError('not-found', `unknown method ${JSON.stringify(name)}`);
+  if (!isMethodName(name))
+    throw new ApiError('not-found', `unknown method ${JSON.stringify(name)}`);
   return name;
 }

@@ -35,11 +35,16 @@ export class WelcomePage {
   }
 
   async removeRecent(name: string): Promise<void> {
-    await this.recentList.getByRole('button', { name: `Remove ${name} from the recent list` }).click();
+    await this.recentList
+      .getByRole('button', { name: `Remove ${name} from the recent list` })
+      .click();
   }
 
   async openWithFileBrowser(fileName: string): Promise<void> {
     await this.browseButton.click();
-    await this.page.getByRole('list', { name: 'Folders and studies' }).getByRole('button', { name: fileName }).click();
+    await this.page
+      .getByRole('list', { name: 'Folders and studies' })
+      .getByRole('button', { name: fileName })
+      .click();
   }
 }

@@ -4,7 +4,13 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { StudyPage } from '../pages/study-page';
 import { WelcomePage } from '../pages/welcome-page';
-import { launchBrowser, screenshot, startWebApp, watchConsole, type WebApp } from '../support/webApp';
+import {
+  launchBrowser,
+  screenshot,
+  startWebApp,
+  watchConsole,
+  type WebApp,
+} from '../support/webApp';
 
 describe('a consultant creates a study and comes back to it (browser mode)', () => {
   let app: WebApp;
@@ -43,7 +49,9 @@ describe('a consultant creates a study and comes back to it (browser mode)', () 
     const expectedPath = path.join(app.home, 'studies', 'Energy Germany 2026.cew');
     await expect(study.statusBar.textContent()).resolves.toContain(expectedPath);
     expect(existsSync(expectedPath)).toBe(true);
-    await expect(study.navigator.getByRole('button').allTextContents()).resolves.toEqual(['Overview']);
+    await expect(study.navigator.getByRole('button').allTextContents()).resolves.toEqual([
+      'Overview',
+    ]);
     await screenshot(page, '02-study-window');
   });
 
@@ -86,9 +94,13 @@ describe('a consultant creates a study and comes back to it (browser mode)', () 
     await page.reload();
     const welcome = new WelcomePage(page);
     await welcome.recentList.waitFor();
-    const missingRow = welcome.recentList.locator('li', { hasText: 'Energy Germany 2026' }).filter({ hasText: 'missing' });
+    const missingRow = welcome.recentList
+      .locator('li', { hasText: 'Energy Germany 2026' })
+      .filter({ hasText: 'missing' });
     await missingRow.waitFor();
-    await expect(missingRow.getByRole('button', { name: 'Open Energy Germany 2026' }).isDisabled()).resolves.toBe(true);
+    await expect(
+      missingRow.getByRole('button', { name: 'Open Energy Germany 2026' }).isDisabled(),
+    ).resolves.toBe(true);
     await screenshot(page, '04-missing-study');
     await missingRow.getByRole('button', { name: /^Remove/ }).click();
     await missingRow.waitFor({ state: 'detached' });

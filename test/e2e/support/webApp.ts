@@ -8,7 +8,14 @@ import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { builtWebPath, tempFolder } from '../../support/studyDb';
 
-export const screenshotsDir = path.resolve(import.meta.dirname, '..', '..', '..', 'test-results', 'e2e');
+export const screenshotsDir = path.resolve(
+  import.meta.dirname,
+  '..',
+  '..',
+  '..',
+  'test-results',
+  'e2e',
+);
 
 export interface WebApp {
   url: string;
@@ -51,11 +58,19 @@ export const chromiumPath = process.env.CEW_CHROMIUM ?? '/usr/bin/chromium';
 
 export async function launchBrowser(): Promise<Browser> {
   if (!existsSync(chromiumPath)) {
-    throw new Error(`Chromium not found at ${chromiumPath}: install Debian's chromium (.ci/run does) or set CEW_CHROMIUM`);
+    throw new Error(
+      `Chromium not found at ${chromiumPath}: install Debian's chromium (.ci/run does) or set CEW_CHROMIUM`,
+    );
   }
   return chromium.launch({
     executablePath: chromiumPath,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--no-first-run',
+    ],
   });
 }
 

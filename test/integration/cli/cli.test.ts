@@ -26,10 +26,17 @@ describe('the command line', () => {
   });
 
   it('creates a study and prints exactly one JSON document with --json', () => {
-    const { code, stdout, stderr } = cli(['new', 'wave1.cew', '--name', 'Wave 1', '--json'], folder);
+    const { code, stdout, stderr } = cli(
+      ['new', 'wave1.cew', '--name', 'Wave 1', '--json'],
+      folder,
+    );
     expect(code).toBe(0);
     expect(stderr).toBe('');
-    expect(JSON.parse(stdout)).toMatchObject({ name: 'Wave 1', schemaVersion: 10, path: path.join(folder, 'wave1.cew') });
+    expect(JSON.parse(stdout)).toMatchObject({
+      name: 'Wave 1',
+      schemaVersion: 10,
+      path: path.join(folder, 'wave1.cew'),
+    });
   });
 
   it('describes a study: metadata, schema version, sources, variables', () => {

@@ -83,17 +83,29 @@ describe('a study session (worker thread owning the study)', () => {
     const restarted = await waitFor(() => events.find((e) => e.event === 'worker.restarted'));
     expect(restarted.payload).toMatchObject({ reopened: true });
     const summary = await session.workerClient.call('study.summary', {});
-    expect(summary).toMatchObject({ studyId: created.studyId, name: 'Renamed before the crash', readOnly: false });
-    const integrity = new Database(file, { readonly: true }).pragma('integrity_check', { simple: true });
+    expect(summary).toMatchObject({
+      studyId: created.studyId,
+      name: 'Renamed before the crash',
+      readOnly: false,
+    });
+    const integrity = new Database(file, { readonly: true }).pragma('integrity_check', {
+      simple: true,
+    });
     expect(integrity).toBe('ok');
   });
 
   it('runs the study check as a job that reports progress and finishes', async () => {
     const session = newSession();
     await session.create(path.join(folder, 'check.cew'));
-    const jobId = session.startJob('Checking', (id) => session.workerClient.call('study.verify', {}, id));
+    const jobId = session.startJob('Checking', (id) =>
+      session.workerClient.call('study.verify', {}, id),
+    );
     const finished = await waitFor(() => events.find((e) => e.event === 'job.finished'));
-    expect(finished.payload).toMatchObject({ jobId, status: 'done', result: { ok: true, problems: [] } });
+    expect(finished.payload).toMatchObject({
+      jobId,
+      status: 'done',
+      result: { ok: true, problems: [] },
+    });
     expect(events.some((e) => e.event === 'job.progress')).toBe(true);
     expect(session.jobs.list()).toEqual([]);
   });

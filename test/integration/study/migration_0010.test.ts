@@ -5,9 +5,11 @@ describe('migration 0010: the initial schema', () => {
   it('creates every table the study file holds', () => {
     const db = createStudyDb();
     migrateTo(db, 10);
-    const tables = (db.prepare("SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name").all() as Array<{ name: string }>).map(
-      (row) => row.name,
-    );
+    const tables = (
+      db
+        .prepare("SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name")
+        .all() as Array<{ name: string }>
+    ).map((row) => row.name);
     expect(tables).toEqual(
       expect.arrayContaining([
         'audit_log',
@@ -46,7 +48,9 @@ describe('migration 0010: the initial schema', () => {
       )
       .all(1) as Array<{ detail: string }>;
     const details = plan.map((row) => row.detail).join('\n');
-    expect(details).toMatch(/SEARCH c USING INDEX sqlite_autoindex_column_chunks_1 \(variable_id=\? AND source_id=\?\)/);
+    expect(details).toMatch(
+      /SEARCH c USING INDEX sqlite_autoindex_column_chunks_1 \(variable_id=\? AND source_id=\?\)/,
+    );
   });
 
   it('deletes a source’s column chunks with the source (foreign keys are on)', () => {
@@ -55,8 +59,12 @@ describe('migration 0010: the initial schema', () => {
     db.prepare(
       "INSERT INTO sources (id, file_name, file_size, sha256, reader, row_count, imported_at, sort_order) VALUES (1, 'a.sav', 1, 'x', 'sav', 2, 'now', 1)",
     ).run();
-    db.prepare("INSERT INTO variables (id, name, type, storage, sort_order) VALUES (1, 'q1', 'single', 'u8', 1)").run();
-    db.prepare("INSERT INTO column_chunks (variable_id, source_id, encoding, row_count, data) VALUES (1, 1, 'u8', 2, x'0102')").run();
+    db.prepare(
+      "INSERT INTO variables (id, name, type, storage, sort_order) VALUES (1, 'q1', 'single', 'u8', 1)",
+    ).run();
+    db.prepare(
+      "INSERT INTO column_chunks (variable_id, source_id, encoding, row_count, data) VALUES (1, 1, 'u8', 2, x'0102')",
+    ).run();
     db.prepare('DELETE FROM sources WHERE id = 1').run();
     expect(db.prepare('SELECT count(*) AS n FROM column_chunks').get()).toEqual({ n: 0 });
   });

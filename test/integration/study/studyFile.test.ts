@@ -48,7 +48,9 @@ describe('the study file', () => {
     expect(existsSync(`${file}-shm`)).toBe(false);
     const raw = new Database(file, { readonly: true });
     expect(raw.pragma('journal_mode', { simple: true })).toBe('delete');
-    expect(raw.prepare("SELECT value FROM study_meta WHERE key = 'note'").get()).toEqual({ value: 'x' });
+    expect(raw.prepare("SELECT value FROM study_meta WHERE key = 'note'").get()).toEqual({
+      value: 'x',
+    });
     raw.close();
   });
 
@@ -67,7 +69,9 @@ describe('the study file', () => {
   it('refuses a file that is not a study, naming it', () => {
     const file = path.join(folder, 'notes.cew');
     writeFileSync(file, 'these are not the bytes of a SQLite database, just text '.repeat(20));
-    expect(() => openStudyFile(file)).toThrow(new RegExp(`${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}.*not a workbench study`));
+    expect(() => openStudyFile(file)).toThrow(
+      new RegExp(`${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}.*not a workbench study`),
+    );
   });
 
   it('refuses an SQLite file without a study schema', () => {
@@ -85,7 +89,9 @@ describe('the study file', () => {
     raw.pragma(`user_version = ${LATEST_SCHEMA_VERSION + 100}`);
     raw.close();
     expect(() => openStudyFile(file)).toThrow(
-      new RegExp(`newer version.*schema ${LATEST_SCHEMA_VERSION + 100}.*reads schema ${LATEST_SCHEMA_VERSION}`),
+      new RegExp(
+        `newer version.*schema ${LATEST_SCHEMA_VERSION + 100}.*reads schema ${LATEST_SCHEMA_VERSION}`,
+      ),
     );
   });
 
@@ -94,7 +100,9 @@ describe('the study file', () => {
     const copy = path.join(folder, 'a copy.cew');
     const study = createStudyFile(file, 'original', '1');
     saveStudyCopy(study, copy);
-    study.writable!.prepare("UPDATE study_meta SET value = 'changed later' WHERE key = 'name'").run();
+    study
+      .writable!.prepare("UPDATE study_meta SET value = 'changed later' WHERE key = 'name'")
+      .run();
     closeStudyFile(study);
 
     const opened = openStudyFile(copy);
@@ -110,7 +118,9 @@ describe('the study file', () => {
     const study = openStudyFile(file, { readOnly: true, readOnlyReason: 'another window has it' });
     expect(study.writable).toBeNull();
     expect(study.readOnlyReason).toBe('another window has it');
-    expect(() => study.db.prepare("INSERT INTO study_meta VALUES ('k', 'v')").run()).toThrow(/readonly/);
+    expect(() => study.db.prepare("INSERT INTO study_meta VALUES ('k', 'v')").run()).toThrow(
+      /readonly/,
+    );
     closeStudyFile(study);
   });
 });

@@ -41,7 +41,11 @@ describe('browser mode’s HTTP API', () => {
     request(server, {
       path: `/api/${method}`,
       method: 'POST',
-      headers: { authorization: `Bearer ${server.token}`, 'content-type': 'application/json', ...headers },
+      headers: {
+        authorization: `Bearer ${server.token}`,
+        'content-type': 'application/json',
+        ...headers,
+      },
       body: JSON.stringify(body),
     });
 
@@ -61,7 +65,9 @@ describe('browser mode’s HTTP API', () => {
 
   it('serves the page at the printed URL directly (200, no redirect)', async () => {
     expect(server.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/\?token=[A-Za-z0-9_-]+$/);
-    const page = await request(server, { path: new URL(server.url).pathname + new URL(server.url).search });
+    const page = await request(server, {
+      path: new URL(server.url).pathname + new URL(server.url).search,
+    });
     expect(page.status).toBe(200);
     expect(page.body).toContain('<title>page</title>');
   });
@@ -69,7 +75,10 @@ describe('browser mode’s HTTP API', () => {
   it('answers a valid call', async () => {
     const response = await call('app.info', {});
     expect(response.status).toBe(200);
-    expect(JSON.parse(response.body).result).toMatchObject({ mode: 'browser', nativeDialogs: false });
+    expect(JSON.parse(response.body).result).toMatchObject({
+      mode: 'browser',
+      nativeDialogs: false,
+    });
   });
 
   it('refuses a call without the launch token (401) before looking the method up', async () => {
@@ -93,7 +102,10 @@ describe('browser mode’s HTTP API', () => {
   });
 
   it('refuses any request whose Host is not the loopback address and port (DNS rebinding)', async () => {
-    const page = await request(server, { path: '/', headers: { host: `evil.example:${server.port}` } });
+    const page = await request(server, {
+      path: '/',
+      headers: { host: `evil.example:${server.port}` },
+    });
     expect(page.status).toBe(421);
     const api = await call('app.info', {}, { host: 'evil.example' });
     expect(api.status).toBe(421);
@@ -102,7 +114,10 @@ describe('browser mode’s HTTP API', () => {
   it('rejects a bad input with a message naming the field', async () => {
     const response = await call('study.create', { path: 42 });
     expect(response.status).toBe(400);
-    expect(JSON.parse(response.body).error).toMatchObject({ kind: 'invalid-input', message: expect.stringMatching(/^invalid input for study\.create: path: /) });
+    expect(JSON.parse(response.body).error).toMatchObject({
+      kind: 'invalid-input',
+      message: expect.stringMatching(/^invalid input for study\.create: path: /),
+    });
   });
 
   it('rejects a study path without the .cew extension', async () => {
@@ -143,12 +158,19 @@ describe('browser mode’s HTTP API', () => {
 describe('the in-process API (what the IPC handlers call)', () => {
   it('rejects a bad input with a message naming the field', async () => {
     const { folder, cleanup } = tempFolder();
-    const host = createAppHost({ mode: 'desktop', workerPath: builtWorkerPath, settingsFolder: folder });
+    const host = createAppHost({
+      mode: 'desktop',
+      workerPath: builtWorkerPath,
+      settingsFolder: folder,
+    });
     try {
       const outcome = await host.dispatch('study.rename', { name: '' });
       expect(outcome).toEqual({
         ok: false,
-        error: { kind: 'invalid-input', message: expect.stringMatching(/^invalid input for study\.rename: name: /) },
+        error: {
+          kind: 'invalid-input',
+          message: expect.stringMatching(/^invalid input for study\.rename: name: /),
+        },
       });
     } finally {
       await host.dispose();

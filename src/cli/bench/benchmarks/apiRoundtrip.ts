@@ -30,7 +30,10 @@ export async function apiRoundtrip(report: (result: BenchResult) => void): Promi
         await measure('api-roundtrip/http', CALLS, async () => {
           const response = await fetch(url, {
             method: 'POST',
-            headers: { authorization: `Bearer ${server.token}`, 'content-type': 'application/json' },
+            headers: {
+              authorization: `Bearer ${server.token}`,
+              'content-type': 'application/json',
+            },
             body: '{}',
           });
           if (!response.ok) throw new Error(`HTTP ${response.status}`);

@@ -19,19 +19,23 @@ export function migrateTo0010(db: WritableStudyDb): void {
       sort_order INTEGER NOT NULL DEFAULT 0
     ) STRICT;
 
+    -- ids of waves, countries and respondent types are the codes of the system variables
+    -- wave, country and respondent_type
     CREATE TABLE countries (
-      code TEXT PRIMARY KEY,
+      id INTEGER PRIMARY KEY,
+      code TEXT NOT NULL UNIQUE,
       -- display names by language: {"en": "Germany", "de": "Deutschland", "ko": "독일"}
       names_json TEXT NOT NULL DEFAULT '{}'
     ) STRICT;
 
     CREATE TABLE respondent_types (
-      code TEXT PRIMARY KEY,
+      id INTEGER PRIMARY KEY,
+      code TEXT NOT NULL UNIQUE,
       names_json TEXT NOT NULL DEFAULT '{}'
     ) STRICT;
-    INSERT INTO respondent_types (code, names_json) VALUES
-      ('customer', '{"en":"Customer"}'),
-      ('executive', '{"en":"Executive"}');
+    INSERT INTO respondent_types (id, code, names_json) VALUES
+      (1, 'customer', '{"en":"Customer"}'),
+      (2, 'executive', '{"en":"Executive"}');
 
     CREATE TABLE sources (
       id INTEGER PRIMARY KEY,

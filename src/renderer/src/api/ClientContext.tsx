@@ -12,7 +12,10 @@ export function useClient(): WorkbenchClient {
 }
 
 /** Subscribes to one event for the component's lifetime. */
-export function useEvent<E extends EventName>(event: E, listener: (payload: EventMap[E]) => void): void {
+export function useEvent<E extends EventName>(
+  event: E,
+  listener: (payload: EventMap[E]) => void,
+): void {
   const client = useClient();
   useEffect(() => client.on(event, listener), [client, event, listener]);
 }

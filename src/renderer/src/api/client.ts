@@ -31,10 +31,18 @@ interface Transport {
 }
 
 function bridgeTransport(bridge: WorkbenchBridge): Transport {
-  return { invoke: (method, input) => bridge.invoke(method, input), subscribe: (l) => bridge.on(l) };
+  return {
+    invoke: (method, input) => bridge.invoke(method, input),
+    subscribe: (l) => bridge.on(l),
+  };
 }
 
-const EVENT_NAMES: readonly EventName[] = ['job.progress', 'job.finished', 'study.changed', 'worker.restarted'];
+const EVENT_NAMES: readonly EventName[] = [
+  'job.progress',
+  'job.finished',
+  'study.changed',
+  'worker.restarted',
+];
 
 function httpTransport(token: string): Transport {
   const listeners = new Set<AnyListener>();
@@ -60,7 +68,10 @@ function httpTransport(token: string): Transport {
       } catch (error) {
         return {
           ok: false,
-          error: { kind: 'unavailable', message: `the workbench server is not reachable (${(error as Error).message})` },
+          error: {
+            kind: 'unavailable',
+            message: `the workbench server is not reachable (${(error as Error).message})`,
+          },
         };
       }
       const body = (await response.json().catch(() => ({}))) as {

@@ -18,7 +18,9 @@ export function Navigator({ views, active, onSelect }: NavigatorProps) {
           <li key={view.id}>
             <button
               type="button"
-              className={view.id === active ? 'navigator__item navigator__item--active' : 'navigator__item'}
+              className={
+                view.id === active ? 'navigator__item navigator__item--active' : 'navigator__item'
+              }
               aria-current={view.id === active ? 'page' : undefined}
               onClick={() => onSelect(view.id)}
             >

@@ -15,7 +15,10 @@ export function RecentStudies({ recent, onOpen, onRemove }: RecentStudiesProps) 
   return (
     <ul className="recent" aria-label="Recent studies">
       {recent.map((study) => (
-        <li key={study.path} className={study.exists ? 'recent__item' : 'recent__item recent__item--missing'}>
+        <li
+          key={study.path}
+          className={study.exists ? 'recent__item' : 'recent__item recent__item--missing'}
+        >
           <button
             type="button"
             className="recent__open"
@@ -27,7 +30,11 @@ export function RecentStudies({ recent, onOpen, onRemove }: RecentStudiesProps) 
             <span className="recent__path">{study.path}</span>
           </button>
           <span className="recent__meta">
-            {study.exists ? formatDateTime(study.lastOpenedAt) : <span className="badge badge--warn">missing</span>}
+            {study.exists ? (
+              formatDateTime(study.lastOpenedAt)
+            ) : (
+              <span className="badge badge--warn">missing</span>
+            )}
           </span>
           <button
             type="button"

@@ -28,7 +28,11 @@ export function StatusBar({ study, jobs, onCancel }: StatusBarProps) {
               value={job.total ? job.done : undefined}
               aria-label={`${job.label} progress`}
             />
-            <button type="button" onClick={() => onCancel(job.jobId)} aria-label={`Cancel ${job.label}`}>
+            <button
+              type="button"
+              onClick={() => onCancel(job.jobId)}
+              aria-label={`Cancel ${job.label}`}
+            >
               Cancel
             </button>
           </li>

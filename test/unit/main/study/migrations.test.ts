@@ -27,7 +27,9 @@ describe('the migration runner', () => {
     db.pragma(`user_version = ${LATEST_SCHEMA_VERSION + 10}`);
     expect(() => runMigrations(db, 'future.cew')).toThrow(StudyFromNewerVersionError);
     expect(() => runMigrations(db, 'future.cew')).toThrow(
-      new RegExp(`future\\.cew.*schema ${LATEST_SCHEMA_VERSION + 10}.*schema ${LATEST_SCHEMA_VERSION}`),
+      new RegExp(
+        `future\\.cew.*schema ${LATEST_SCHEMA_VERSION + 10}.*schema ${LATEST_SCHEMA_VERSION}`,
+      ),
     );
   });
 
@@ -50,7 +52,9 @@ describe('the migration runner', () => {
     ];
     expect(() => runMigrations(db, 'x.cew', failing)).toThrow('boom');
     expect(readSchemaVersion(db)).toBe(0);
-    expect(db.prepare("SELECT count(*) AS n FROM sqlite_schema WHERE name = 'first_step'").get()).toEqual({ n: 0 });
+    expect(
+      db.prepare("SELECT count(*) AS n FROM sqlite_schema WHERE name = 'first_step'").get(),
+    ).toEqual({ n: 0 });
   });
 
   it('rejects migrations listed out of order', () => {

@@ -16,7 +16,10 @@ describe('the study lock', () => {
     const first = tryLockStudy(study);
     expect(first.acquired).toBe(true);
     const second = tryLockStudy(study);
-    expect(second).toEqual({ acquired: false, reason: 'another window of this workbench has this study open for editing' });
+    expect(second).toEqual({
+      acquired: false,
+      reason: 'another window of this workbench has this study open for editing',
+    });
     if (first.acquired) first.lock.release();
     expect(tryLockStudy(study).acquired).toBe(true);
   });
@@ -25,14 +28,22 @@ describe('the study lock', () => {
     const study = path.join(folder, 's.cew');
     writeFileSync(
       lockPathFor(study),
-      JSON.stringify({ pid: 2 ** 22 + 12345, host: hostname(), owner: 'gone', since: '2020-01-01' }),
+      JSON.stringify({
+        pid: 2 ** 22 + 12345,
+        host: hostname(),
+        owner: 'gone',
+        since: '2020-01-01',
+      }),
     );
     expect(tryLockStudy(study).acquired).toBe(true);
   });
 
   it('respects a lock held by a running process elsewhere', () => {
     const study = path.join(folder, 's.cew');
-    writeFileSync(lockPathFor(study), JSON.stringify({ pid: 1, host: 'colleague-laptop', owner: 'x', since: 'today' }));
+    writeFileSync(
+      lockPathFor(study),
+      JSON.stringify({ pid: 1, host: 'colleague-laptop', owner: 'x', since: 'today' }),
+    );
     const attempt = tryLockStudy(study);
     expect(attempt.acquired).toBe(false);
     if (!attempt.acquired) expect(attempt.reason).toMatch(/colleague-laptop/);

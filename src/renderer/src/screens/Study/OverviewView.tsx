@@ -14,7 +14,9 @@ export function OverviewView({ study }: OverviewViewProps) {
   const [error, setError] = useState<string | null>(null);
 
   const load = useCallback(() => {
-    client.invoke('study.describe', {}).then(setDescription, (failure: Error) => setError(failure.message));
+    client
+      .invoke('study.describe', {})
+      .then(setDescription, (failure: Error) => setError(failure.message));
   }, [client]);
   useEffect(load, [load, study]);
   useEvent(

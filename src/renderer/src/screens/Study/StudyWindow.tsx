@@ -49,12 +49,17 @@ export function StudyWindow({ info, study, onStudyChange }: StudyWindowProps) {
     'job.finished',
     useCallback((job) => {
       setJobs((current) => current.filter((j) => j.jobId !== job.jobId));
-      if (job.status === 'failed') setNotice({ tone: 'error', text: `${job.label} failed: ${job.error ?? ''}` });
-      else if (job.status === 'cancelled') setNotice({ tone: 'info', text: `${job.label}: cancelled` });
+      if (job.status === 'failed')
+        setNotice({ tone: 'error', text: `${job.label} failed: ${job.error ?? ''}` });
+      else if (job.status === 'cancelled')
+        setNotice({ tone: 'info', text: `${job.label}: cancelled` });
       else if (job.status === 'done') {
         const report = job.result as { ok?: boolean; problems?: string[] } | undefined;
         if (report && report.ok === false) {
-          setNotice({ tone: 'error', text: `${job.label}: ${report.problems?.join('; ') ?? 'problems found'}` });
+          setNotice({
+            tone: 'error',
+            text: `${job.label}: ${report.problems?.join('; ') ?? 'problems found'}`,
+          });
         } else setNotice({ tone: 'info', text: `${job.label}: done, no problems found` });
       }
     }, []),
@@ -129,9 +134,17 @@ export function StudyWindow({ info, study, onStudyChange }: StudyWindowProps) {
           </p>
         )}
         {notice && (
-          <p className={`notice notice--${notice.tone}`} role={notice.tone === 'error' ? 'alert' : 'status'}>
+          <p
+            className={`notice notice--${notice.tone}`}
+            role={notice.tone === 'error' ? 'alert' : 'status'}
+          >
             {notice.text}{' '}
-            <button type="button" className="link" onClick={() => setNotice(null)} aria-label="Dismiss">
+            <button
+              type="button"
+              className="link"
+              onClick={() => setNotice(null)}
+              aria-label="Dismiss"
+            >
               Dismiss
             </button>
           </p>
@@ -145,7 +158,11 @@ export function StudyWindow({ info, study, onStudyChange }: StudyWindowProps) {
         )}
         {view === 'overview' && <OverviewView study={study} />}
       </main>
-      <StatusBar study={study} jobs={jobs} onCancel={(jobId) => void client.invoke('jobs.cancel', { jobId })} />
+      <StatusBar
+        study={study}
+        jobs={jobs}
+        onCancel={(jobId) => void client.invoke('jobs.cancel', { jobId })}
+      />
     </div>
   );
 }

@@ -32,7 +32,9 @@ export function WelcomeScreen({ info, onInfoChange, onOpened }: WelcomeScreenPro
   const [folderDraft, setFolderDraft] = useState(info.studiesFolder);
 
   const loadRecent = useCallback(() => {
-    client.invoke('study.listRecent', {}).then(setRecent, (failure: Error) => setError(failure.message));
+    client
+      .invoke('study.listRecent', {})
+      .then(setRecent, (failure: Error) => setError(failure.message));
   }, [client]);
   useEffect(loadRecent, [loadRecent]);
 
@@ -138,7 +140,10 @@ export function WelcomeScreen({ info, onInfoChange, onOpened }: WelcomeScreenPro
                   <form onSubmit={saveFolder} className="inline-form">
                     <label className="field">
                       <span>Studies folder</span>
-                      <input value={folderDraft} onChange={(event) => setFolderDraft(event.target.value)} />
+                      <input
+                        value={folderDraft}
+                        onChange={(event) => setFolderDraft(event.target.value)}
+                      />
                     </label>
                     <button type="submit">Save folder</button>
                     <button type="button" onClick={() => setEditingFolder(false)}>
@@ -178,7 +183,11 @@ export function WelcomeScreen({ info, onInfoChange, onOpened }: WelcomeScreenPro
             </button>
           )}
           <h3>Recent studies</h3>
-          <RecentStudies recent={recent} onOpen={(path) => void open(path)} onRemove={(path) => void remove(path)} />
+          <RecentStudies
+            recent={recent}
+            onOpen={(path) => void open(path)}
+            onRemove={(path) => void remove(path)}
+          />
         </section>
       </div>
     </main>
