@@ -116,7 +116,13 @@ const handlers: WorkerHandlers = {
   'import.file': ({ path, ...options }, job) =>
     importFile(requireWritable().writable, path, options, job.signal, job.progress),
   'export.data': ({ path, format, variables, dropIdentifying }, job) =>
-    exportData(requireStudy(), path, { format, variables, dropIdentifying }, job.signal, job.progress),
+    exportData(
+      requireStudy(),
+      path,
+      { format, variables, dropIdentifying },
+      job.signal,
+      job.progress,
+    ),
 };
 
 function errorKind(error: unknown): ApiErrorShape['kind'] {

@@ -1,0 +1,65 @@
+/**
+ * `cew import STUDY FILE --country DE --wave 2026 [--type customer|executive] [--id VAR]
+ * [--encoding ENC] [--json]`: imports one survey file as a source, creating the study if needed.
+ */
+import { existsSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { importInput } from '../../shared/api/data';
+import { describeZodError } from '../../shared/api/validate';
+import { withHost } from '../cliHost';
+import { runCliJob } from '../cliJob';
+import { CliUsageError, printJson, printLine, warn } from '../cliOutput';
+
+export const usage =
+  'import STUDY.cew FILE --country DE --wave 2026 [--type customer|executive] [--id VAR] [--encoding ENC] [--json]';
+
+export async function runImport(args: string[]): Promise<void> {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: {
+      country: { type: 'string' },
+      wave: { type: 'string' },
+      type: { type: 'string', default: 'customer' },
+      id: { type: 'string' },
+      encoding: { type: 'string' },
+      json: { type: 'boolean', default: false },
+    },
+  });
+  const [study, file] = positionals;
+  if (!study || !file || positionals.length > 2) throw new CliUsageError(`usage: cew ${usage}`);
+  if (!study.toLowerCase().endsWith('.cew'))
+    throw new CliUsageError(`${study}: a study file ends in .cew`);
+  const parsed = importInput.safeParse({
+    path: file,
+    country: values.country,
+    wave: values.wave,
+    respondentType: values.type,
+    idVariable: values.id,
+    encoding: values.encoding,
+  });
+  if (!parsed.success)
+    throw new CliUsageError(
+      describeZodError('import', parsed.error).replace(/^invalid input for import: /, ''),
+    );
+  const summary = await withHost(async (host) => {
+    if (existsSync(study)) {
+      const opened = await host.session.openStudy(study);
+      if (opened.readOnly)
+        throw new Error(`${opened.path}: ${opened.readOnlyReason ?? 'read-only'}`);
+    } else {
+      await host.session.create(study);
+    }
+    return runCliJob(host.session, `Importing ${file}`, 'import.file', parsed.data);
+  });
+  if (values.json) {
+    printJson(summary);
+  } else {
+    printLine(
+      `Imported ${summary.rows} respondents from ${summary.file}: ${summary.variablesAdded} new variables, ${summary.variablesMatched} matched`,
+    );
+    if (summary.identifying.length > 0)
+      printLine(`Identifying (hidden in the grid): ${summary.identifying.join(', ')}`);
+  }
+  for (const message of summary.warnings) warn(`warning: ${message}`);
+}

@@ -1,0 +1,78 @@
+/**
+ * Chooses how an imported column is stored: coded variables as Uint8 when every code fits in
+ * 0..254 (255 marks missing), Uint16 up to 65534, otherwise Float64; numbers and dates as Float64;
+ * text as UTF-8. The choice is per variable across all sources, so a later source with larger
+ * codes widens the earlier chunks.
+ */
+import {
+  MISSING_U16,
+  MISSING_U8,
+  textColumn,
+  type ColumnData,
+  type ColumnEncoding,
+} from '../study/columnStore';
+import type { ImportedColumn } from './importedDataset';
+import type { VariableType } from '../../shared/domain/study';
+
+const WIDTH: Record<ColumnEncoding, number> = { u8: 1, u16: 2, f64: 3, utf8: 4 };
+
+export function widerEncoding(a: ColumnEncoding, b: ColumnEncoding): ColumnEncoding {
+  return WIDTH[a] >= WIDTH[b] ? a : b;
+}
+
+/** The narrowest encoding that holds every value of this column exactly. */
+export function narrowestEncoding(type: VariableType, column: ImportedColumn): ColumnEncoding {
+  if (column.kind === 'text') return 'utf8';
+  if (type !== 'single' && type !== 'multi') return 'f64';
+  let max = 0;
+  for (const value of column.values) {
+    if (Number.isNaN(value)) continue;
+    if (!Number.isInteger(value) || value < 0) return 'f64';
+    if (value > max) max = value;
+  }
+  if (max < MISSING_U8) return 'u8';
+  if (max < MISSING_U16) return 'u16';
+  return 'f64';
+}
+
+export function encodeColumn(column: ImportedColumn, encoding: ColumnEncoding): ColumnData {
+  if (encoding === 'utf8') {
+    if (column.kind !== 'text') throw new Error('a numeric column cannot be stored as text');
+    return textColumn(column.values);
+  }
+  if (column.kind !== 'numeric') throw new Error('a text column cannot be stored as numbers');
+  const source = column.values;
+  if (encoding === 'f64') return { encoding, values: Float64Array.from(source) };
+  const values = encoding === 'u8' ? new Uint8Array(source.length) : new Uint16Array(source.length);
+  const missing = encoding === 'u8' ? MISSING_U8 : MISSING_U16;
+  for (let i = 0; i < source.length; i++) {
+    const value = source[i]!;
+    values[i] = Number.isNaN(value) ? missing : value;
+  }
+  return encoding === 'u8'
+    ? { encoding, values: values as Uint8Array }
+    : { encoding, values: values as Uint16Array };
+}
+
+/** Re-encodes a stored chunk into a wider encoding (codes → larger codes or numbers). */
+export function widenChunk(chunk: ColumnData, to: ColumnEncoding): ColumnData {
+  if (chunk.encoding === to) return chunk;
+  if (chunk.encoding === 'utf8' || to === 'utf8')
+    throw new Error('text and numbers do not convert');
+  const missing =
+    chunk.encoding === 'u8' ? MISSING_U8 : chunk.encoding === 'u16' ? MISSING_U16 : Number.NaN;
+  const numbers = new Float64Array(chunk.values.length);
+  for (let i = 0; i < numbers.length; i++) {
+    const value = chunk.values[i]!;
+    numbers[i] = value === missing ? Number.NaN : value;
+  }
+  return encodeColumn({ kind: 'numeric', values: numbers }, to);
+}
+
+/** Decodes a stored chunk back to numbers (NaN = missing), whatever its encoding. */
+export function chunkToNumbers(chunk: ColumnData): Float64Array {
+  if (chunk.encoding === 'utf8') throw new Error('a text column has no numbers');
+  if (chunk.encoding === 'f64') return chunk.values;
+  const widened = widenChunk(chunk, 'f64');
+  return (widened as Extract<ColumnData, { encoding: 'f64' }>).values;
+}

@@ -1,0 +1,51 @@
+/**
+ * Which variable identifies a respondent: the one the user names (`--id`), else one guessed from
+ * its name and the uniqueness of its values, else none (row numbers). Duplicates block an import
+ * only when the user named the variable — a guess that fails is simply not used.
+ */
+import { ApiError } from '../../shared/api/apiTypes';
+import type { ImportedColumn, ImportedDataset } from './importedDataset';
+
+export interface RespondentIdChoice {
+  variable: string | null;
+  how: 'named' | 'guessed' | 'row-number';
+}
+
+const ID_NAME =
+  /^(id|resp_?id|respondent(_?id)?|serial|case_?id|record|respnum|uuid|interview_?id|rid)$/i;
+
+function duplicateOf(column: ImportedColumn): string | null {
+  const seen = new Set<string | number>();
+  for (const value of column.values) {
+    if (value === null || (typeof value === 'number' && Number.isNaN(value))) return '(missing)';
+    if (seen.has(value)) return String(value);
+    seen.add(value);
+  }
+  return null;
+}
+
+export function chooseRespondentId(
+  file: string,
+  dataset: ImportedDataset,
+  named?: string,
+): RespondentIdChoice {
+  if (named) {
+    const index = dataset.variables.findIndex((variable) => variable.name === named);
+    if (index < 0)
+      throw new ApiError('invalid-input', `${file}: --id ${named}: no such variable in the file`);
+    const duplicate = duplicateOf(dataset.columns[index]!);
+    if (duplicate !== null) {
+      throw new ApiError(
+        'invalid-input',
+        `${file}: respondent ID ${named} is not unique (${duplicate} occurs more than once)`,
+      );
+    }
+    return { variable: named, how: 'named' };
+  }
+  for (const [index, variable] of dataset.variables.entries()) {
+    if (ID_NAME.test(variable.name) && duplicateOf(dataset.columns[index]!) === null) {
+      return { variable: variable.name, how: 'guessed' };
+    }
+  }
+  return { variable: null, how: 'row-number' };
+}

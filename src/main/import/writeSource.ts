@@ -1,0 +1,384 @@
+/**
+ * Writes one imported dataset into a study as one source, in one transaction: the source row,
+ * its wave and country, the system variables every respondent gets (source, wave, country,
+ * respondent_type), the file's variables (matched by name to the study's codebook, value labels
+ * merged, storage widened where a new source needs larger codes) and one column chunk per
+ * variable. Any error rolls everything back: the study is exactly as it was.
+ */
+import { ApiError } from '../../shared/api/apiTypes';
+import { countryNames } from '../../shared/domain/countries';
+import type { VariableType } from '../../shared/domain/study';
+import { appendAudit } from '../study/auditLog';
+import { loadColumn, writeChunk, type ColumnData, type ColumnEncoding } from '../study/columnStore';
+import type { WritableStudyDb } from '../study/studyDb';
+import { encodeColumn, narrowestEncoding, widenChunk, widerEncoding } from './columnEncoding';
+import { isIdentifying } from './identifyingColumns';
+import {
+  codeKey,
+  type ImportedDataset,
+  type ImportedVariable,
+  type MissingSpec,
+} from './importedDataset';
+import type { RespondentIdChoice } from './respondentId';
+
+export const SYSTEM_VARIABLES = ['source', 'wave', 'country', 'respondent_type'] as const;
+export type RespondentType = 'customer' | 'executive';
+
+export interface SourceMeta {
+  fileName: string;
+  fileSize: number;
+  sha256: string;
+  reader: string;
+  country: string;
+  wave: string;
+  respondentType: RespondentType;
+  /** Language of the file's labels (labels are stored per language). */
+  language: string;
+}
+
+export interface WrittenSource {
+  sourceId: number;
+  rows: number;
+  variablesAdded: number;
+  variablesMatched: number;
+  identifying: string[];
+  warnings: string[];
+}
+
+interface StudyVariableRow {
+  id: number;
+  name: string;
+  type: VariableType;
+  storage: ColumnEncoding;
+  is_system: number;
+}
+
+function idOf(db: WritableStudyDb, sql: string, ...params: unknown[]): number {
+  return (db.prepare(sql).get(...params) as { id: number }).id;
+}
+
+function ensureWave(db: WritableStudyDb, code: string): number {
+  db.prepare(
+    'INSERT INTO waves (code, label, sort_order) VALUES (?, ?, (SELECT coalesce(max(sort_order), 0) + 1 FROM waves)) ON CONFLICT (code) DO NOTHING',
+  ).run(code, code);
+  return idOf(db, 'SELECT id FROM waves WHERE code = ?', code);
+}
+
+function ensureCountry(db: WritableStudyDb, code: string): number {
+  db.prepare(
+    'INSERT INTO countries (code, names_json) VALUES (?, ?) ON CONFLICT (code) DO NOTHING',
+  ).run(code, JSON.stringify(countryNames(code)));
+  return idOf(db, 'SELECT id FROM countries WHERE code = ?', code);
+}
+
+function nextSortOrder(db: WritableStudyDb, table: 'variables' | 'sources'): number {
+  return (
+    db.prepare(`SELECT coalesce(max(sort_order), 0) + 1 AS n FROM ${table}`).get() as { n: number }
+  ).n;
+}
+
+function insertVariable(
+  db: WritableStudyDb,
+  fields: {
+    name: string;
+    type: VariableType;
+    storage: ColumnEncoding;
+    labels: Record<string, string>;
+    language: string | null;
+    system: boolean;
+    identifying: boolean;
+    attributes: Record<string, unknown>;
+  },
+): number {
+  const result = db
+    .prepare(
+      `INSERT INTO variables (name, type, storage, labels_json, source_language, is_system, is_identifying, format_attributes_json, sort_order)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    )
+    .run(
+      fields.name,
+      fields.type,
+      fields.storage,
+      JSON.stringify(fields.labels),
+      fields.language,
+      fields.system ? 1 : 0,
+      fields.identifying ? 1 : 0,
+      JSON.stringify(fields.attributes),
+      nextSortOrder(db, 'variables'),
+    );
+  return Number(result.lastInsertRowid);
+}
+
+function upsertValueLabel(
+  db: WritableStudyDb,
+  variableId: number,
+  code: string,
+  labels: Record<string, string>,
+): void {
+  db.prepare(
+    `INSERT INTO value_labels (variable_id, code, labels_json, sort_order)
+     VALUES (?, ?, ?, (SELECT coalesce(max(sort_order), 0) + 1 FROM value_labels WHERE variable_id = ?))
+     ON CONFLICT (variable_id, code) DO UPDATE SET labels_json = excluded.labels_json`,
+  ).run(variableId, code, JSON.stringify(labels), variableId);
+}
+
+/** The system variables: created with the first source, their value labels kept current. */
+function ensureSystemVariables(db: WritableStudyDb): Map<string, number> {
+  const ids = new Map<string, number>();
+  const labels: Record<string, string> = {
+    source: 'Source file',
+    wave: 'Wave',
+    country: 'Country',
+    respondent_type: 'Respondent type',
+  };
+  for (const name of SYSTEM_VARIABLES) {
+    const existing = db.prepare('SELECT id FROM variables WHERE name = ?').get(name) as
+      { id: number } | undefined;
+    ids.set(
+      name,
+      existing?.id ??
+        insertVariable(db, {
+          name,
+          type: 'single',
+          storage: 'u16',
+          labels: { en: labels[name]! },
+          language: 'en',
+          system: true,
+          identifying: false,
+          attributes: {},
+        }),
+    );
+  }
+  return ids;
+}
+
+function constantColumn(rows: number, code: number): ColumnData {
+  return { encoding: 'u16', values: new Uint16Array(rows).fill(code) };
+}
+
+function missingRows(missing: MissingSpec[]): Array<{
+  kind: 'value' | 'range';
+  value: string | null;
+  low: number | null;
+  high: number | null;
+}> {
+  return missing.map((spec) =>
+    typeof spec === 'object'
+      ? { kind: 'range', value: null, low: spec.low, high: spec.high }
+      : { kind: 'value', value: codeKey(spec), low: null, high: null },
+  );
+}
+
+function compatibleType(study: VariableType, incoming: VariableType): VariableType | null {
+  if (study === incoming) return study;
+  const coded = new Set<VariableType>(['single', 'numeric']);
+  if (coded.has(study) && coded.has(incoming)) return 'single';
+  return null;
+}
+
+/** Rewrites every stored chunk of a variable in a wider encoding (a new source has larger codes). */
+function widenStoredChunks(
+  db: WritableStudyDb,
+  variable: StudyVariableRow,
+  to: ColumnEncoding,
+): void {
+  const sources = db
+    .prepare('SELECT source_id FROM column_chunks WHERE variable_id = ?')
+    .all(variable.id) as Array<{ source_id: number }>;
+  const read = db.prepare('SELECT data FROM column_chunks WHERE variable_id = ? AND source_id = ?');
+  const update = db.prepare(
+    'UPDATE column_chunks SET encoding = ?, data = ? WHERE variable_id = ? AND source_id = ?',
+  );
+  for (const { source_id } of sources) {
+    const { data } = read.get(variable.id, source_id) as { data: Buffer };
+    const bytes = new Uint8Array(data.byteLength);
+    bytes.set(data);
+    const stored: ColumnData =
+      variable.storage === 'u8'
+        ? { encoding: 'u8', values: bytes }
+        : variable.storage === 'u16'
+          ? { encoding: 'u16', values: new Uint16Array(bytes.buffer) }
+          : { encoding: 'f64', values: new Float64Array(bytes.buffer) };
+    const widened = widenChunk(stored, to);
+    if (widened.encoding === 'utf8') throw new Error('unreachable: numbers never widen to text');
+    update.run(
+      to,
+      Buffer.from(widened.values.buffer, widened.values.byteOffset, widened.values.byteLength),
+      variable.id,
+      source_id,
+    );
+  }
+  db.prepare('UPDATE variables SET storage = ? WHERE id = ?').run(to, variable.id);
+  variable.storage = to;
+}
+
+function fileVariableName(
+  variable: ImportedVariable,
+  taken: Set<string>,
+  warnings: string[],
+): string {
+  if (!(SYSTEM_VARIABLES as readonly string[]).includes(variable.name)) return variable.name;
+  let candidate = `${variable.name}_file`;
+  for (let n = 2; taken.has(candidate); n++) candidate = `${variable.name}_file${n}`;
+  warnings.push(
+    `variable ${variable.name} is a system variable name; the file's variable is kept as ${candidate}`,
+  );
+  return candidate;
+}
+
+export function writeSource(
+  db: WritableStudyDb,
+  dataset: ImportedDataset,
+  meta: SourceMeta,
+  respondentId: RespondentIdChoice,
+): WrittenSource {
+  const warnings = [...dataset.warnings];
+  const identifying: string[] = [];
+  let added = 0;
+  let matched = 0;
+  const run = db.transaction((): number => {
+    const waveId = ensureWave(db, meta.wave);
+    const countryId = ensureCountry(db, meta.country);
+    const typeId = idOf(db, 'SELECT id FROM respondent_types WHERE code = ?', meta.respondentType);
+    const sourceId = Number(
+      db
+        .prepare(
+          `INSERT INTO sources (file_name, file_size, sha256, reader, row_count, wave_id, country_code, respondent_type, encoding, imported_at, sort_order, attributes_json)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        )
+        .run(
+          meta.fileName,
+          meta.fileSize,
+          meta.sha256,
+          meta.reader,
+          dataset.cases,
+          waveId,
+          meta.country,
+          meta.respondentType,
+          dataset.encoding,
+          new Date().toISOString(),
+          nextSortOrder(db, 'sources'),
+          JSON.stringify({ ...dataset.fileAttributes, respondentId, format: dataset.format }),
+        ).lastInsertRowid,
+    );
+
+    const system = ensureSystemVariables(db);
+    const systemCodes: Record<(typeof SYSTEM_VARIABLES)[number], number> = {
+      source: sourceId,
+      wave: waveId,
+      country: countryId,
+      respondent_type: typeId,
+    };
+    for (const name of SYSTEM_VARIABLES)
+      writeChunk(db, system.get(name)!, sourceId, constantColumn(dataset.cases, systemCodes[name]));
+    upsertValueLabel(db, system.get('source')!, String(sourceId), { en: meta.fileName });
+    upsertValueLabel(db, system.get('wave')!, String(waveId), { en: meta.wave });
+    upsertValueLabel(db, system.get('country')!, String(countryId), countryNames(meta.country));
+    upsertValueLabel(db, system.get('respondent_type')!, String(typeId), {
+      en: meta.respondentType === 'customer' ? 'Customer' : 'Executive',
+    });
+
+    const taken = new Set(dataset.variables.map((v) => v.name));
+    const findVariable = db.prepare(
+      'SELECT id, name, type, storage, is_system FROM variables WHERE name = ?',
+    );
+    for (const [index, variable] of dataset.variables.entries()) {
+      const column = dataset.columns[index]!;
+      const name = fileVariableName(variable, taken, warnings);
+      const needed = narrowestEncoding(variable.type, column);
+      const existing = findVariable.get(name) as StudyVariableRow | undefined;
+      let studyVariable: StudyVariableRow;
+      if (!existing) {
+        const marked = isIdentifying(variable, column);
+        if (marked) identifying.push(name);
+        const id = insertVariable(db, {
+          name,
+          type: variable.type,
+          storage: needed,
+          labels: variable.label ? { [meta.language]: variable.label } : {},
+          language: meta.language,
+          system: false,
+          identifying: marked,
+          attributes: variable.formatAttributes,
+        });
+        const insertMissing = db.prepare(
+          'INSERT INTO missing_codes (variable_id, kind, value, low, high) VALUES (?, ?, ?, ?, ?)',
+        );
+        for (const row of missingRows(variable.missing))
+          insertMissing.run(id, row.kind, row.value, row.low, row.high);
+        studyVariable = { id, name, type: variable.type, storage: needed, is_system: 0 };
+        added++;
+      } else {
+        const type = compatibleType(existing.type, variable.type);
+        if (type === null) {
+          throw new ApiError(
+            'conflict',
+            `${meta.fileName}: variable ${name} is ${variable.type} in the file but ${existing.type} in the study`,
+          );
+        }
+        if (type !== existing.type)
+          db.prepare('UPDATE variables SET type = ? WHERE id = ?').run(type, existing.id);
+        const storage = widerEncoding(existing.storage, needed);
+        if (storage !== existing.storage) widenStoredChunks(db, existing, storage);
+        studyVariable = existing;
+        matched++;
+      }
+      for (const valueLabel of variable.valueLabels) {
+        const code = codeKey(valueLabel.code);
+        const current = db
+          .prepare('SELECT labels_json FROM value_labels WHERE variable_id = ? AND code = ?')
+          .get(studyVariable.id, code) as { labels_json: string } | undefined;
+        const labels = current ? (JSON.parse(current.labels_json) as Record<string, string>) : {};
+        if (labels[meta.language] !== undefined && labels[meta.language] !== valueLabel.label) {
+          warnings.push(
+            `${name}: code ${code} is "${valueLabel.label}" in ${meta.fileName} but "${labels[meta.language]}" in the study; the study's label is kept`,
+          );
+          continue;
+        }
+        upsertValueLabel(db, studyVariable.id, code, {
+          ...labels,
+          [meta.language]: valueLabel.label,
+        });
+      }
+      writeChunk(db, studyVariable.id, sourceId, encodeColumn(column, studyVariable.storage));
+    }
+
+    const insertSet = db.prepare(
+      `INSERT INTO multi_response_sets (name, type, counted_value, labels_json, variables_json) VALUES (?, ?, ?, ?, ?)
+       ON CONFLICT (name) DO NOTHING`,
+    );
+    for (const set of dataset.multiResponseSets) {
+      insertSet.run(
+        set.name,
+        set.type,
+        set.countedValue === undefined ? null : codeKey(set.countedValue),
+        JSON.stringify({ [meta.language]: set.label }),
+        JSON.stringify(set.variables),
+      );
+    }
+    appendAudit(db, 'import', {
+      file: meta.fileName,
+      size: meta.fileSize,
+      sha256: meta.sha256,
+      reader: meta.reader,
+      rows: dataset.cases,
+      country: meta.country,
+      wave: meta.wave,
+      respondentType: meta.respondentType,
+      variablesAdded: added,
+      variablesMatched: matched,
+    });
+    return sourceId;
+  });
+  const sourceId = run();
+  return {
+    sourceId,
+    rows: dataset.cases,
+    variablesAdded: added,
+    variablesMatched: matched,
+    identifying,
+    warnings,
+  };
+}
+
+export { loadColumn };

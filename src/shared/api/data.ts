@@ -1,0 +1,34 @@
+/** Survey data in and out: reading a file's dictionary, importing it as a source, exporting data. */
+import { z } from 'zod';
+import type { DatasetInfo } from '../domain/dataset';
+import { method, result } from './apiTypes';
+
+export const importInput = z.object({
+  path: z.string().min(1, 'a file path is required'),
+  country: z
+    .string()
+    .regex(/^[A-Za-z]{2,3}$/, 'a country is a 2- or 3-letter code such as DE')
+    .transform((code) => code.toUpperCase()),
+  wave: z.string().trim().min(1, 'a wave is required (e.g. 2026)').max(40),
+  respondentType: z.enum(['customer', 'executive']).default('customer'),
+  idVariable: z.string().min(1).optional(),
+  encoding: z.string().min(1).optional(),
+});
+
+export const exportInput = z.object({
+  path: z.string().min(1, 'an output path is required'),
+  format: z.enum(['sav', 'zsav', 'csv', 'xlsx']),
+  variables: z.array(z.string().min(1)).optional(),
+  dropIdentifying: z.boolean().default(false),
+});
+
+export const dataMethods = {
+  'import.info': method(
+    z.object({ path: z.string().min(1), encoding: z.string().min(1).optional() }),
+    result<DatasetInfo>(),
+  ),
+  /** Starts an import job; the ImportSummary arrives with job.finished. */
+  'import.start': method(importInput, result<{ jobId: string }>()),
+  /** Starts an export job; the ExportSummary arrives with job.finished. */
+  'export.start': method(exportInput, result<{ jobId: string }>()),
+} as const;

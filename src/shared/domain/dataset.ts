@@ -1,0 +1,50 @@
+/** What a reader found in a survey file, as `cew info` prints it and the import screens show it. */
+import type { VariableType } from './study';
+
+/** A discrete missing value, or a range with open ends as null (SPSS LO / HI). */
+export type MissingSpec = number | string | { low: number | null; high: number | null };
+
+export interface MultiResponseSetInfo {
+  name: string;
+  label: string;
+  type: 'categories' | 'dichotomies';
+  countedValue?: number | string;
+  variables: string[];
+}
+
+export interface DatasetInfo {
+  format: string;
+  encoding: string;
+  cases: number;
+  variables: Array<{
+    name: string;
+    label: string | null;
+    type: VariableType;
+    valueLabels: Record<string, string>;
+    missing: MissingSpec[];
+  }>;
+  multiResponseSets: MultiResponseSetInfo[];
+  warnings: string[];
+}
+
+export interface ImportSummary {
+  file: string;
+  sourceId: number;
+  rows: number;
+  sha256: string;
+  variablesAdded: number;
+  variablesMatched: number;
+  identifying: string[];
+  respondentId: { variable: string | null; how: 'named' | 'guessed' | 'row-number' };
+  warnings: string[];
+}
+
+export type ExportFormat = 'sav' | 'zsav' | 'csv' | 'xlsx';
+
+export interface ExportSummary {
+  path: string;
+  format: ExportFormat;
+  rows: number;
+  variables: number;
+  warnings: string[];
+}
