@@ -14,7 +14,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SavFile } from '../../../../../src/main/import/sav/savModel';
 import { writeSav } from '../../../../../src/main/export/sav/savWriter';
 import { describeWithFixtures, fixture } from '../../../../support/fixtures';
-import { describeWithPspp, psppDump, type PsppDump } from './psppOracle';
+import { describeWithPspp, psppDump, type PsppDump } from '../../../../support/psppOracle';
 
 const readerPath = path.resolve(
   import.meta.dirname,
