@@ -8,11 +8,14 @@ import { parseArgs } from 'node:util';
 import { CliUsageError, printLine, warn } from '../cliOutput';
 import type { BenchResult } from './benchTiming';
 import { apiRoundtrip } from './benchmarks/apiRoundtrip';
+import { importSav, openStudy } from './benchmarks/studyData';
 
 type Benchmark = (report: (result: BenchResult) => void) => Promise<void>;
 
 const benchmarks: Record<string, Benchmark> = {
   'api-roundtrip': apiRoundtrip,
+  'import-sav': importSav,
+  'open-study': openStudy,
 };
 
 export const usage =

@@ -11,6 +11,7 @@ import type { VariableType } from '../../shared/domain/study';
 import { appendAudit } from '../study/auditLog';
 import { loadColumn, writeChunk, type ColumnData, type ColumnEncoding } from '../study/columnStore';
 import type { WritableStudyDb } from '../study/studyDb';
+import { statement } from '../study/statementCache';
 import { encodeColumn, narrowestEncoding, widenChunk, widerEncoding } from './columnEncoding';
 import { isIdentifying } from './identifyingColumns';
 import {
@@ -54,18 +55,20 @@ interface StudyVariableRow {
 }
 
 function idOf(db: WritableStudyDb, sql: string, ...params: unknown[]): number {
-  return (db.prepare(sql).get(...params) as { id: number }).id;
+  return (statement(db, sql).get(...params) as { id: number }).id;
 }
 
 function ensureWave(db: WritableStudyDb, code: string): number {
-  db.prepare(
+  statement(
+    db,
     'INSERT INTO waves (code, label, sort_order) VALUES (?, ?, (SELECT coalesce(max(sort_order), 0) + 1 FROM waves)) ON CONFLICT (code) DO NOTHING',
   ).run(code, code);
   return idOf(db, 'SELECT id FROM waves WHERE code = ?', code);
 }
 
 function ensureCountry(db: WritableStudyDb, code: string): number {
-  db.prepare(
+  statement(
+    db,
     'INSERT INTO countries (code, names_json) VALUES (?, ?) ON CONFLICT (code) DO NOTHING',
   ).run(code, JSON.stringify(countryNames(code)));
   return idOf(db, 'SELECT id FROM countries WHERE code = ?', code);
@@ -73,7 +76,9 @@ function ensureCountry(db: WritableStudyDb, code: string): number {
 
 function nextSortOrder(db: WritableStudyDb, table: 'variables' | 'sources'): number {
   return (
-    db.prepare(`SELECT coalesce(max(sort_order), 0) + 1 AS n FROM ${table}`).get() as { n: number }
+    statement(db, `SELECT coalesce(max(sort_order), 0) + 1 AS n FROM ${table}`).get() as {
+      n: number;
+    }
   ).n;
 }
 
@@ -115,7 +120,8 @@ function upsertValueLabel(
   code: string,
   labels: Record<string, string>,
 ): void {
-  db.prepare(
+  statement(
+    db,
     `INSERT INTO value_labels (variable_id, code, labels_json, sort_order)
      VALUES (?, ?, ?, (SELECT coalesce(max(sort_order), 0) + 1 FROM value_labels WHERE variable_id = ?))
      ON CONFLICT (variable_id, code) DO UPDATE SET labels_json = excluded.labels_json`,
@@ -132,7 +138,7 @@ function ensureSystemVariables(db: WritableStudyDb): Map<string, number> {
     respondent_type: 'Respondent type',
   };
   for (const name of SYSTEM_VARIABLES) {
-    const existing = db.prepare('SELECT id FROM variables WHERE name = ?').get(name) as
+    const existing = statement(db, 'SELECT id FROM variables WHERE name = ?').get(name) as
       { id: number } | undefined;
     ids.set(
       name,
@@ -185,8 +191,12 @@ function widenStoredChunks(
   const sources = db
     .prepare('SELECT source_id FROM column_chunks WHERE variable_id = ?')
     .all(variable.id) as Array<{ source_id: number }>;
-  const read = db.prepare('SELECT data FROM column_chunks WHERE variable_id = ? AND source_id = ?');
-  const update = db.prepare(
+  const read = statement(
+    db,
+    'SELECT data FROM column_chunks WHERE variable_id = ? AND source_id = ?',
+  );
+  const update = statement(
+    db,
     'UPDATE column_chunks SET encoding = ?, data = ? WHERE variable_id = ? AND source_id = ?',
   );
   for (const { source_id } of sources) {
@@ -208,7 +218,7 @@ function widenStoredChunks(
       source_id,
     );
   }
-  db.prepare('UPDATE variables SET storage = ? WHERE id = ?').run(to, variable.id);
+  statement(db, 'UPDATE variables SET storage = ? WHERE id = ?').run(to, variable.id);
   variable.storage = to;
 }
 
@@ -279,7 +289,8 @@ export function writeSource(
     });
 
     const taken = new Set(dataset.variables.map((v) => v.name));
-    const findVariable = db.prepare(
+    const findVariable = statement(
+      db,
       'SELECT id, name, type, storage, is_system FROM variables WHERE name = ?',
     );
     for (const [index, variable] of dataset.variables.entries()) {
@@ -301,7 +312,8 @@ export function writeSource(
           identifying: marked,
           attributes: variable.formatAttributes,
         });
-        const insertMissing = db.prepare(
+        const insertMissing = statement(
+          db,
           'INSERT INTO missing_codes (variable_id, kind, value, low, high) VALUES (?, ?, ?, ?, ?)',
         );
         for (const row of missingRows(variable.missing))
@@ -317,7 +329,7 @@ export function writeSource(
           );
         }
         if (type !== existing.type)
-          db.prepare('UPDATE variables SET type = ? WHERE id = ?').run(type, existing.id);
+          statement(db, 'UPDATE variables SET type = ? WHERE id = ?').run(type, existing.id);
         const storage = widerEncoding(existing.storage, needed);
         if (storage !== existing.storage) widenStoredChunks(db, existing, storage);
         studyVariable = existing;
@@ -343,7 +355,8 @@ export function writeSource(
       writeChunk(db, studyVariable.id, sourceId, encodeColumn(column, studyVariable.storage));
     }
 
-    const insertSet = db.prepare(
+    const insertSet = statement(
+      db,
       `INSERT INTO multi_response_sets (name, type, counted_value, labels_json, variables_json) VALUES (?, ?, ?, ?, ?)
        ON CONFLICT (name) DO NOTHING`,
     );

@@ -6,6 +6,7 @@
  * order; a source without the variable contributes missing values.
  */
 import type { ReadableStudyDb, WritableStudyDb } from './studyDb';
+import { statement } from './statementCache';
 
 export const MISSING_U8 = 0xff;
 export const MISSING_U16 = 0xffff;
@@ -34,7 +35,8 @@ export function writeChunk(
 ): void {
   const data = column.encoding === 'utf8' ? column.bytes : column.values;
   const offsets = column.encoding === 'utf8' ? bytesOf(column.offsets) : null;
-  db.prepare(
+  statement(
+    db,
     `INSERT INTO column_chunks (variable_id, source_id, encoding, row_count, data, offsets)
      VALUES (?, ?, ?, ?, ?, ?)`,
   ).run(variableId, sourceId, column.encoding, rowCountOf(column), bytesOf(data), offsets);
