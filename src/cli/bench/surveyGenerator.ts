@@ -37,7 +37,10 @@ function codedVariable(index: number, categories: number): SavVariable {
     displayWidth: 8,
     role: 'input',
     missing: { kind: 'none' },
-    valueLabels: Array.from({ length: categories }, (_, code) => ({ value: code + 1, label: `Answer ${code + 1}` })),
+    valueLabels: Array.from({ length: categories }, (_, code) => ({
+      value: code + 1,
+      label: `Answer ${code + 1}`,
+    })),
     attributes: {},
   };
 }

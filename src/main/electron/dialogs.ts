@@ -15,6 +15,13 @@ import type { StudyDialogs } from '../handlers/handlerContext';
 
 export const STUDY_EXTENSION = '.cew';
 const STUDY_FILTERS: FileFilter[] = [{ name: 'Study files', extensions: ['cew'] }];
+const DATA_FILTERS: FileFilter[] = [{ name: 'Survey data', extensions: ['sav', 'zsav'] }];
+const EXPORT_FILTERS: Record<'sav' | 'zsav' | 'csv' | 'xlsx', FileFilter> = {
+  sav: { name: 'SPSS data', extensions: ['sav'] },
+  zsav: { name: 'SPSS compressed data', extensions: ['zsav'] },
+  csv: { name: 'CSV', extensions: ['csv'] },
+  xlsx: { name: 'Excel workbook', extensions: ['xlsx'] },
+};
 
 export function isStudyPath(file: string): boolean {
   return file.toLowerCase().endsWith(STUDY_EXTENSION);
@@ -73,6 +80,38 @@ export function createStudyDialogs(getWindow: () => BrowserWindow | null): Study
       const file = chosen.filePaths[0];
       if (chosen.canceled || !file) return null;
       return file;
+    },
+    async chooseDataFile(defaultFolder) {
+      const options: OpenDialogOptions = {
+        title: 'Import Survey File',
+        defaultPath: defaultFolder,
+        filters: DATA_FILTERS,
+        properties: ['openFile'],
+      };
+      const window = parent();
+      const chosen = window
+        ? await dialog.showOpenDialog(window, options)
+        : await dialog.showOpenDialog(options);
+      const file = chosen.filePaths[0];
+      return chosen.canceled || !file ? null : file;
+    },
+    async chooseExportPath(defaultPath, format) {
+      const options: SaveDialogOptions = {
+        title: 'Export Data',
+        buttonLabel: 'Export',
+        defaultPath,
+        filters: [EXPORT_FILTERS[format]],
+        properties: ['createDirectory', 'showOverwriteConfirmation'],
+      };
+      const window = parent();
+      const chosen = window
+        ? await dialog.showSaveDialog(window, options)
+        : await dialog.showSaveDialog(options);
+      if (chosen.canceled || !chosen.filePath) return null;
+      const extension = `.${format}`;
+      return chosen.filePath.toLowerCase().endsWith(extension)
+        ? chosen.filePath
+        : `${chosen.filePath}${extension}`;
     },
   };
 }

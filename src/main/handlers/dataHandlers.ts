@@ -1,20 +1,45 @@
 /** import.* and export.* methods: a file's dictionary, import and export jobs. */
 import path from 'node:path';
+import { ApiError } from '../../shared/api/apiTypes';
 import type { Handlers } from '../../shared/api/index';
 import type { HandlerContext } from './handlerContext';
 
-export function dataHandlers(
-  ctx: HandlerContext,
-): Pick<Handlers, 'import.info' | 'import.start' | 'export.start'> {
-  const { session } = ctx;
+type DataMethod =
+  | 'import.info'
+  | 'import.start'
+  | 'export.start'
+  | 'files.chooseDataFile'
+  | 'files.chooseExportPath';
+
+export function dataHandlers(ctx: HandlerContext): Pick<Handlers, DataMethod> {
+  const { session, settings } = ctx;
+  const requireDialogs = () => {
+    if (!ctx.dialogs)
+      throw new ApiError('unavailable', 'native dialogs exist only in the desktop app');
+    return ctx.dialogs;
+  };
   return {
+    'files.chooseDataFile': async () => {
+      const chosen = await requireDialogs().chooseDataFile(settings.studiesFolder);
+      return chosen ? { path: chosen } : null;
+    },
+    'files.chooseExportPath': async ({ suggestedName, format }) => {
+      const folder = session.current ? path.dirname(session.current.path) : settings.studiesFolder;
+      const chosen = await requireDialogs().chooseExportPath(
+        path.join(folder, suggestedName),
+        format,
+      );
+      return chosen ? { path: chosen } : null;
+    },
     'import.info': ({ path: file, encoding }) =>
       session.workerClient.call('import.info', { path: path.resolve(file), encoding }),
     'import.start': (input) => {
       session.requireOpen();
       const file = path.resolve(input.path);
-      const jobId = session.startJob(`Importing ${path.basename(file)}`, (id) =>
-        session.workerClient.call('import.file', { ...input, path: file }, id),
+      const jobId = session.startJob(
+        `Importing ${path.basename(file)}`,
+        (id) => session.workerClient.call('import.file', { ...input, path: file }, id),
+        { changesStudy: true },
       );
       return { jobId };
     },

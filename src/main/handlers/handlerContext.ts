@@ -6,6 +6,11 @@ import type { AppSettings } from '../settings/appSettings';
 export interface StudyDialogs {
   chooseNewStudyPath(defaultFolder: string): Promise<string | null>;
   chooseExistingStudy(defaultFolder: string): Promise<string | null>;
+  chooseDataFile(defaultFolder: string): Promise<string | null>;
+  chooseExportPath(
+    defaultPath: string,
+    format: 'sav' | 'zsav' | 'csv' | 'xlsx',
+  ): Promise<string | null>;
 }
 
 export interface HandlerContext {

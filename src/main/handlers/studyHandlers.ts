@@ -6,6 +6,9 @@ import type { Handlers } from '../../shared/api/index';
 import type { FileBrowserEntry } from '../../shared/domain/study';
 import type { HandlerContext } from './handlerContext';
 
+/** Survey files a reader exists for (readers.ts); the browser-mode file browser offers these. */
+const DATA_EXTENSIONS = new Set(['.sav', '.zsav']);
+
 type StudyMethod =
   | 'study.create'
   | 'study.open'
@@ -74,7 +77,7 @@ export function studyHandlers(ctx: HandlerContext): Pick<Handlers, StudyMethod> 
       const chosen = await requireDialogs().chooseExistingStudy(settings.studiesFolder);
       return chosen ? { path: chosen } : null;
     },
-    'files.list': ({ folder }) => {
+    'files.list': ({ folder, kind }) => {
       const target = path.resolve(folder ?? settings.studiesFolder);
       if (!folder) mkdirSync(target, { recursive: true });
       let names;
@@ -91,8 +94,12 @@ export function studyHandlers(ctx: HandlerContext): Pick<Handlers, StudyMethod> 
         .flatMap((entry): FileBrowserEntry[] => {
           const full = path.join(target, entry.name);
           if (entry.isDirectory()) return [{ name: entry.name, path: full, kind: 'folder' }];
-          if (entry.isFile() && entry.name.toLowerCase().endsWith('.cew')) {
+          const extension = path.extname(entry.name).toLowerCase();
+          if (entry.isFile() && kind === 'study' && extension === '.cew') {
             return [{ name: entry.name, path: full, kind: 'study' }];
+          }
+          if (entry.isFile() && kind === 'data' && DATA_EXTENSIONS.has(extension)) {
+            return [{ name: entry.name, path: full, kind: 'data' }];
           }
           return [];
         })

@@ -112,13 +112,18 @@ export class StudySession {
   }
 
   /** Starts a job in the worker and returns its id at once; progress and the end arrive as events. */
-  startJob<R>(label: string, run: (jobId: string) => Promise<R>): string {
+  startJob<R>(
+    label: string,
+    run: (jobId: string) => Promise<R>,
+    options: { changesStudy?: boolean } = {},
+  ): string {
     const job = this.jobs.start(label);
     this.options.emit('job.progress', { ...job });
     run(job.jobId).then(
       (result) => {
         const finished = this.jobs.finish(job.jobId, 'done');
         if (finished) this.options.emit('job.finished', { ...finished, result });
+        if (options.changesStudy) this.changed(label);
       },
       (error: unknown) => {
         const cancelled = error instanceof ApiError && error.kind === 'cancelled';

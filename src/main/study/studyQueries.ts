@@ -53,13 +53,22 @@ function labelIn(labelsJson: string, language: string): string | null {
 
 export function listVariables(db: ReadableStudyDb, language = 'en'): VariableSummary[] {
   const rows = db
-    .prepare('SELECT name, type, labels_json, is_system FROM variables ORDER BY sort_order, id')
-    .all() as Array<{ name: string; type: VariableType; labels_json: string; is_system: number }>;
+    .prepare(
+      'SELECT name, type, labels_json, is_system, is_identifying FROM variables ORDER BY sort_order, id',
+    )
+    .all() as Array<{
+    name: string;
+    type: VariableType;
+    labels_json: string;
+    is_system: number;
+    is_identifying: number;
+  }>;
   return rows.map((row) => ({
     name: row.name,
     type: row.type,
     label: labelIn(row.labels_json, language),
     isSystem: row.is_system === 1,
+    isIdentifying: row.is_identifying === 1,
   }));
 }
 

@@ -27,6 +27,12 @@ export const dataMethods = {
     z.object({ path: z.string().min(1), encoding: z.string().min(1).optional() }),
     result<DatasetInfo>(),
   ),
+  /** Desktop only: native dialogs choosing a survey file to import, or where to export. */
+  'files.chooseDataFile': method(z.object({}), result<{ path: string } | null>()),
+  'files.chooseExportPath': method(
+    z.object({ suggestedName: z.string().min(1), format: z.enum(['sav', 'zsav', 'csv', 'xlsx']) }),
+    result<{ path: string } | null>(),
+  ),
   /** Starts an import job; the ImportSummary arrives with job.finished. */
   'import.start': method(importInput, result<{ jobId: string }>()),
   /** Starts an export job; the ExportSummary arrives with job.finished. */

@@ -17,11 +17,14 @@ export const apiMethods = {
 
 export type ApiMethods = typeof apiMethods;
 export type MethodName = keyof ApiMethods;
-export type Input<K extends MethodName> = z.infer<ApiMethods[K]['input']>;
+/** What a caller passes (defaults may be left out). */
+export type Input<K extends MethodName> = z.input<ApiMethods[K]['input']>;
+/** What a handler receives: the input after validation, defaults filled in. */
+export type ParsedInput<K extends MethodName> = z.output<ApiMethods[K]['input']>;
 export type Result<K extends MethodName> = ApiMethods[K]['result'];
 
 export type Handlers = {
-  [K in MethodName]: (input: Input<K>) => Result<K> | Promise<Result<K>>;
+  [K in MethodName]: (input: ParsedInput<K>) => Result<K> | Promise<Result<K>>;
 };
 
 export function isMethodName(name: string): name is MethodName {

@@ -34,7 +34,11 @@ export const studyMethods = {
   'study.chooseExisting': method(z.object({}), result<{ path: string } | null>()),
   /** Browser mode's substitute for native dialogs: folders and .cew files on the server's disk. */
   'files.list': method(
-    z.object({ folder: z.string().min(1).optional() }),
+    z.object({
+      folder: z.string().min(1).optional(),
+      /** Which files to offer beside folders: studies, or survey data files to import. */
+      kind: z.enum(['study', 'data']).default('study'),
+    }),
     result<FileBrowserListing>(),
   ),
 } as const;

@@ -1,7 +1,7 @@
 /** Runtime validation at every boundary: turns a zod failure into a message naming the field. */
 import type { z } from 'zod';
 import { ApiError } from './apiTypes';
-import { apiMethods, isMethodName, type Input, type MethodName } from './index';
+import { apiMethods, isMethodName, type MethodName, type ParsedInput } from './index';
 
 export function describeZodError(method: string, error: z.ZodError): string {
   const issues = error.issues.map((issue) => {
@@ -11,10 +11,10 @@ export function describeZodError(method: string, error: z.ZodError): string {
   return `invalid input for ${method}: ${issues.join('; ')}`;
 }
 
-export function parseInput<K extends MethodName>(name: K, raw: unknown): Input<K> {
+export function parseInput<K extends MethodName>(name: K, raw: unknown): ParsedInput<K> {
   const parsed = apiMethods[name].input.safeParse(raw ?? {});
   if (!parsed.success) throw new ApiError('invalid-input', describeZodError(name, parsed.error));
-  return parsed.data as Input<K>;
+  return parsed.data as ParsedInput<K>;
 }
 
 export function requireMethodName(name: string): MethodName {

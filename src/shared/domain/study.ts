@@ -31,6 +31,8 @@ export interface VariableSummary {
   type: VariableType;
   label: string | null;
   isSystem: boolean;
+  /** Names, e-mail addresses, phone numbers: hidden in the grid, offered for removal on export. */
+  isIdentifying: boolean;
 }
 
 export interface StudyDescription {
@@ -53,7 +55,7 @@ export interface RecentStudy {
 export interface FileBrowserEntry {
   name: string;
   path: string;
-  kind: 'folder' | 'study';
+  kind: 'folder' | 'study' | 'data';
 }
 
 export interface FileBrowserListing {

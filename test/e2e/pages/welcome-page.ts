@@ -43,7 +43,7 @@ export class WelcomePage {
   async openWithFileBrowser(fileName: string): Promise<void> {
     await this.browseButton.click();
     await this.page
-      .getByRole('list', { name: 'Folders and studies' })
+      .getByRole('list', { name: 'Folders and files' })
       .getByRole('button', { name: fileName })
       .click();
   }

@@ -51,6 +51,7 @@ describe('a consultant creates a study and comes back to it (browser mode)', () 
     expect(existsSync(expectedPath)).toBe(true);
     await expect(study.navigator.getByRole('button').allTextContents()).resolves.toEqual([
       'Overview',
+      'Sources',
     ]);
     await screenshot(page, '02-study-window');
   });

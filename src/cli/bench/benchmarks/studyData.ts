@@ -17,7 +17,13 @@ const RESPONDENTS = Number(process.env.CEW_BENCH_RESPONDENTS ?? 1_000_000);
 async function importInto(folder: string, file: string, name: string): Promise<string> {
   const study = path.join(folder, `${name}.cew`);
   const open = createStudyFile(study, name, 'bench');
-  await importFile(open.writable!, file, { country: 'DE', wave: '2026', respondentType: 'customer' }, new AbortController().signal, () => undefined);
+  await importFile(
+    open.writable!,
+    file,
+    { country: 'DE', wave: '2026', respondentType: 'customer' },
+    new AbortController().signal,
+    () => undefined,
+  );
   closeStudyFile(open);
   return study;
 }
@@ -44,7 +50,10 @@ export async function openStudy(report: (result: BenchResult) => void): Promise<
         5,
         () => {
           const open = openStudyFile(study, { readOnly: true });
-          const variables = open.db.prepare('SELECT id, storage FROM variables').all() as Array<{ id: number; storage: ColumnEncoding }>;
+          const variables = open.db.prepare('SELECT id, storage FROM variables').all() as Array<{
+            id: number;
+            storage: ColumnEncoding;
+          }>;
           let rows = 0;
           for (const variable of variables) {
             const column = loadColumn(open.db, variable.id, variable.storage);

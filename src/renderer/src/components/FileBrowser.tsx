@@ -1,6 +1,6 @@
 /**
  * Browser mode's stand-in for a native Open dialog: walks folders on the workbench's own disk
- * (through files.list) and offers the .cew studies in them.
+ * (through files.list) and offers the studies, or the survey files, in them.
  */
 import { useEffect, useState } from 'react';
 import type { FileBrowserListing } from '../../../shared/domain/study';
@@ -8,11 +8,13 @@ import { useClient } from '../api/ClientContext';
 
 interface FileBrowserProps {
   startFolder?: string;
-  onChooseStudy: (path: string) => void;
+  kind: 'study' | 'data';
+  label: string;
+  onChoose: (path: string) => void;
   onCancel: () => void;
 }
 
-export function FileBrowser({ startFolder, onChooseStudy, onCancel }: FileBrowserProps) {
+export function FileBrowser({ startFolder, kind, label, onChoose, onCancel }: FileBrowserProps) {
   const client = useClient();
   const [folder, setFolder] = useState<string | undefined>(startFolder);
   const [listing, setListing] = useState<FileBrowserListing | null>(null);
@@ -20,7 +22,7 @@ export function FileBrowser({ startFolder, onChooseStudy, onCancel }: FileBrowse
 
   useEffect(() => {
     let current = true;
-    client.invoke('files.list', folder ? { folder } : {}).then(
+    client.invoke('files.list', folder ? { folder, kind } : { kind }).then(
       (result) => {
         if (!current) return;
         setListing(result);
@@ -31,10 +33,10 @@ export function FileBrowser({ startFolder, onChooseStudy, onCancel }: FileBrowse
     return () => {
       current = false;
     };
-  }, [client, folder]);
+  }, [client, folder, kind]);
 
   return (
-    <section className="file-browser" aria-label="Open a study from disk">
+    <section className="file-browser" aria-label={label}>
       <header className="file-browser__header">
         <button
           type="button"
@@ -56,8 +58,12 @@ export function FileBrowser({ startFolder, onChooseStudy, onCancel }: FileBrowse
           {error}
         </p>
       )}
-      <ul className="file-browser__list" aria-label="Folders and studies">
-        {listing?.entries.length === 0 && <li className="muted">No folders or studies here.</li>}
+      <ul className="file-browser__list" aria-label="Folders and files">
+        {listing?.entries.length === 0 && (
+          <li className="muted">
+            No folders or {kind === 'study' ? 'studies' : 'survey files'} here.
+          </li>
+        )}
         {listing?.entries.map((entry) => (
           <li key={entry.path}>
             {entry.kind === 'folder' ? (
@@ -65,7 +71,7 @@ export function FileBrowser({ startFolder, onChooseStudy, onCancel }: FileBrowse
                 📁 {entry.name}
               </button>
             ) : (
-              <button type="button" className="link" onClick={() => onChooseStudy(entry.path)}>
+              <button type="button" className="link" onClick={() => onChoose(entry.path)}>
                 {entry.name}
               </button>
             )}

@@ -10,8 +10,46 @@ import { Navigator, type NavigatorView } from '../../components/Navigator';
 import { StatusBar } from '../../components/StatusBar';
 import { OverviewView } from './OverviewView';
 import { SaveCopyForm } from './SaveCopyForm';
+import { SourcesView } from './SourcesView';
 
-const VIEWS: readonly NavigatorView[] = [{ id: 'overview', label: 'Overview' }];
+const VIEWS: readonly NavigatorView[] = [
+  { id: 'overview', label: 'Overview' },
+  { id: 'sources', label: 'Sources' },
+];
+
+/** Says in words what a finished job did, from the shape of its result. */
+function describeFinishedJob(label: string, result: unknown): Notice {
+  const value = (result ?? {}) as {
+    ok?: boolean;
+    problems?: string[];
+    sourceId?: number;
+    rows?: number;
+    variablesAdded?: number;
+    warnings?: string[];
+    format?: string;
+    path?: string;
+    variables?: number;
+  };
+  if (value.ok === false)
+    return { tone: 'error', text: `${label}: ${value.problems?.join('; ') ?? 'problems found'}` };
+  if (value.ok === true) return { tone: 'info', text: `${label}: done, no problems found` };
+  const warnings = value.warnings?.length
+    ? ` (${value.warnings.length} warnings: ${value.warnings.slice(0, 3).join('; ')})`
+    : '';
+  if (value.sourceId !== undefined) {
+    return {
+      tone: 'info',
+      text: `${label}: ${value.rows ?? 0} respondents, ${value.variablesAdded ?? 0} new variables${warnings}`,
+    };
+  }
+  if (value.format !== undefined) {
+    return {
+      tone: 'info',
+      text: `${label}: wrote ${value.rows ?? 0} respondents × ${value.variables ?? 0} variables to ${value.path ?? ''}${warnings}`,
+    };
+  }
+  return { tone: 'info', text: `${label}: done` };
+}
 
 interface StudyWindowProps {
   info: AppInfo;
@@ -53,15 +91,7 @@ export function StudyWindow({ info, study, onStudyChange }: StudyWindowProps) {
         setNotice({ tone: 'error', text: `${job.label} failed: ${job.error ?? ''}` });
       else if (job.status === 'cancelled')
         setNotice({ tone: 'info', text: `${job.label}: cancelled` });
-      else if (job.status === 'done') {
-        const report = job.result as { ok?: boolean; problems?: string[] } | undefined;
-        if (report && report.ok === false) {
-          setNotice({
-            tone: 'error',
-            text: `${job.label}: ${report.problems?.join('; ') ?? 'problems found'}`,
-          });
-        } else setNotice({ tone: 'info', text: `${job.label}: done, no problems found` });
-      }
+      else if (job.status === 'done') setNotice(describeFinishedJob(job.label, job.result));
     }, []),
   );
   useEvent(
@@ -74,6 +104,11 @@ export function StudyWindow({ info, study, onStudyChange }: StudyWindowProps) {
           : `The study engine stopped unexpectedly: ${event.reason}`,
       });
     }, []),
+  );
+
+  const showNotice = useCallback(
+    (tone: Notice['tone'], text: string) => setNotice({ tone, text }),
+    [],
   );
 
   const act = async (action: () => Promise<void>) => {
@@ -157,6 +192,7 @@ export function StudyWindow({ info, study, onStudyChange }: StudyWindowProps) {
           />
         )}
         {view === 'overview' && <OverviewView study={study} />}
+        {view === 'sources' && <SourcesView info={info} study={study} onNotice={showNotice} />}
       </main>
       <StatusBar
         study={study}

@@ -171,7 +171,9 @@ export function WelcomeScreen({ info, onInfoChange, onOpened }: WelcomeScreenPro
           ) : browsing ? (
             <FileBrowser
               startFolder={info.studiesFolder}
-              onChooseStudy={(path) => {
+              kind="study"
+              label="Open a study from disk"
+              onChoose={(path) => {
                 setBrowsing(false);
                 void open(path);
               }}

@@ -17,7 +17,12 @@ import type {
   SavVariable,
 } from '../../../../../src/main/import/sav/savModel';
 import { SAV_PRODUCT, SavWriteError, writeSav } from '../../../../../src/main/export/sav/savWriter';
-import { describeWithPspp, psppConvert, psppDump, type PsppDump } from '../../../../support/psppOracle';
+import {
+  describeWithPspp,
+  psppConvert,
+  psppDump,
+  type PsppDump,
+} from '../../../../support/psppOracle';
 
 const F = (width: number, decimals: number): SavFormat => ({ type: 5, width, decimals });
 const A = (width: number): SavFormat => ({ type: 1, width, decimals: 0 });

@@ -1,0 +1,93 @@
+/** Sources: every imported file with its country, wave and size; import another; export the data. */
+import { useCallback, useEffect, useState } from 'react';
+import type { AppInfo } from '../../../../shared/api/app';
+import type { StudyDescription, StudySummary } from '../../../../shared/domain/study';
+import { useClient, useEvent } from '../../api/ClientContext';
+import { formatBytes, formatDateTime, formatInteger } from '../../format';
+import { ExportForm } from './ExportForm';
+import { ImportForm } from './ImportForm';
+
+interface SourcesViewProps {
+  info: AppInfo;
+  study: StudySummary;
+  onNotice: (tone: 'info' | 'error', text: string) => void;
+}
+
+export function SourcesView({ info, study, onNotice }: SourcesViewProps) {
+  const client = useClient();
+  const [description, setDescription] = useState<StudyDescription | null>(null);
+
+  const load = useCallback(() => {
+    client
+      .invoke('study.describe', {})
+      .then(setDescription, (error: Error) => onNotice('error', error.message));
+  }, [client, onNotice]);
+  useEffect(load, [load, study]);
+  useEvent(
+    'study.changed',
+    useCallback((change) => change.study && load(), [load]),
+  );
+
+  if (!description) return <p className="muted">Loading…</p>;
+  const identifying = description.variables.filter((v) => v.isIdentifying).map((v) => v.name);
+  return (
+    <section className="sources" aria-labelledby="sources-heading">
+      <h2 id="sources-heading">Sources</h2>
+      {description.sources.length === 0 ? (
+        <p className="muted">No survey files imported yet.</p>
+      ) : (
+        <table className="data-table" aria-label="Imported sources">
+          <thead>
+            <tr>
+              <th>File</th>
+              <th>Country</th>
+              <th>Wave</th>
+              <th>Respondents</th>
+              <th className="num">Rows</th>
+              <th className="num">Size</th>
+              <th>SHA-256</th>
+              <th>Imported</th>
+            </tr>
+          </thead>
+          <tbody>
+            {description.sources.map((source) => (
+              <tr key={source.id}>
+                <td>{source.fileName}</td>
+                <td>{source.country ?? '–'}</td>
+                <td>{source.wave ?? '–'}</td>
+                <td>{source.respondentType ?? '–'}</td>
+                <td className="num">{formatInteger(source.rowCount)}</td>
+                <td className="num">{formatBytes(source.fileSize)}</td>
+                <td>
+                  <code title={source.sha256}>{source.sha256.slice(0, 12)}…</code>
+                </td>
+                <td>{formatDateTime(source.importedAt)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      <div className="sources__forms">
+        {!study.readOnly && (
+          <ImportForm
+            info={info}
+            disabled={study.readOnly}
+            onStarted={(file) =>
+              onNotice('info', `Importing ${file}… (progress in the status bar)`)
+            }
+            onError={(message) => onNotice('error', message)}
+          />
+        )}
+        {description.respondents > 0 && (
+          <ExportForm
+            info={info}
+            study={study}
+            identifying={identifying}
+            onStarted={(file) => onNotice('info', `Exporting to ${file}…`)}
+            onError={(message) => onNotice('error', message)}
+          />
+        )}
+      </div>
+    </section>
+  );
+}
