@@ -8,9 +8,16 @@ import type { ImportedDataset } from './importedDataset';
 import { readSavDataset } from './sav/savDataset';
 
 export interface ReadOptions {
+  /** Overrides the encoding the file declares or the reader detects (iconv-lite name). */
   encoding?: string;
   signal?: AbortSignal;
   onProgress?: (done: number, total: number) => void;
+  /** Excel: the sheet to read (default: the first that is not "codebook"). */
+  sheet?: string;
+  /** Excel and CSV: 1-based row holding the variable names (default 1). */
+  headerRow?: number;
+  /** CSV: the field delimiter (default: sniffed). */
+  delimiter?: string;
 }
 
 interface Reader {

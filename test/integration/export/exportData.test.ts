@@ -108,18 +108,21 @@ function quote(file: string): string {
   return `'${file.replace(/'/g, "''")}'`;
 }
 
-/** What PSPP reports about a file's own variables; `dropSystem` deletes the study's additions. */
+/**
+ * What PSPP reports about a file's own variables; `dropSystem` drops the study's additions as the
+ * file is read. SYSFILE INFO comes last: it lists the whole dictionary of the file on disk, so
+ * only its "File Information" table is used.
+ */
 function dictionarySyntax(file: string, dropSystem: boolean): string {
   return [
-    `SYSFILE INFO FILE=${quote(file)}.`,
-    `GET FILE=${quote(file)}.`,
-    ...(dropSystem ? [`DELETE VARIABLES ${SYSTEM_VARIABLES.join(' ')}.`] : []),
+    `GET FILE=${quote(file)}${dropSystem ? ` /DROP=${SYSTEM_VARIABLES.join(' ')}` : ''}.`,
     'DISPLAY DICTIONARY.',
     'DISPLAY DOCUMENTS.',
     'DISPLAY ATTRIBUTES.',
     'MRSETS /DISPLAY NAME=ALL.',
     'LIST.',
     'FREQUENCIES /VARIABLES=ALL.',
+    `SYSFILE INFO FILE=${quote(file)}.`,
     '',
   ].join('\n');
 }
@@ -173,7 +176,7 @@ function comparable(output: PsppOutput, known: Known | undefined) {
       .filter(([key]) => !REWRITTEN_INFO.has(key))
       .map(([key, value]) => [key, cell(value)]),
     tables: output.tables
-      .filter((table) => table.title !== 'File Information')
+      .slice(0, output.tables.findIndex((table) => table.title === 'File Information'))
       .map((table) => [cell(table.title), rows(table.title, table.rows)]),
   };
 }
