@@ -12,6 +12,7 @@ import { appendAudit } from '../study/auditLog';
 import type { WritableStudyDb } from '../study/studyDb';
 import { readerFor } from './readers';
 import { chooseRespondentId } from './respondentId';
+import { validateDataset, type StudyVariableType } from './validateDataset';
 import { writeSource, type RespondentType } from './writeSource';
 
 export interface ImportOptions {
@@ -69,6 +70,17 @@ export async function importFile(
       onProgress: (done, total) => progress(Math.round((done / Math.max(total, 1)) * 90), 100),
     });
     const respondentId = chooseRespondentId(file, dataset, options.idVariable);
+    const validation = validateDataset(file, dataset, {
+      idVariable: respondentId.variable,
+      idNamed: respondentId.how === 'named',
+      studyVariables: db.prepare('SELECT name, type FROM variables').all() as StudyVariableType[],
+    });
+    if (validation.blocking) {
+      const errors = validation.issues
+        .filter((issue) => issue.severity === 'error')
+        .map((issue) => issue.message);
+      throw new ApiError('invalid-input', `${file}: cannot be imported: ${errors.join('; ')}`);
+    }
     if (signal.aborted) throw abortError();
     progress(90, 100);
     const written = writeSource(

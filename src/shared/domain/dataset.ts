@@ -48,3 +48,25 @@ export interface ExportSummary {
   variables: number;
   warnings: string[];
 }
+
+export interface ValidationIssue {
+  severity: 'error' | 'warning';
+  /** A stable kind for filtering in the UI. */
+  kind:
+    | 'duplicate-id'
+    | 'codes-without-labels'
+    | 'out-of-range'
+    | 'empty-variable'
+    | 'type-conflict'
+    | 'identifying'
+    | 'reader-warning';
+  variable?: string;
+  message: string;
+}
+
+/** What the wizard shows before an import: errors block it, warnings do not. */
+export interface ValidationReport {
+  file: string;
+  issues: ValidationIssue[];
+  blocking: boolean;
+}

@@ -1,0 +1,160 @@
+/**
+ * The validation report shown before an import and kept with the source: duplicate respondent
+ * IDs, codes without labels, values outside declared ranges, empty variables, type conflicts with
+ * the study's codebook and columns that identify people. Errors block the import; warnings do not.
+ */
+import type { ValidationIssue, ValidationReport } from '../../shared/domain/dataset';
+import type { VariableType } from '../../shared/domain/study';
+import { isIdentifying } from './identifyingColumns';
+import { codeKey, type ImportedColumn, type ImportedDataset } from './importedDataset';
+
+export interface StudyVariableType {
+  name: string;
+  type: VariableType;
+}
+
+const MAX_LISTED = 5;
+
+function listed(values: Iterable<string>): string {
+  const all = [...values];
+  const shown = all.slice(0, MAX_LISTED).join(', ');
+  return all.length > MAX_LISTED ? `${shown} and ${all.length - MAX_LISTED} more` : shown;
+}
+
+function isMissingValue(value: number | string | null | undefined): boolean {
+  return (
+    value === null ||
+    value === undefined ||
+    (typeof value === 'number' && Number.isNaN(value)) ||
+    value === ''
+  );
+}
+
+function allMissing(column: ImportedColumn): boolean {
+  for (const value of column.values) if (!isMissingValue(value)) return false;
+  return true;
+}
+
+function duplicates(column: ImportedColumn): string[] {
+  const seen = new Set<string | number>();
+  const repeated = new Set<string>();
+  for (const value of column.values) {
+    if (isMissingValue(value)) continue;
+    const key = value as string | number;
+    if (seen.has(key)) repeated.add(String(key));
+    seen.add(key);
+  }
+  return [...repeated];
+}
+
+function declaredRange(attributes: Record<string, unknown>): { from: number; to: number } | null {
+  const range = (attributes.sss as { range?: { from?: unknown; to?: unknown } } | undefined)?.range;
+  if (range && typeof range.from === 'number' && typeof range.to === 'number')
+    return { from: range.from, to: range.to };
+  return null;
+}
+
+export function validateDataset(
+  file: string,
+  dataset: ImportedDataset,
+  options: {
+    idVariable?: string | null;
+    idNamed?: boolean;
+    studyVariables?: readonly StudyVariableType[];
+  } = {},
+): ValidationReport {
+  const issues: ValidationIssue[] = dataset.warnings.map((message) => ({
+    severity: 'warning',
+    kind: 'reader-warning',
+    message,
+  }));
+  const studyTypes = new Map((options.studyVariables ?? []).map((v) => [v.name, v.type]));
+  const coded = new Set<VariableType>(['single', 'numeric']);
+
+  dataset.variables.forEach((variable, index) => {
+    const column = dataset.columns[index]!;
+    const name = variable.name;
+    if (dataset.cases > 0 && allMissing(column)) {
+      issues.push({
+        severity: 'warning',
+        kind: 'empty-variable',
+        variable: name,
+        message: `${name} has no answers in this file`,
+      });
+    }
+    const studyType = studyTypes.get(name);
+    if (
+      studyType &&
+      studyType !== variable.type &&
+      !(coded.has(studyType) && coded.has(variable.type))
+    ) {
+      issues.push({
+        severity: 'error',
+        kind: 'type-conflict',
+        variable: name,
+        message: `${name} is ${variable.type} here but ${studyType} in the study`,
+      });
+    }
+    if (
+      variable.type === 'single' &&
+      column.kind === 'numeric' &&
+      variable.valueLabels.length > 0
+    ) {
+      const labelled = new Set(variable.valueLabels.map((vl) => codeKey(vl.code)));
+      const missingCodes = new Set(
+        variable.missing.filter((m) => typeof m !== 'object').map((m) => codeKey(m as number)),
+      );
+      const unlabelled = new Set<string>();
+      for (const value of column.values) {
+        if (Number.isNaN(value)) continue;
+        const key = codeKey(value);
+        if (!labelled.has(key) && !missingCodes.has(key)) unlabelled.add(key);
+        if (unlabelled.size > 50) break;
+      }
+      if (unlabelled.size > 0) {
+        issues.push({
+          severity: 'warning',
+          kind: 'codes-without-labels',
+          variable: name,
+          message: `${name} has codes without labels: ${listed(unlabelled)}`,
+        });
+      }
+    }
+    const range = declaredRange(variable.formatAttributes);
+    if (range && column.kind === 'numeric') {
+      let outside = 0;
+      for (const value of column.values)
+        if (!Number.isNaN(value) && (value < range.from || value > range.to)) outside++;
+      if (outside > 0) {
+        issues.push({
+          severity: 'warning',
+          kind: 'out-of-range',
+          variable: name,
+          message: `${name}: ${outside} values outside the declared range ${range.from}–${range.to}`,
+        });
+      }
+    }
+    if (isIdentifying(variable, column)) {
+      issues.push({
+        severity: 'warning',
+        kind: 'identifying',
+        variable: name,
+        message: `${name} seems to identify people; it will be hidden in the data grid`,
+      });
+    }
+  });
+
+  if (options.idVariable) {
+    const index = dataset.variables.findIndex((v) => v.name === options.idVariable);
+    const repeated = index >= 0 ? duplicates(dataset.columns[index]!) : [];
+    if (repeated.length > 0) {
+      issues.push({
+        severity: options.idNamed ? 'error' : 'warning',
+        kind: 'duplicate-id',
+        variable: options.idVariable,
+        message: `respondent ID ${options.idVariable} repeats: ${listed(repeated)}`,
+      });
+    }
+  }
+  return { file, issues, blocking: issues.some((issue) => issue.severity === 'error') };
+}
