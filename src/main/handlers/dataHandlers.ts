@@ -6,6 +6,7 @@ import type { HandlerContext } from './handlerContext';
 
 type DataMethod =
   | 'import.info'
+  | 'import.preview'
   | 'import.start'
   | 'export.start'
   | 'files.chooseDataFile'
@@ -33,6 +34,8 @@ export function dataHandlers(ctx: HandlerContext): Pick<Handlers, DataMethod> {
     },
     'import.info': ({ path: file, encoding }) =>
       session.workerClient.call('import.info', { path: path.resolve(file), encoding }),
+    'import.preview': ({ path: file, ...options }) =>
+      session.workerClient.call('import.preview', { path: path.resolve(file), ...options }),
     'import.start': (input) => {
       session.requireOpen();
       const file = path.resolve(input.path);

@@ -19,6 +19,7 @@ import { verifyStudy } from '../study/verifyStudy';
 import { exportData } from '../export/exportData';
 import { datasetInfo } from '../import/importedDataset';
 import { importFile } from '../import/importFile';
+import { previewImport } from '../import/previewImport';
 import { readDataset } from '../import/readers';
 import {
   workerMethods,
@@ -113,6 +114,8 @@ const handlers: WorkerHandlers = {
   'study.verify': (_input, job) => verifyStudy(requireStudy().db, job.signal, job.progress),
   'import.info': async ({ path, encoding }, job) =>
     datasetInfo(await readDataset(path, { encoding, signal: job.signal })),
+  'import.preview': ({ path, ...options }, job) =>
+    previewImport(path, { ...options, signal: job.signal }, study?.db ?? null),
   'import.file': ({ path, ...options }, job) =>
     importFile(requireWritable().writable, path, options, job.signal, job.progress),
   'export.data': ({ path, format, variables, dropIdentifying }, job) =>

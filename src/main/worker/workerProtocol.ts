@@ -6,7 +6,12 @@
 import { z } from 'zod';
 import type { ApiErrorShape } from '../../shared/api/apiTypes';
 import { exportInput, importInput } from '../../shared/api/data';
-import type { DatasetInfo, ExportSummary, ImportSummary } from '../../shared/domain/dataset';
+import type {
+  DatasetInfo,
+  ExportSummary,
+  ImportPreview,
+  ImportSummary,
+} from '../../shared/domain/dataset';
 import type { StudyDescription, StudySummary } from '../../shared/domain/study';
 
 const anyPath = z.string().min(1);
@@ -25,6 +30,15 @@ export const workerMethods = {
   'study.rename': z.object({ name: z.string().min(1) }),
   'study.verify': z.object({}),
   'import.info': z.object({ path: anyPath, encoding: z.string().optional() }),
+  'import.preview': z.object({
+    path: anyPath,
+    encoding: z.string().optional(),
+    sheet: z.string().optional(),
+    headerRow: z.number().int().min(1).optional(),
+    delimiter: z.string().optional(),
+    idVariable: z.string().optional(),
+    rows: z.number().int().min(1).max(200),
+  }),
   'import.file': importInput,
   'export.data': exportInput,
 } as const;
@@ -49,6 +63,7 @@ export interface WorkerResults {
   'study.rename': StudySummary;
   'study.verify': VerifyReport;
   'import.info': DatasetInfo;
+  'import.preview': ImportPreview;
   'import.file': ImportSummary;
   'export.data': ExportSummary;
 }

@@ -1,6 +1,6 @@
 /** Survey data in and out: reading a file's dictionary, importing it as a source, exporting data. */
 import { z } from 'zod';
-import type { DatasetInfo } from '../domain/dataset';
+import type { DatasetInfo, ImportPreview } from '../domain/dataset';
 import { method, result } from './apiTypes';
 
 export const importInput = z.object({
@@ -26,6 +26,19 @@ export const dataMethods = {
   'import.info': method(
     z.object({ path: z.string().min(1), encoding: z.string().min(1).optional() }),
     result<DatasetInfo>(),
+  ),
+  /** Reads a file for the import wizard: dictionary, first rows, validation report, guesses. */
+  'import.preview': method(
+    z.object({
+      path: z.string().min(1),
+      encoding: z.string().min(1).optional(),
+      sheet: z.string().min(1).optional(),
+      headerRow: z.number().int().min(1).optional(),
+      delimiter: z.string().length(1).optional(),
+      idVariable: z.string().min(1).optional(),
+      rows: z.number().int().min(1).max(200).default(20),
+    }),
+    result<ImportPreview>(),
   ),
   /** Desktop only: native dialogs choosing a survey file to import, or where to export. */
   'files.chooseDataFile': method(z.object({}), result<{ path: string } | null>()),

@@ -70,3 +70,12 @@ export interface ValidationReport {
   issues: ValidationIssue[];
   blocking: boolean;
 }
+
+/** What the import wizard shows for one file before importing it. */
+export interface ImportPreview {
+  info: DatasetInfo;
+  /** The first rows, values as the file has them (codes, numbers, text); null = missing. */
+  rows: Array<Array<string | number | null>>;
+  validation: ValidationReport;
+  guess: { country?: string; wave?: string; respondentType?: 'customer' | 'executive' };
+}

@@ -1,0 +1,50 @@
+/**
+ * The import wizard's look at a file before anything is written: what the reader found, the
+ * first rows, the validation report against the open study's codebook, and guesses for country,
+ * wave and respondent type from the file name.
+ */
+import path from 'node:path';
+import type { ImportPreview } from '../../shared/domain/dataset';
+import type { ReadableStudyDb } from '../study/studyDb';
+import { guessSourceMeta } from './guessSourceMeta';
+import { datasetInfo } from './importedDataset';
+import { readDataset, type ReadOptions } from './readers';
+import { chooseRespondentId } from './respondentId';
+import { validateDataset, type StudyVariableType } from './validateDataset';
+
+export async function previewImport(
+  file: string,
+  options: ReadOptions & { idVariable?: string; rows: number },
+  db: ReadableStudyDb | null,
+): Promise<ImportPreview> {
+  const dataset = await readDataset(file, options);
+  const respondentId = chooseRespondentId(file, dataset, options.idVariable);
+  const studyVariables = db
+    ? (db.prepare('SELECT name, type FROM variables').all() as StudyVariableType[])
+    : [];
+  const rows: ImportPreview['rows'] = [];
+  for (let row = 0; row < Math.min(options.rows, dataset.cases); row++) {
+    rows.push(
+      dataset.columns.map((column) => {
+        const value = column.values[row];
+        if (
+          value === undefined ||
+          value === null ||
+          (typeof value === 'number' && Number.isNaN(value))
+        )
+          return null;
+        return value;
+      }),
+    );
+  }
+  return {
+    info: datasetInfo(dataset),
+    rows,
+    validation: validateDataset(file, dataset, {
+      idVariable: respondentId.variable,
+      idNamed: respondentId.how === 'named',
+      studyVariables,
+    }),
+    guess: guessSourceMeta(path.basename(file)),
+  };
+}
