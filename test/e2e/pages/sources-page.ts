@@ -8,7 +8,7 @@ export class SourcesPage {
 
   constructor(readonly page: Page) {
     this.table = page.getByRole('table', { name: 'Imported sources' });
-    this.importForm = page.getByRole('form', { name: 'Import a survey file' });
+    this.importForm = page.getByRole('region', { name: 'Import survey files' });
     this.exportForm = page.getByRole('form', { name: 'Export data' });
   }
 
@@ -20,16 +20,25 @@ export class SourcesPage {
     await this.page.getByRole('heading', { name: 'Sources' }).waitFor();
   }
 
-  async importFile(fileName: string, country: string, wave: string): Promise<void> {
-    await this.importForm.getByRole('button', { name: 'Choose file…' }).click();
+  async addFile(fileName: string): Promise<void> {
+    await this.importForm.getByRole('button', { name: 'Add file…' }).click();
     await this.page
       .getByRole('list', { name: 'Folders and files' })
       .getByRole('button', { name: fileName })
       .click();
-    await this.importForm.getByLabel('File preview').waitFor();
-    await this.importForm.getByLabel('Country code').fill(country);
-    await this.importForm.getByLabel('Wave').fill(wave);
-    await this.importForm.getByRole('button', { name: 'Import' }).click();
+    await this.fileCard(fileName).getByLabel('File preview').waitFor();
+  }
+
+  fileCard(fileName: string) {
+    return this.page.getByRole('article', { name: `Import settings for ${fileName}` });
+  }
+
+  async importFile(fileName: string, country: string, wave: string): Promise<void> {
+    await this.addFile(fileName);
+    const card = this.fileCard(fileName);
+    await card.getByLabel('Country code').fill(country);
+    await card.getByLabel('Wave').fill(wave);
+    await this.importForm.getByRole('button', { name: /^Import \d+ files?$/ }).click();
   }
 
   async exportAs(format: string, path: string): Promise<void> {

@@ -5,7 +5,7 @@ import type { StudyDescription, StudySummary } from '../../../../shared/domain/s
 import { useClient, useEvent } from '../../api/ClientContext';
 import { formatBytes, formatDateTime, formatInteger } from '../../format';
 import { ExportForm } from './ExportForm';
-import { ImportForm } from './ImportForm';
+import { ImportWizard } from './ImportWizard';
 
 interface SourcesViewProps {
   info: AppInfo;
@@ -68,16 +68,7 @@ export function SourcesView({ info, study, onNotice }: SourcesViewProps) {
         </table>
       )}
       <div className="sources__forms">
-        {!study.readOnly && (
-          <ImportForm
-            info={info}
-            disabled={study.readOnly}
-            onStarted={(file) =>
-              onNotice('info', `Importing ${file}… (progress in the status bar)`)
-            }
-            onError={(message) => onNotice('error', message)}
-          />
-        )}
+        {!study.readOnly && <ImportWizard info={info} onNotice={onNotice} />}
         {description.respondents > 0 && (
           <ExportForm
             info={info}

@@ -1,0 +1,312 @@
+/**
+ * One file in the import wizard: its settings (country, wave, respondent type, ID, encoding and
+ * the reader's options), a preview of the first rows with labels, and the validation report.
+ * Every change re-reads the preview, so what the user sees is what will be imported.
+ */
+import { useEffect, useState } from 'react';
+import type { ImportPreview } from '../../../../shared/domain/dataset';
+import { useClient } from '../../api/ClientContext';
+import { formatInteger } from '../../format';
+
+export interface ImportFileSettings {
+  path: string;
+  country: string;
+  wave: string;
+  respondentType: 'customer' | 'executive';
+  idVariable: string;
+  encoding: string;
+  sheet: string;
+  headerRow: string;
+  delimiter: string;
+}
+
+export type ImportFileStatus = 'ready' | 'importing' | 'imported' | 'failed';
+
+interface ImportFileCardProps {
+  settings: ImportFileSettings;
+  status: ImportFileStatus;
+  onChange: (settings: ImportFileSettings) => void;
+  onPreview: (preview: ImportPreview | null) => void;
+  onRemove: () => void;
+}
+
+const ENCODINGS = [
+  'utf-8',
+  'windows-1252',
+  'iso-8859-15',
+  'cp949',
+  'shift_jis',
+  'utf-16le',
+  'gbk',
+  'big5',
+];
+
+function extensionOf(path: string): string {
+  return path.slice(path.lastIndexOf('.') + 1).toLowerCase();
+}
+
+function fileNameOf(path: string): string {
+  return path.slice(Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\')) + 1);
+}
+
+export function ImportFileCard({
+  settings,
+  status,
+  onChange,
+  onPreview,
+  onRemove,
+}: ImportFileCardProps) {
+  const client = useClient();
+  const [preview, setPreview] = useState<ImportPreview | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const extension = extensionOf(settings.path);
+  const { path, encoding, sheet, headerRow, delimiter, idVariable } = settings;
+
+  useEffect(() => {
+    let current = true;
+    setError(null);
+    client
+      .invoke('import.preview', {
+        path,
+        ...(encoding ? { encoding } : {}),
+        ...(sheet ? { sheet } : {}),
+        ...(headerRow ? { headerRow: Number(headerRow) } : {}),
+        ...(delimiter ? { delimiter } : {}),
+        ...(idVariable ? { idVariable } : {}),
+      })
+      .then(
+        (result) => {
+          if (!current) return;
+          setPreview(result);
+          onPreview(result);
+        },
+        (failure: Error) => {
+          if (!current) return;
+          setPreview(null);
+          setError(failure.message);
+          onPreview(null);
+        },
+      );
+    return () => {
+      current = false;
+    };
+    // onPreview is left out on purpose: the parent passes a new function each render, and the
+    // preview depends only on the file and its reader options.
+  }, [client, path, encoding, sheet, headerRow, delimiter, idVariable]);
+
+  const set = <K extends keyof ImportFileSettings>(key: K, value: ImportFileSettings[K]) =>
+    onChange({ ...settings, [key]: value });
+  const locked = status === 'importing' || status === 'imported';
+  const shownVariables = preview?.info.variables.slice(0, 12) ?? [];
+
+  return (
+    <article className="panel import-card" aria-label={`Import settings for ${fileNameOf(path)}`}>
+      <header className="import-card__header">
+        <h4>{fileNameOf(path)}</h4>
+        <span className={`badge badge--${status}`}>{status}</span>
+        <button
+          type="button"
+          className="link"
+          onClick={onRemove}
+          disabled={locked}
+          aria-label={`Remove ${fileNameOf(path)}`}
+        >
+          Remove
+        </button>
+      </header>
+      <div className="inline-form">
+        <label className="field">
+          <span>Country code</span>
+          <input
+            value={settings.country}
+            onChange={(e) => set('country', e.target.value)}
+            placeholder="DE"
+            maxLength={3}
+            disabled={locked}
+          />
+        </label>
+        <label className="field">
+          <span>Wave</span>
+          <input
+            value={settings.wave}
+            onChange={(e) => set('wave', e.target.value)}
+            placeholder="2026"
+            maxLength={40}
+            disabled={locked}
+          />
+        </label>
+        <label className="field">
+          <span>Respondents</span>
+          <select
+            value={settings.respondentType}
+            onChange={(e) => set('respondentType', e.target.value as 'customer' | 'executive')}
+            disabled={locked}
+          >
+            <option value="customer">Customers</option>
+            <option value="executive">Executives</option>
+          </select>
+        </label>
+        <label className="field">
+          <span>Respondent ID</span>
+          <select
+            value={settings.idVariable}
+            onChange={(e) => set('idVariable', e.target.value)}
+            disabled={locked || !preview}
+          >
+            <option value="">Guess from the file</option>
+            {preview?.info.variables.map((variable) => (
+              <option key={variable.name} value={variable.name}>
+                {variable.name}
+              </option>
+            ))}
+          </select>
+        </label>
+        {extension !== 'sav' && extension !== 'zsav' && extension !== 'xlsx' && (
+          <label className="field">
+            <span>Encoding</span>
+            <select
+              value={settings.encoding}
+              onChange={(e) => set('encoding', e.target.value)}
+              disabled={locked}
+            >
+              <option value="">Detected{preview ? ` (${preview.info.encoding})` : ''}</option>
+              {ENCODINGS.map((name) => (
+                <option key={name} value={name}>
+                  {name}
+                </option>
+              ))}
+            </select>
+          </label>
+        )}
+        {(extension === 'sav' || extension === 'zsav') && (
+          <label className="field">
+            <span>Encoding</span>
+            <select
+              value={settings.encoding}
+              onChange={(e) => set('encoding', e.target.value)}
+              disabled={locked}
+            >
+              <option value="">
+                As the file declares{preview ? ` (${preview.info.encoding})` : ''}
+              </option>
+              {ENCODINGS.map((name) => (
+                <option key={name} value={name}>
+                  {name}
+                </option>
+              ))}
+            </select>
+          </label>
+        )}
+        {(extension === 'csv' || extension === 'tsv' || extension === 'txt') && (
+          <label className="field">
+            <span>Delimiter</span>
+            <select
+              value={settings.delimiter}
+              onChange={(e) => set('delimiter', e.target.value)}
+              disabled={locked}
+            >
+              <option value="">Detected</option>
+              <option value=",">Comma</option>
+              <option value=";">Semicolon</option>
+              <option value={'\t'}>Tab</option>
+              <option value="|">Pipe</option>
+            </select>
+          </label>
+        )}
+        {extension === 'xlsx' && (
+          <>
+            <label className="field">
+              <span>Sheet</span>
+              <input
+                value={settings.sheet}
+                onChange={(e) => set('sheet', e.target.value)}
+                placeholder="first sheet"
+                disabled={locked}
+              />
+            </label>
+            <label className="field">
+              <span>Header row</span>
+              <input
+                value={settings.headerRow}
+                onChange={(e) => set('headerRow', e.target.value.replace(/\D/g, ''))}
+                placeholder="1"
+                maxLength={3}
+                disabled={locked}
+              />
+            </label>
+          </>
+        )}
+      </div>
+      {error && (
+        <p role="alert" className="notice notice--error">
+          {error}
+        </p>
+      )}
+      {preview && (
+        <>
+          <p className="muted" aria-label="File preview">
+            {preview.info.format.toUpperCase()}, {preview.info.encoding}:{' '}
+            {formatInteger(preview.info.cases)} respondents,{' '}
+            {formatInteger(preview.info.variables.length)} variables
+            {preview.info.multiResponseSets.length > 0 &&
+              `, ${preview.info.multiResponseSets.length} multiple-response sets`}
+          </p>
+          <div className="preview-scroll">
+            <table
+              className="data-table preview-table"
+              aria-label={`First rows of ${fileNameOf(path)}`}
+            >
+              <thead>
+                <tr>
+                  {shownVariables.map((variable) => (
+                    <th key={variable.name} title={variable.label ?? undefined}>
+                      <div>{variable.name}</div>
+                      <div className="muted preview-table__label">{variable.label ?? ''}</div>
+                    </th>
+                  ))}
+                </tr>
+              </thead>
+              <tbody>
+                {preview.rows.slice(0, 8).map((row, index) => (
+                  <tr key={index}>
+                    {shownVariables.map((variable, column) => {
+                      const value = row[column];
+                      const label =
+                        value === null || value === undefined
+                          ? undefined
+                          : variable.valueLabels[String(value)];
+                      return (
+                        <td
+                          key={variable.name}
+                          className={typeof value === 'number' ? 'num' : undefined}
+                        >
+                          {value === null || value === undefined ? (
+                            <span className="muted">·</span>
+                          ) : label ? (
+                            `${value} ${label}`
+                          ) : (
+                            String(value)
+                          )}
+                        </td>
+                      );
+                    })}
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+          {preview.validation.issues.length > 0 && (
+            <ul className="validation" aria-label={`Validation report for ${fileNameOf(path)}`}>
+              {preview.validation.issues.map((issue, index) => (
+                <li key={index} className={`validation__item validation__item--${issue.severity}`}>
+                  <strong>{issue.severity === 'error' ? 'Error' : 'Warning'}:</strong>{' '}
+                  {issue.message}
+                </li>
+              ))}
+            </ul>
+          )}
+        </>
+      )}
+    </article>
+  );
+}
