@@ -10,6 +10,7 @@ import { guessSourceMeta } from './guessSourceMeta';
 import { datasetInfo } from './importedDataset';
 import { readDataset, type ReadOptions } from './readers';
 import { chooseRespondentId } from './respondentId';
+import { spssSecondsToIso } from './sav/savReader';
 import { validateDataset, type StudyVariableType } from './validateDataset';
 
 export async function previewImport(
@@ -25,14 +26,14 @@ export async function previewImport(
   const rows: ImportPreview['rows'] = [];
   for (let row = 0; row < Math.min(options.rows, dataset.cases); row++) {
     rows.push(
-      dataset.columns.map((column) => {
+      dataset.columns.map((column, index) => {
         const value = column.values[row];
-        if (
-          value === undefined ||
-          value === null ||
-          (typeof value === 'number' && Number.isNaN(value))
-        )
-          return null;
+        if (value === undefined || value === null) return null;
+        if (typeof value === 'number' && Number.isNaN(value)) return null;
+        // Dates are stored as SPSS seconds; the preview shows them as a person reads them.
+        if (typeof value === 'number' && dataset.variables[index]!.type === 'date') {
+          return spssSecondsToIso(value) ?? value;
+        }
         return value;
       }),
     );

@@ -119,7 +119,7 @@ export function ImportFileCard({
           <span>Country code</span>
           <input
             value={settings.country}
-            onChange={(e) => set('country', e.target.value)}
+            onChange={(e) => set('country', e.target.value.toUpperCase())}
             placeholder="DE"
             maxLength={3}
             disabled={locked}

@@ -173,7 +173,7 @@ export function ImportWizard({ info, onNotice }: ImportWizardProps) {
           }
         />
       ))}
-      {files.length > 0 && (
+      {pending.length > 0 && (
         <button
           type="button"
           className="primary"
