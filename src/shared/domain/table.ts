@@ -1,0 +1,86 @@
+/** A cross-table: what the user asks for (TableSpec) and what the engine returns (TableResult). */
+
+/** One banner group: a variable, or a variable nested within another (`c/d`). */
+export interface BannerGroup {
+  variables: string[];
+}
+
+export interface TableSpec {
+  rows: string[];
+  columns: BannerGroup[];
+  weight?: string;
+  filter?: string;
+  /** Numeric variables whose means (sd, se, median) are rows of the table. */
+  means?: string[];
+  /** Confidence levels, e.g. [0.99, 0.95]: upper-case letters at the first, lower-case at the second. */
+  sigLevels?: number[];
+  preset?: 'spss' | 'dimensions' | 'q';
+  /** Rows with a base below this are flagged (default 30). */
+  lowBase?: number;
+}
+
+export interface TableColumn {
+  id: string;
+  /** "total" for the Total column; for nested columns the innermost variable. */
+  variable: string;
+  code: number | string | null;
+  label: string;
+  /** Letter within its group; null for the Total column. */
+  letter: string | null;
+  /** Index of the banner group (0-based); -1 for the Total column. */
+  group: number;
+  /** For nested columns: the outer variables' codes and labels. */
+  within?: Array<{ variable: string; code: number | string; label: string }>;
+}
+
+export interface TableCell {
+  n: number;
+  wn: number;
+  colPct: number | null;
+  rowPct: number | null;
+  mean?: number | null;
+  sd?: number | null;
+  se?: number | null;
+  median?: number | null;
+  sig: string;
+}
+
+export interface TableRow {
+  variable: string;
+  code: number | string | null;
+  label: string;
+  cells: TableCell[];
+}
+
+export interface TableBase {
+  n: number;
+  wn: number;
+  effective: number;
+  lowBase: boolean;
+}
+
+export interface TablePairTest {
+  row: { variable: string; code: number | string | null };
+  a: string;
+  b: string;
+  p: number;
+  adjustedP?: number;
+}
+
+export interface TableResult {
+  columns: TableColumn[];
+  rows: TableRow[];
+  bases: TableBase[];
+  tests: {
+    pairs: TablePairTest[];
+    chiSquare?: Array<{
+      variable: string;
+      group: number;
+      chiSquare: number;
+      df: number;
+      p: number;
+    }>;
+    notes: string[];
+  };
+  footnote: string;
+}
