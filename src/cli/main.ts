@@ -9,6 +9,7 @@ import { runExportData, usage as exportUsage } from './commands/exportData';
 import { runImport, usage as importUsage } from './commands/importFile';
 import { runInfo, usage as infoUsage } from './commands/info';
 import { runNew, usage as newUsage } from './commands/newStudy';
+import { runTableCommand, usage as tableUsage } from './commands/table';
 
 const commands: Record<string, { usage: string; run: (args: string[]) => Promise<void> }> = {
   new: { usage: newUsage, run: runNew },
@@ -16,6 +17,7 @@ const commands: Record<string, { usage: string; run: (args: string[]) => Promise
   info: { usage: infoUsage, run: runInfo },
   import: { usage: importUsage, run: runImport },
   'export-data': { usage: exportUsage, run: runExportData },
+  table: { usage: tableUsage, run: runTableCommand },
   bench: { usage: benchUsage, run: runBench },
 };
 

@@ -8,6 +8,7 @@ import { dataHandlers } from './dataHandlers';
 import type { HandlerContext } from './handlerContext';
 import { jobHandlers } from './jobHandlers';
 import { studyHandlers } from './studyHandlers';
+import { tableHandlers } from './tableHandlers';
 
 export function createHandlers(ctx: HandlerContext): Handlers {
   return {
@@ -15,5 +16,6 @@ export function createHandlers(ctx: HandlerContext): Handlers {
     ...studyHandlers(ctx),
     ...jobHandlers(ctx),
     ...dataHandlers(ctx),
+    ...tableHandlers(ctx),
   };
 }

@@ -21,6 +21,9 @@ import { datasetInfo } from '../import/importedDataset';
 import { importFile } from '../import/importFile';
 import { previewImport } from '../import/previewImport';
 import { readDataset } from '../import/readers';
+import { runTable } from '../analysis/crosstab/runTable';
+import { ColumnCache } from './columnCache';
+import { studyTableData } from './studyTableData';
 import {
   workerMethods,
   type WorkerParsedInput,
@@ -36,6 +39,7 @@ const port = parentPort;
 const startData = (workerData ?? {}) as WorkerStartData;
 
 let study: OpenStudy | null = null;
+let columns: ColumnCache | null = null;
 const running = new Map<string, AbortController>();
 
 function send(message: WorkerResponse): void {
@@ -59,7 +63,14 @@ function summary(open: OpenStudy) {
   return summarizeStudy(open.db, open.path, open.schemaVersion, open.readOnlyReason);
 }
 
+/** The columns in memory for the open study, made on first use and dropped with the study. */
+function columnCache(open: OpenStudy): ColumnCache {
+  columns ??= new ColumnCache(open.db);
+  return columns;
+}
+
 function closeCurrent(): boolean {
+  columns = null;
   if (!study) return false;
   closeStudyFile(study);
   study = null;
@@ -116,8 +127,21 @@ const handlers: WorkerHandlers = {
     datasetInfo(await readDataset(path, { encoding, signal: job.signal })),
   'import.preview': ({ path, ...options }, job) =>
     previewImport(path, { ...options, signal: job.signal }, study?.db ?? null),
-  'import.file': ({ path, ...options }, job) =>
-    importFile(requireWritable().writable, path, options, job.signal, job.progress),
+  'import.file': async ({ path, ...options }, job) => {
+    const summary = await importFile(
+      requireWritable().writable,
+      path,
+      options,
+      job.signal,
+      job.progress,
+    );
+    columns?.invalidate();
+    return summary;
+  },
+  'tables.run': ({ spec }) => {
+    const open = requireStudy();
+    return runTable(studyTableData(open.db, columnCache(open)), spec);
+  },
   'export.data': ({ path, format, variables, dropIdentifying }, job) =>
     exportData(
       requireStudy(),

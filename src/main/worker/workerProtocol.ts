@@ -13,6 +13,8 @@ import type {
   ImportSummary,
 } from '../../shared/domain/dataset';
 import type { StudyDescription, StudySummary } from '../../shared/domain/study';
+import type { TableResult } from '../../shared/domain/table';
+import { tableSpecSchema } from '../../shared/api/tables';
 
 const anyPath = z.string().min(1);
 
@@ -41,6 +43,7 @@ export const workerMethods = {
   }),
   'import.file': importInput,
   'export.data': exportInput,
+  'tables.run': z.object({ spec: tableSpecSchema }),
 } as const;
 
 export type WorkerMethodName = keyof typeof workerMethods;
@@ -66,6 +69,7 @@ export interface WorkerResults {
   'import.preview': ImportPreview;
   'import.file': ImportSummary;
   'export.data': ExportSummary;
+  'tables.run': TableResult;
 }
 
 export interface WorkerRequest {

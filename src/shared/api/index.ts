@@ -7,12 +7,14 @@ import { appMethods } from './app';
 import { dataMethods } from './data';
 import { jobMethods } from './jobs';
 import { studyMethods } from './study';
+import { tableMethods } from './tables';
 
 export const apiMethods = {
   ...appMethods,
   ...studyMethods,
   ...jobMethods,
   ...dataMethods,
+  ...tableMethods,
 } as const;
 
 export type ApiMethods = typeof apiMethods;

@@ -1,0 +1,94 @@
+/**
+ * `cew table STUDY --rows a,b --cols c,d [--weight w] [--filter EXPR] [--sig 0.95 | --sig 0.99,0.95]
+ * [--preset spss|dimensions|q] [--means VAR] [--json]`: one cross-table, computed in the worker.
+ * `--cols c,d` puts c and d side by side; `c/d` nests d within c.
+ */
+import { parseArgs } from 'node:util';
+import { tableSpecSchema } from '../../shared/api/tables';
+import { describeZodError } from '../../shared/api/validate';
+import type { TableResult } from '../../shared/domain/table';
+import { withHost } from '../cliHost';
+import { CliUsageError, printJson, printLine } from '../cliOutput';
+
+export const usage =
+  'table STUDY.cew --rows a,b [--cols c,d/e] [--weight W] [--filter EXPR] [--sig 0.95|0.99,0.95] [--preset spss|dimensions|q] [--means VAR] [--json]';
+
+function list(value: string | undefined): string[] {
+  return (value ?? '')
+    .split(',')
+    .map((part) => part.trim())
+    .filter(Boolean);
+}
+
+function formatPercent(value: number | null): string {
+  return value === null ? '–' : `${value.toFixed(0)}%`;
+}
+
+/** A plain-text rendering for the terminal: column % with letters, then bases. */
+export function tableText(result: TableResult): string {
+  const header = [
+    '',
+    ...result.columns.map((c) => (c.letter ? `${c.label} (${c.letter})` : c.label)),
+  ];
+  const body = result.rows.map((row) => [
+    `${row.variable}: ${row.label}`,
+    ...row.cells.map((cell) =>
+      cell.mean !== undefined
+        ? cell.mean === null
+          ? '–'
+          : cell.mean.toFixed(2)
+        : `${formatPercent(cell.colPct)} ${cell.sig}`.trim(),
+    ),
+  ]);
+  const bases = ['Base (n)', ...result.bases.map((b) => `${b.n}${b.lowBase ? '*' : ''}`)];
+  const all = [header, ...body, bases];
+  const widths = header.map((_, c) => Math.max(...all.map((line) => (line[c] ?? '').length)));
+  const render = (line: string[]) =>
+    line
+      .map((text, c) => (c === 0 ? text.padEnd(widths[c]!) : text.padStart(widths[c]!)))
+      .join('  ');
+  return [...all.map(render), '', result.footnote].join('\n');
+}
+
+export async function runTableCommand(args: string[]): Promise<void> {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: {
+      rows: { type: 'string' },
+      cols: { type: 'string' },
+      weight: { type: 'string' },
+      filter: { type: 'string' },
+      sig: { type: 'string' },
+      preset: { type: 'string' },
+      means: { type: 'string' },
+      json: { type: 'boolean', default: false },
+    },
+  });
+  const [study] = positionals;
+  if (!study || positionals.length > 1) throw new CliUsageError(`usage: cew ${usage}`);
+  const parsed = tableSpecSchema.safeParse({
+    rows: list(values.rows),
+    columns: list(values.cols).map((group) => ({
+      variables: group.split('/').map((v) => v.trim()),
+    })),
+    ...(values.weight ? { weight: values.weight } : {}),
+    ...(values.filter ? { filter: values.filter } : {}),
+    ...(values.sig ? { sigLevels: list(values.sig).map(Number) } : {}),
+    ...(values.preset ? { preset: values.preset } : {}),
+    ...(values.means ? { means: list(values.means) } : {}),
+  });
+  if (!parsed.success)
+    throw new CliUsageError(
+      describeZodError('table', parsed.error).replace(/^invalid input for table: /, ''),
+    );
+  if (parsed.data.rows.length === 0 && (parsed.data.means ?? []).length === 0) {
+    throw new CliUsageError('--rows: name at least one variable (or --means)');
+  }
+  const result = await withHost(async (host) => {
+    await host.session.openStudy(study);
+    return host.session.workerClient.call('tables.run', { spec: parsed.data });
+  });
+  if (values.json) printJson(result);
+  else printLine(tableText(result));
+}

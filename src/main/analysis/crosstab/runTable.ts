@@ -1,0 +1,38 @@
+/**
+ * Runs a table spec against study data: resolves the weight (a numeric variable; missing or
+ * non-positive weights leave a respondent out), the filter, builds the table and writes the
+ * footnote that says what stands behind the numbers.
+ */
+import type { TableResult, TableSpec } from '../../../shared/domain/table';
+import { buildTable, type BuiltTable } from './buildTable';
+import type { TableData } from './tableData';
+
+export interface TableContext {
+  /** Evaluates a filter expression to a mask (1 = keep); supplied by the worker. */
+  filterMask?: (expression: string) => Uint8Array;
+  /** Adds significance letters and tests; supplied once the significance module is wired. */
+  significance?: (built: BuiltTable, spec: TableSpec) => void;
+}
+
+export function runTable(
+  data: TableData,
+  spec: TableSpec,
+  context: TableContext = {},
+): TableResult {
+  const weights = spec.weight ? data.variable(spec.weight).values : null;
+  let mask: Uint8Array | null = null;
+  if (spec.filter) {
+    if (!context.filterMask) throw new Error('filters are not available here');
+    mask = context.filterMask(spec.filter);
+  }
+  const built = buildTable(data, spec, { weights, mask });
+  context.significance?.(built, spec);
+  const parts = [
+    spec.weight ? `Weighted by ${data.variable(spec.weight).name}` : 'Unweighted',
+    spec.filter ? `filter: ${spec.filter}` : 'all respondents',
+    `base: ${built.result.bases[0]?.n ?? 0} respondents`,
+    'missing values excluded',
+  ];
+  built.result.footnote = parts.join('; ');
+  return built.result;
+}

@@ -1,0 +1,21 @@
+/** Cross-tables: run one from a spec. */
+import { z } from 'zod';
+import type { TableResult } from '../domain/table';
+import { method, result } from './apiTypes';
+
+const variableName = z.string().min(1).max(128);
+
+export const tableSpecSchema = z.object({
+  rows: z.array(variableName).max(500),
+  columns: z.array(z.object({ variables: z.array(variableName).min(1).max(4) })).max(50),
+  weight: variableName.optional(),
+  filter: z.string().max(10_000).optional(),
+  means: z.array(variableName).max(100).optional(),
+  sigLevels: z.array(z.number().gt(0.5).lt(1)).min(1).max(2).optional(),
+  preset: z.enum(['spss', 'dimensions', 'q']).optional(),
+  lowBase: z.number().int().min(0).optional(),
+});
+
+export const tableMethods = {
+  'tables.run': method(z.object({ spec: tableSpecSchema }), result<TableResult>()),
+} as const;
