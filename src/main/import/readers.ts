@@ -2,10 +2,13 @@
  * The reader registry: picks a reader by the file's extension. Every reader returns the same
  * ImportedDataset, so `info`, `import` and the wizard work the same for every format.
  */
+import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { ApiError } from '../../shared/api/apiTypes';
 import type { ImportedDataset } from './importedDataset';
-import { readSavDataset } from './sav/savDataset';
+import { savFileToDataset } from './sav/savDataset';
+import { SavFormatError } from './sav/savModel';
+import { readSav } from './sav/savReader';
 
 export interface ReadOptions {
   /** Overrides the encoding the file declares or the reader detects (iconv-lite name). */
@@ -26,7 +29,27 @@ interface Reader {
   read(file: string, options: ReadOptions): Promise<ImportedDataset>;
 }
 
-const readers: Reader[] = [{ name: 'sav', extensions: ['.sav', '.zsav'], read: readSavDataset }];
+/**
+ * The .sav reader only warns when the data ends before the number of cases the header declares
+ * (it keeps what it could read). That is a truncated file: importing the cases that survived
+ * would silently lose respondents, so — as GNU PSPP does ("Unexpected end of file") — it is an
+ * error naming the file and the byte where it ends.
+ */
+async function readCompleteSav(file: string, options: ReadOptions): Promise<ImportedDataset> {
+  const sav = await readSav(file, options);
+  const declared = sav.dictionary.declaredCases;
+  if (declared !== null && sav.cases < declared) {
+    const { size } = await stat(file);
+    throw new SavFormatError(
+      file,
+      size,
+      `the file ends after ${sav.cases} of the ${declared} cases its header declares (truncated?)`,
+    );
+  }
+  return savFileToDataset(file, sav);
+}
+
+const readers: Reader[] = [{ name: 'sav', extensions: ['.sav', '.zsav'], read: readCompleteSav }];
 
 export function readerFor(file: string): Reader {
   const extension = path.extname(file).toLowerCase();
