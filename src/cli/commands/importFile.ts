@@ -2,7 +2,7 @@
  * `cew import STUDY FILE --country DE --wave 2026 [--type customer|executive] [--id VAR]
  * [--encoding ENC] [--json]`: imports one survey file as a source, creating the study if needed.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, rmSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { importInput } from '../../shared/api/data';
 import { describeZodError } from '../../shared/api/validate';
@@ -30,6 +30,9 @@ export async function runImport(args: string[]): Promise<void> {
   if (!study || !file || positionals.length > 2) throw new CliUsageError(`usage: cew ${usage}`);
   if (!study.toLowerCase().endsWith('.cew'))
     throw new CliUsageError(`${study}: a study file ends in .cew`);
+  if (!values.country)
+    throw new CliUsageError('--country is required (a 2- or 3-letter code such as DE)');
+  if (!values.wave) throw new CliUsageError('--wave is required (e.g. --wave 2026)');
   const parsed = importInput.safeParse({
     path: file,
     country: values.country,
@@ -42,15 +45,21 @@ export async function runImport(args: string[]): Promise<void> {
     throw new CliUsageError(
       describeZodError('import', parsed.error).replace(/^invalid input for import: /, ''),
     );
+  const createdHere = !existsSync(study);
   const summary = await withHost(async (host) => {
-    if (existsSync(study)) {
+    if (createdHere) {
+      await host.session.create(study);
+    } else {
       const opened = await host.session.openStudy(study);
       if (opened.readOnly)
         throw new Error(`${opened.path}: ${opened.readOnlyReason ?? 'read-only'}`);
-    } else {
-      await host.session.create(study);
     }
     return runCliJob(host.session, `Importing ${file}`, 'import.file', parsed.data);
+  }).catch((error: unknown) => {
+    // A study made only for this import goes again when the import fails: as if never run.
+    if (createdHere)
+      for (const suffix of ['', '-wal', '-shm']) rmSync(`${study}${suffix}`, { force: true });
+    throw error;
   });
   if (values.json) {
     printJson(summary);

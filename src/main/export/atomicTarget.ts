@@ -8,12 +8,18 @@ import { rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { ApiError } from '../../shared/api/apiTypes';
 
+/** The folder the file goes into; a clear error when it does not exist. */
+export function requireTargetFolder(file: string): string {
+  const folder = path.dirname(path.resolve(file));
+  if (!existsSync(folder)) throw new ApiError('not-found', `${folder}: no such folder`);
+  return folder;
+}
+
 export async function atomicTarget(
   file: string,
   write: (partial: string) => Promise<void>,
 ): Promise<void> {
-  const folder = path.dirname(path.resolve(file));
-  if (!existsSync(folder)) throw new ApiError('not-found', `${folder}: no such folder`);
+  const folder = requireTargetFolder(file);
   const partial = path.join(folder, `.${path.basename(file)}.partial-${randomUUID().slice(0, 8)}`);
   try {
     await write(partial);

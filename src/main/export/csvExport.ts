@@ -7,6 +7,7 @@ import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';
 import type { StudyDataset } from './studyDataset';
 import { atomicTarget } from './atomicTarget';
+import { valueFormatter } from './exportValues';
 
 function csvField(value: string): string {
   return /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
@@ -23,6 +24,7 @@ export async function writeCsv(
     const write = async (text: string) => {
       if (!out.write(text)) await once(out, 'drain');
     };
+    const formatters = dataset.variables.map((variable) => valueFormatter(variable, 'csv'));
     try {
       await write(`\ufeff${dataset.variables.map((v) => csvField(v.name)).join(',')}\r\n`);
       for (let row = 0; row < dataset.cases; row++) {
@@ -31,15 +33,11 @@ export async function writeCsv(
             throw Object.assign(new Error('the export was cancelled'), { name: 'AbortError' });
           onProgress?.(row, dataset.cases);
         }
-        const fields = dataset.columns.map((column) => {
-          const value = column.values[row];
-          if (
-            value === null ||
-            value === undefined ||
-            (typeof value === 'number' && Number.isNaN(value))
-          )
-            return '';
-          return typeof value === 'number' ? String(value) : csvField(value);
+        const fields = dataset.columns.map((column, index) => {
+          const value = formatters[index]!(column.values[row]);
+          if (value === null) return '';
+          if (typeof value === 'number') return String(value);
+          return csvField(value instanceof Date ? value.toISOString() : value);
         });
         await write(`${fields.join(',')}\r\n`);
       }

@@ -7,6 +7,7 @@ import { ApiError } from '../../shared/api/apiTypes';
 import type { ExportFormat, ExportSummary } from '../../shared/domain/dataset';
 import { appendAudit } from '../study/auditLog';
 import type { OpenStudy } from '../study/studyFile';
+import { requireTargetFolder } from './atomicTarget';
 import { writeSav } from './sav/savWriter';
 import { writeCsv } from './csvExport';
 import { datasetToSavFile } from './savExport';
@@ -24,6 +25,9 @@ export async function exportData(
   signal: AbortSignal,
   progress: (done: number, total: number) => void,
 ): Promise<ExportSummary> {
+  // Before any work, and for every format: the .sav writer makes its own temporary file, and a
+  // missing folder came out as "ENOENT … open '…/.out.sav.partial-…'" instead of naming it.
+  requireTargetFolder(file);
   const dataset = studyToDataset(study.db, options);
   if (dataset.variables.length === 0)
     throw new ApiError('invalid-input', 'variables: nothing to export');

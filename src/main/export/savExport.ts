@@ -76,6 +76,21 @@ function missingFromSpecs(specs: MissingSpec[], text: boolean): SavMissing {
   return { kind: 'discrete', values };
 }
 
+/**
+ * The stored SPSS missing values as the writer needs them. They went through JSON in
+ * format_attributes_json, which turns the open ends of LO THRU x and x THRU HI (±Infinity) into
+ * null; without restoring them the writer would write 0 THRU x.
+ */
+function storedMissing(missing: SavMissing | undefined): SavMissing | undefined {
+  if (missing?.kind !== 'range') return missing;
+  const { low, high } = missing as { low: number | null; high: number | null };
+  return {
+    ...missing,
+    low: low ?? Number.NEGATIVE_INFINITY,
+    high: high ?? Number.POSITIVE_INFINITY,
+  };
+}
+
 function savVariable(variable: ExportedVariable, column: ImportedColumn): SavVariable {
   const stored = (variable.formatAttributes.spss ?? {}) as StoredSpss;
   const text = column.kind === 'text';
@@ -99,7 +114,7 @@ function savVariable(variable: ExportedVariable, column: ImportedColumn): SavVar
     alignment: stored.alignment ?? (text ? 'left' : 'right'),
     displayWidth: stored.displayWidth ?? Math.min(Math.max(printFormat.width, 8), 64),
     role: stored.role ?? 'input',
-    missing: stored.missing ?? missingFromSpecs(variable.missing, text),
+    missing: storedMissing(stored.missing) ?? missingFromSpecs(variable.missing, text),
     valueLabels: variable.valueLabels.map((vl) => ({
       value: text ? String(vl.code) : Number(vl.code),
       label: vl.label,

@@ -6,6 +6,7 @@
  */
 import ExcelJS from 'exceljs';
 import { atomicTarget } from './atomicTarget';
+import { valueFormatter } from './exportValues';
 import type { StudyDataset } from './studyDataset';
 
 export async function writeXlsx(
@@ -22,6 +23,7 @@ export async function writeXlsx(
     });
     const data = workbook.addWorksheet('data', { views: [{ state: 'frozen', ySplit: 1 }] });
     data.addRow(dataset.variables.map((variable) => variable.name)).commit();
+    const formatters = dataset.variables.map((variable) => valueFormatter(variable, 'xlsx'));
     for (let row = 0; row < dataset.cases; row++) {
       if (row % 5_000 === 0) {
         if (signal?.aborted)
@@ -29,18 +31,7 @@ export async function writeXlsx(
         onProgress?.(row, dataset.cases);
       }
       data
-        .addRow(
-          dataset.columns.map((column) => {
-            const value = column.values[row];
-            if (
-              value === null ||
-              value === undefined ||
-              (typeof value === 'number' && Number.isNaN(value))
-            )
-              return null;
-            return value;
-          }),
-        )
+        .addRow(dataset.columns.map((column, index) => formatters[index]!(column.values[row])))
         .commit();
     }
     data.commit();

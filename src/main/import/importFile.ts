@@ -73,7 +73,11 @@ export async function importFile(
     const validation = validateDataset(file, dataset, {
       idVariable: respondentId.variable,
       idNamed: respondentId.how === 'named',
-      studyVariables: db.prepare('SELECT name, type FROM variables').all() as StudyVariableType[],
+      // Only the study's own variables: a file variable named like a system variable (a text
+      // "country") is written under another name (writeSource), so it never clashes with one.
+      studyVariables: db
+        .prepare('SELECT name, type FROM variables WHERE is_system = 0')
+        .all() as StudyVariableType[],
     });
     if (validation.blocking) {
       const errors = validation.issues

@@ -21,7 +21,9 @@ export async function previewImport(
   const dataset = await readDataset(file, options);
   const respondentId = chooseRespondentId(file, dataset, options.idVariable);
   const studyVariables = db
-    ? (db.prepare('SELECT name, type FROM variables').all() as StudyVariableType[])
+    ? (db
+        .prepare('SELECT name, type FROM variables WHERE is_system = 0')
+        .all() as StudyVariableType[])
     : [];
   const rows: ImportPreview['rows'] = [];
   for (let row = 0; row < Math.min(options.rows, dataset.cases); row++) {

@@ -14,11 +14,13 @@ export interface RespondentIdChoice {
 const ID_NAME =
   /^(id|resp_?id|respondent(_?id)?|serial|case_?id|record|respnum|uuid|interview_?id|rid)$/i;
 
-function duplicateOf(column: ImportedColumn): string | null {
+/** Why a column cannot identify respondents: an empty value or a repeated one; null if it can. */
+function idProblem(column: ImportedColumn): string | null {
   const seen = new Set<string | number>();
-  for (const value of column.values) {
-    if (value === null || (typeof value === 'number' && Number.isNaN(value))) return '(missing)';
-    if (seen.has(value)) return String(value);
+  for (const [row, value] of column.values.entries()) {
+    if (value === null || value === '' || (typeof value === 'number' && Number.isNaN(value)))
+      return `is missing in row ${row + 1}`;
+    if (seen.has(value)) return `is not unique (${String(value)} occurs more than once)`;
     seen.add(value);
   }
   return null;
@@ -33,17 +35,16 @@ export function chooseRespondentId(
     const index = dataset.variables.findIndex((variable) => variable.name === named);
     if (index < 0)
       throw new ApiError('invalid-input', `${file}: --id ${named}: no such variable in the file`);
-    const duplicate = duplicateOf(dataset.columns[index]!);
-    if (duplicate !== null) {
-      throw new ApiError(
-        'invalid-input',
-        `${file}: respondent ID ${named} is not unique (${duplicate} occurs more than once)`,
-      );
+    // An empty ID used to be reported as "(missing) occurs more than once", even when only
+    // one value was missing; say what is wrong and where.
+    const problem = idProblem(dataset.columns[index]!);
+    if (problem !== null) {
+      throw new ApiError('invalid-input', `${file}: respondent ID ${named} ${problem}`);
     }
     return { variable: named, how: 'named' };
   }
   for (const [index, variable] of dataset.variables.entries()) {
-    if (ID_NAME.test(variable.name) && duplicateOf(dataset.columns[index]!) === null) {
+    if (ID_NAME.test(variable.name) && idProblem(dataset.columns[index]!) === null) {
       return { variable: variable.name, how: 'guessed' };
     }
   }

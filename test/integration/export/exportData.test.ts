@@ -79,6 +79,7 @@ const FIXTURES: Array<{ file: string; known?: Known }> = [
   { file: 'medella-spss/Longstring.sav', known: RECORD_22 },
   { file: 'medella-spss/cakespss1000similarvars.sav' },
   { file: 'medella-spss/BigEndian.sav', known: NO_NAME_OR_DISPLAY_RECORDS },
+  { file: 'medella-spss/MaxString.sav' },
   { file: 'medella-spss/ShortStrings.sav' },
   {
     file: 'pyreadstat/hebrews.sav',
@@ -94,14 +95,27 @@ const FIXTURES: Array<{ file: string; known?: Known }> = [
   { file: 'pyreadstat/sample.zsav' },
   { file: 'pyreadstat/sample_missing.sav' },
   { file: 'pyreadstat/simple_alltypes.sav' },
+  {
+    file: 'pyreadstat/tegulu.sav',
+    known: {
+      reason:
+        'a value in the original ends in the first 2 bytes of a 3-byte character; PSPP shows ' +
+        'them as "??", the reader drops them or decodes U+FFFD, and the copy stores that',
+      cell: (cell) => cell.replace(/(\?\?|\uFFFD)$/, ''),
+    },
+  },
   { file: 'pyreadstat/test_width.sav' },
   { file: 'r-foreign/electric.sav', known: NO_NAME_OR_DISPLAY_RECORDS },
   { file: 'r-foreign/mval_bug.sav' },
+  { file: 'r-foreign/spss_long.sav' },
   { file: 'r-foreign/testdata.sav' },
+  { file: 'savreaderwriter/all_numeric_datetime_uncompressed.sav' },
   { file: 'savreaderwriter/german.sav' },
   { file: 'savreaderwriter/greetings.sav' },
   { file: 'savreaderwriter/spssio_test.sav' },
+  { file: 'savreaderwriter/metadata_copy_test.sav' },
   { file: 'savreaderwriter/test_dates.sav' },
+  { file: 'savreaderwriter/zlib_compressed.zsav' },
 ];
 
 function quote(file: string): string {
@@ -176,7 +190,10 @@ function comparable(output: PsppOutput, known: Known | undefined) {
       .filter(([key]) => !REWRITTEN_INFO.has(key))
       .map(([key, value]) => [key, cell(value)]),
     tables: output.tables
-      .slice(0, output.tables.findIndex((table) => table.title === 'File Information'))
+      .slice(
+        0,
+        output.tables.findIndex((table) => table.title === 'File Information'),
+      )
       .map((table) => [cell(table.title), rows(table.title, table.rows)]),
   };
 }
@@ -217,8 +234,7 @@ describeWithFixtures('export-data', () => {
               `GET FILE=${quote(exported)}.`,
               'WEIGHT OFF.',
               'DISPLAY DICTIONARY.',
-              `FREQUENCIES /VARIABLES=${SYSTEM_VARIABLES.join(' ')} /FORMAT=NOTABLE /STATISTICS=NONE.`,
-              `CROSSTABS /TABLES=source BY wave BY country BY respondent_type.`,
+              `FREQUENCIES /VARIABLES=${SYSTEM_VARIABLES.join(' ')}.`,
               '',
             ].join('\n'),
           ),
@@ -239,12 +255,21 @@ describeWithFixtures('export-data', () => {
           ['country', String(originalCount + 3), 'Country'],
           ['respondent_type', String(originalCount + 4), 'Respondent type'],
         ]);
-        const summaryTable = system.tables.find((t) => t.title === 'Summary')?.rows ?? [];
-        const crosstab = system.tables.find((t) => t.title.includes(' × '));
-        expect(crosstab?.rows.flat()).toEqual(
-          expect.arrayContaining([path.basename(file), 'W1', 'Germany', 'Customer']),
-        );
-        expect(summaryTable.flat()).toContain(String(cases));
+        // Every respondent has the one value of each, labelled as imported.
+        const labels = [path.basename(file), 'W1', 'Germany', 'Customer'];
+        for (const [index, title] of [
+          'Source file',
+          'Wave',
+          'Country',
+          'Respondent type',
+        ].entries()) {
+          const table = system.tables.find((t) => t.title === title);
+          if (cases === 0) continue;
+          expect(table?.rows.slice(1, 3)).toEqual([
+            ['Valid', labels[index], String(cases), '100.0%', '100.0%', '100.0%'],
+            ['Total', '', String(cases), '100.0%', '', ''],
+          ]);
+        }
       });
     },
   );
@@ -266,7 +291,7 @@ describeWithFixtures('export-data', () => {
       for (const format of ['sav', 'zsav', 'csv', 'xlsx'] as const) {
         await expect(
           exportFrom(study, path.join(missing, `out.${format}`), { format }),
-        ).rejects.toThrow(new RegExp(`${missing.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`));
+        ).rejects.toThrow(`${missing}: no such folder`);
       }
       expect(readdirSync(folder).sort()).toEqual(['study.cew', 'study.cew-shm', 'study.cew-wal']);
     });
@@ -289,7 +314,7 @@ describeWithFixtures('export-data', () => {
       expect(readdirSync(folder).filter((name) => name.includes('partial'))).toEqual([]);
     });
 
-    it('cancels an export halfway without leaving a file at the target', async () => {
+    it('cancels an export while it is writing without leaving a file at the target', async () => {
       const big = path.join(folder, 'big.sav');
       const values = Float64Array.from({ length: 60_000 }, (_, i) => i % 97);
       await writeGeneratedSav(big, [
@@ -300,9 +325,9 @@ describeWithFixtures('export-data', () => {
       for (const format of ['sav', 'csv', 'xlsx'] as const) {
         const target = path.join(folder, `cancelled.${format}`);
         const controller = new AbortController();
-        const exporting = exportData(study, target, { format }, controller.signal, (done) => {
-          if (done > 0) controller.abort();
-        });
+        const exporting = exportData(study, target, { format }, controller.signal, () =>
+          controller.abort(),
+        );
         await expect(exporting).rejects.toThrow(/cancel|abort/i);
         expect(
           readdirSync(folder).filter((n) => n.startsWith('cancelled') || n.includes('partial')),
@@ -414,10 +439,11 @@ describeWithFixtures('export-data', () => {
       }
       // The codebook sheet carries labels so the file imports back whole.
       const codebook = workbook.getWorksheet('codebook');
-      const rows = codebook!.getSheetValues().slice(1) as unknown[][];
-      expect(rows.map((row) => row.slice(1))).toEqual(
+      const rows: unknown[][] = [];
+      codebook!.eachRow((row) => rows.push([1, 2, 3, 4].map((c) => row.getCell(c).value)));
+      expect(rows).toEqual(
         expect.arrayContaining([
-          ['salary', 'Annual salary before tax'],
+          ['salary', 'Annual salary before tax', null, null],
           ['sex', null, 0, 'Male'],
           ['sex', null, 1, 'Female'],
         ]),

@@ -260,9 +260,39 @@ describeWithFixtures('importing SPSS files into a study', () => {
         { name: 'q1', strings: ['x', 'y'] },
       ]);
       await expect(importInto(study, clash)).rejects.toThrow(
-        /clash\.sav: variable q1 is text in the file but single in the study/,
+        /clash\.sav: .*q1 is text .*but single in the study/,
       );
       expect(studyContent(study.path)).toEqual(before);
+    });
+  });
+
+  describe("a file's own variable named like a system variable", () => {
+    it('is kept under another name with a warning, in every file that has it', async () => {
+      const study = newStudy();
+      const file = await writeGeneratedSav(path.join(folder, 'countries.sav'), [
+        { name: 'country', strings: ['Deutschland', 'Österreich'] },
+        { name: 'wave', numbers: [3, 3] },
+        { name: 'q1', numbers: [1, 2] },
+      ]);
+      const first = await importInto(study, file);
+      expect(first.warnings).toEqual([
+        expect.stringMatching(
+          /variable country is a system variable name; .* kept as country_file/,
+        ),
+        expect.stringMatching(/variable wave is a system variable name; .* kept as wave_file/),
+      ]);
+      // The next wave of the same questionnaire imports the same way (its text "country" is
+      // matched to country_file, not refused as a clash with the system variable).
+      const second = await importInto(study, file, { wave: '2027' });
+      expect(second).toMatchObject({ rows: 2, variablesAdded: 0, variablesMatched: 3 });
+      const exported = await exportedCsv(study);
+      expect(column(exported, 'country_file')).toEqual([
+        'Deutschland',
+        'Österreich',
+        'Deutschland',
+        'Österreich',
+      ]);
+      expect(column(exported, 'wave_file')).toEqual(['3', '3', '3', '3']);
     });
   });
 
@@ -274,6 +304,16 @@ describeWithFixtures('importing SPSS files into a study', () => {
         /personnel\.sav: respondent ID sex is not unique \(0 occurs more than once\)/,
       );
       expect(studyContent(study.path)).toEqual(before);
+    });
+
+    it('blocks an import when the named ID variable has an empty value, saying where', async () => {
+      const study = newStudy();
+      const file = await writeGeneratedSav(path.join(folder, 'gap.sav'), [
+        { name: 'interview', numbers: [101, null, 103] },
+      ]);
+      await expect(importInto(study, file, { idVariable: 'interview' })).rejects.toThrow(
+        /gap\.sav: respondent ID interview is missing in row 2/,
+      );
     });
 
     it('blocks an import when the named ID variable is not in the file', async () => {
