@@ -4,6 +4,7 @@
  */
 import { runBench, usage as benchUsage } from './bench/runBench';
 import { CliUsageError, printLine, warn } from './cliOutput';
+import { deriveUsage, filterUsage, runDerive, runFilter } from './commands/derive';
 import { runDescribe, usage as describeUsage } from './commands/describeStudy';
 import { runExportData, usage as exportUsage } from './commands/exportData';
 import { runImport, usage as importUsage } from './commands/importFile';
@@ -18,6 +19,8 @@ const commands: Record<string, { usage: string; run: (args: string[]) => Promise
   import: { usage: importUsage, run: runImport },
   'export-data': { usage: exportUsage, run: runExportData },
   table: { usage: tableUsage, run: runTableCommand },
+  derive: { usage: deriveUsage, run: runDerive },
+  filter: { usage: filterUsage, run: runFilter },
   bench: { usage: benchUsage, run: runBench },
 };
 

@@ -10,7 +10,7 @@ import { runCliJob } from '../cliJob';
 import { CliUsageError, printJson, printLine, warn } from '../cliOutput';
 
 export const usage =
-  'export-data STUDY.cew --format sav|zsav|csv|xlsx --out FILE [--variables a,b,...] [--drop-identifying] [--json]';
+  'export-data STUDY.cew --format sav|zsav|csv|xlsx --out FILE [--variables a,b,...] [--filter EXPR] [--drop-identifying] [--json]';
 
 export async function runExportData(args: string[]): Promise<void> {
   const { values, positionals } = parseArgs({
@@ -21,6 +21,7 @@ export async function runExportData(args: string[]): Promise<void> {
       out: { type: 'string' },
       variables: { type: 'string' },
       'drop-identifying': { type: 'boolean', default: false },
+      filter: { type: 'string' },
       json: { type: 'boolean', default: false },
     },
   });
@@ -34,6 +35,7 @@ export async function runExportData(args: string[]): Promise<void> {
       .map((name) => name.trim())
       .filter(Boolean),
     dropIdentifying: values['drop-identifying'],
+    ...(values.filter ? { filter: values.filter } : {}),
   });
   if (!parsed.success)
     throw new CliUsageError(

@@ -20,6 +20,17 @@ export interface StudyExportOptions {
   variables?: string[];
   dropIdentifying?: boolean;
   language?: string;
+  /** Rows to keep (1) or leave out (0): a filter already evaluated. */
+  mask?: Uint8Array;
+}
+
+function keepRows(column: ImportedColumn, mask: Uint8Array): ImportedColumn {
+  if (column.kind === 'numeric') {
+    const kept: number[] = [];
+    column.values.forEach((value, row) => mask[row] === 1 && kept.push(value));
+    return { kind: 'numeric', values: Float64Array.from(kept) };
+  }
+  return { kind: 'text', values: column.values.filter((_, row) => mask[row] === 1) };
 }
 
 interface VariableRow {
@@ -112,7 +123,8 @@ export function studyToDataset(
     formatAttributes: JSON.parse(row.format_attributes_json) as Record<string, unknown>,
     isSystem: row.is_system === 1,
   }));
-  const columns = chosen.map((row) => loadValues(db, row));
+  const loaded = chosen.map((row) => loadValues(db, row));
+  const columns = options.mask ? loaded.map((column) => keepRows(column, options.mask!)) : loaded;
   const exportedNames = new Set(chosen.map((row) => row.name));
   const sets = (
     db
@@ -143,6 +155,7 @@ export function studyToDataset(
     : {};
   const cases =
     columns[0]?.values.length ??
+    (options.mask ? options.mask.reduce((sum, keep) => sum + keep, 0) : undefined) ??
     (db.prepare('SELECT coalesce(sum(row_count), 0) AS n FROM sources').get() as { n: number }).n;
   return {
     format: 'study',

@@ -1,13 +1,25 @@
-/** tables.* methods: cross-tables computed in the study worker. */
+/** Tables and what they stand on: cross-tables, derived variables and filters, in the worker. */
 import type { Handlers } from '../../shared/api/index';
 import type { HandlerContext } from './handlerContext';
 
-export function tableHandlers(ctx: HandlerContext): Pick<Handlers, 'tables.run'> {
+export function tableHandlers(
+  ctx: HandlerContext,
+): Pick<Handlers, 'tables.run' | 'variables.derive' | 'filters.save'> {
   const { session } = ctx;
   return {
     'tables.run': ({ spec }) => {
       session.requireOpen();
       return session.workerClient.call('tables.run', { spec });
+    },
+    'variables.derive': async (definition) => {
+      session.requireOpen();
+      const summary = await session.workerClient.call('variables.derive', definition);
+      session.notifyChanged('derived variable');
+      return summary;
+    },
+    'filters.save': (filter) => {
+      session.requireOpen();
+      return session.workerClient.call('filters.save', filter);
     },
   };
 }

@@ -22,6 +22,8 @@ export interface ImportOptions {
   idVariable?: string;
   encoding?: string;
   language?: string;
+  /** Recomputes what depends on the data (derived variables), inside the import's transaction. */
+  afterWrite?: (db: WritableStudyDb) => void;
 }
 
 export type { ImportSummary };
@@ -87,21 +89,26 @@ export async function importFile(
     }
     if (signal.aborted) throw abortError();
     progress(90, 100);
-    const written = writeSource(
-      db,
-      dataset,
-      {
-        fileName,
-        fileSize: size,
-        sha256,
-        reader: reader.name,
-        country: options.country.toUpperCase(),
-        wave: options.wave,
-        respondentType: options.respondentType,
-        language: options.language ?? 'en',
-      },
-      respondentId,
-    );
+    // The source and everything computed from it (derived variables, weights) in one transaction.
+    const written = db.transaction(() => {
+      const result = writeSource(
+        db,
+        dataset,
+        {
+          fileName,
+          fileSize: size,
+          sha256,
+          reader: reader.name,
+          country: options.country.toUpperCase(),
+          wave: options.wave,
+          respondentType: options.respondentType,
+          language: options.language ?? 'en',
+        },
+        respondentId,
+      );
+      options.afterWrite?.(db);
+      return result;
+    })();
     progress(100, 100);
     return { ...written, file, sha256, respondentId };
   } catch (error) {

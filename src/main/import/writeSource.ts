@@ -97,8 +97,8 @@ function insertVariable(
 ): number {
   const result = db
     .prepare(
-      `INSERT INTO variables (name, type, storage, labels_json, source_language, is_system, is_identifying, format_attributes_json, sort_order)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO variables (name, type, storage, labels_json, source_language, is_system, is_identifying, format_attributes_json, sort_order, origin)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     )
     .run(
       fields.name,
@@ -110,6 +110,7 @@ function insertVariable(
       fields.identifying ? 1 : 0,
       JSON.stringify(fields.attributes),
       nextSortOrder(db, 'variables'),
+      fields.system ? 'system' : 'imported',
     );
   return Number(result.lastInsertRowid);
 }

@@ -149,6 +149,11 @@ export class StudySession {
     await this.worker.close();
   }
 
+  /** Tells every window the study's content changed (a derived variable, a weight …). */
+  notifyChanged(reason: string): void {
+    this.changed(reason);
+  }
+
   private changed(reason: string): void {
     this.options.emit('study.changed', { study: this.current, reason });
   }

@@ -24,6 +24,7 @@ import { readDataset } from '../import/readers';
 import { runTable } from '../analysis/crosstab/runTable';
 import { ColumnCache } from './columnCache';
 import { studyTableData } from './studyTableData';
+import { deriveVariable, filterMask, recomputeDerived, saveFilter } from './studyExpressions';
 import {
   workerMethods,
   type WorkerParsedInput,
@@ -131,7 +132,8 @@ const handlers: WorkerHandlers = {
     const summary = await importFile(
       requireWritable().writable,
       path,
-      options,
+      // Derived variables are recomputed over the new rows in the import's own transaction.
+      { ...options, afterWrite: (db) => void recomputeDerived(db, new ColumnCache(db)) },
       job.signal,
       job.progress,
     );
@@ -140,16 +142,25 @@ const handlers: WorkerHandlers = {
   },
   'tables.run': ({ spec }) => {
     const open = requireStudy();
-    return runTable(studyTableData(open.db, columnCache(open)), spec);
+    const cache = columnCache(open);
+    return runTable(studyTableData(open.db, cache), spec, {
+      filterMask: (expression) => filterMask(open.db, cache, expression),
+    });
   },
-  'export.data': ({ path, format, variables, dropIdentifying }, job) =>
-    exportData(
-      requireStudy(),
-      path,
-      { format, variables, dropIdentifying },
-      job.signal,
-      job.progress,
-    ),
+  'export.data': ({ path, format, variables, dropIdentifying, filter }, job) => {
+    const open = requireStudy();
+    const mask = filter ? filterMask(open.db, columnCache(open), filter) : undefined;
+    const options = { format, variables, dropIdentifying, mask };
+    return exportData(open, path, options, job.signal, job.progress);
+  },
+  'variables.derive': (definition) => {
+    const open = requireWritable();
+    return deriveVariable(open.writable, columnCache(open), definition);
+  },
+  'filters.save': ({ name, expression }) => {
+    const open = requireWritable();
+    return saveFilter(open.writable, columnCache(open), name, expression);
+  },
 };
 
 function errorKind(error: unknown): ApiErrorShape['kind'] {

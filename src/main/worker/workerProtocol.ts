@@ -5,9 +5,10 @@
  */
 import { z } from 'zod';
 import type { ApiErrorShape } from '../../shared/api/apiTypes';
-import { exportInput, importInput } from '../../shared/api/data';
+import { deriveInput, exportInput, filterInput, importInput } from '../../shared/api/data';
 import type {
   DatasetInfo,
+  DerivedVariableSummary,
   ExportSummary,
   ImportPreview,
   ImportSummary,
@@ -44,6 +45,8 @@ export const workerMethods = {
   'import.file': importInput,
   'export.data': exportInput,
   'tables.run': z.object({ spec: tableSpecSchema }),
+  'variables.derive': deriveInput,
+  'filters.save': filterInput,
 } as const;
 
 export type WorkerMethodName = keyof typeof workerMethods;
@@ -70,6 +73,8 @@ export interface WorkerResults {
   'import.file': ImportSummary;
   'export.data': ExportSummary;
   'tables.run': TableResult;
+  'variables.derive': DerivedVariableSummary;
+  'filters.save': { name: string; kept: number; rows: number };
 }
 
 export interface WorkerRequest {

@@ -1,6 +1,6 @@
 /** Survey data in and out: reading a file's dictionary, importing it as a source, exporting data. */
 import { z } from 'zod';
-import type { DatasetInfo, ImportPreview } from '../domain/dataset';
+import type { DatasetInfo, DerivedVariableSummary, ImportPreview } from '../domain/dataset';
 import { method, result } from './apiTypes';
 
 export const importInput = z.object({
@@ -20,6 +20,19 @@ export const exportInput = z.object({
   format: z.enum(['sav', 'zsav', 'csv', 'xlsx']),
   variables: z.array(z.string().min(1)).optional(),
   dropIdentifying: z.boolean().default(false),
+  /** A condition in the expression language, or the name of a saved filter. */
+  filter: z.string().min(1).max(10_000).optional(),
+});
+
+export const deriveInput = z.object({
+  name: z.string().min(1).max(64),
+  expression: z.string().min(1).max(10_000),
+  label: z.string().max(500).optional(),
+});
+
+export const filterInput = z.object({
+  name: z.string().min(1).max(64),
+  expression: z.string().min(1).max(10_000),
 });
 
 export const dataMethods = {
@@ -48,6 +61,10 @@ export const dataMethods = {
   ),
   /** Starts an import job; the ImportSummary arrives with job.finished. */
   'import.start': method(importInput, result<{ jobId: string }>()),
+  /** A derived variable: evaluated over every respondent, saved with its definition. */
+  'variables.derive': method(deriveInput, result<DerivedVariableSummary>()),
+  /** A named, reusable filter. */
+  'filters.save': method(filterInput, result<{ name: string; kept: number; rows: number }>()),
   /** Starts an export job; the ExportSummary arrives with job.finished. */
   'export.start': method(exportInput, result<{ jobId: string }>()),
 } as const;

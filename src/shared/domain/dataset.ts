@@ -79,3 +79,11 @@ export interface ImportPreview {
   validation: ValidationReport;
   guess: { country?: string; wave?: string; respondentType?: 'customer' | 'executive' };
 }
+
+export interface DerivedVariableSummary {
+  name: string;
+  type: 'single' | 'multi' | 'numeric' | 'text' | 'date';
+  rows: number;
+  /** Respondents with a value (not missing). */
+  valid: number;
+}

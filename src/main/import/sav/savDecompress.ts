@@ -1,27 +1,45 @@
 /**
- * Streams the data section of a system file into whole cases. The three storage forms (plain
- * 8-byte elements, bytecode compression, and ZLIB blocks of bytecode) all end up as one buffer of
- * `caseElements` 8-byte elements per case handed to a sink, so the column building does not care
- * how the file was compressed. Reads go through the FileHandle a few MiB at a time, and the work
- * is an async generator that yields after each chunk so callers can check for cancellation,
- * report progress, or hand out batches without holding the whole file.
+ * Streams the data section of a system file into blocks of whole cases. The three storage forms
+ * (plain 8-byte elements, bytecode compression, and ZLIB blocks of bytecode) all end up as one
+ * row-major block of `caseElements` 8-byte elements per case handed to a sink, so the column
+ * building does not care how the file was compressed. Bytecode is decoded straight into that
+ * block (a code becomes one double store), and a block covers a few hundred KiB so the sink can
+ * transpose it into columns while it is still in cache. Reads go through the FileHandle several
+ * MiB at a time, the next chunk (or ZLIB block, inflated on the thread pool) being fetched while
+ * the current one is decoded. The work is an async generator that yields after each chunk so
+ * callers can check for cancellation, report progress, or hand out batches without holding the
+ * whole file.
  */
 import type { FileHandle } from 'node:fs/promises';
 import { inflate } from 'node:zlib';
 import { SavFormatError } from './savModel';
 import type { SavLayout } from './savRecords';
 
-/** Receives each decoded case: `caseElements * 8` bytes starting at `offset`. */
+/** Receives decoded cases, a block at a time. */
 export interface CaseSink {
-  addCase(buf: Buffer, offset: number): void;
-  /** When true after a case, decoding pauses (the generator yields) before the next case. */
-  readonly full?: boolean;
+  /**
+   * Takes cases `start` to `start + rows - 1` of `values`: row-major, `caseElements` 8-byte
+   * elements per case, `bytes` being the same memory. Numeric elements hold their values as
+   * native doubles, system-missing already NaN; string elements hold the bytes as stored in the
+   * file. The block is overwritten once the call returns.
+   */
+  addCases(values: Float64Array, bytes: Buffer, start: number, rows: number): void;
+  /** Cases the sink takes before decoding must pause (the generator yields); ≥ 1 when fed. */
+  readonly room: number;
+  /** Says that at most `cases` cases follow, learnt once the ZLIB block directory is read. */
+  reserve?(cases: number): void;
 }
 
 export interface DataReadOptions {
   signal?: AbortSignal;
   /** Bytes of the file consumed so far, and the file size. */
   onProgress?: (done: number, total: number) => void;
+  /**
+   * Testing only: bytes per read (and per piece of an inflated ZLIB block fed to the decoder),
+   * and bytes per decoded block, so that small files cross many boundaries.
+   */
+  chunkBytes?: number;
+  blockBytes?: number;
 }
 
 /** Shared, mutable progress of one data read. */
@@ -30,10 +48,18 @@ export interface DataReadState {
   warnings: string[];
 }
 
-const CHUNK_BYTES = 4 * 1024 * 1024;
+const CHUNK_BYTES = 8 * 1024 * 1024;
+/** Small enough for the block to stay in L2 while the sink transposes it into columns. */
+const BLOCK_BYTES = 256 * 1024;
 /** Far above the 0x3ff000 bytes every known writer uses; anything bigger is taken as corruption. */
 const MAX_ZLIB_BLOCK = 64 * 1024 * 1024;
+/** Deflate cannot expand data more than about 1032-fold; a directory claiming more lies. */
+const MAX_DEFLATE_RATIO = 1032;
 const DBL_MAX = Number.MAX_VALUE;
+/** The double whose 8 bytes are all spaces (code 254), so writing it writes the spaces. */
+const SPACES = new Float64Array(new Uint8Array(8).fill(0x20).buffer)[0]!;
+
+const ignore = (): void => undefined;
 
 export function abortError(signal: AbortSignal): Error {
   const err = new Error('reading the .sav file was aborted', { cause: signal.reason });
@@ -63,94 +89,291 @@ async function readFully(
   }
 }
 
+/** A Buffer over a fresh 8-aligned ArrayBuffer, with a Float64Array view of the same bytes. */
+function alignedBlock(bytes: number): { values: Float64Array; bytes: Buffer } {
+  const values = new Float64Array(Math.ceil(bytes / 8));
+  return { values, bytes: Buffer.from(values.buffer, values.byteOffset, bytes) };
+}
+
 /**
- * Undoes bytecode compression: a block of 8 one-byte codes, then the 8-byte literal values that
- * its 253 codes refer to, repeated. State survives between `feed` calls, so input may be split
- * anywhere on an 8-byte boundary.
+ * Reads [start, end) of the file in chunks into two alternating buffers: while the caller decodes
+ * one chunk, the next one is already being read on the thread pool.
+ */
+class ChunkReader {
+  private readonly buffers: [Buffer, Buffer];
+  private turn = 0;
+  private pos: number;
+  private pending: Promise<void> | null = null;
+  private pendingLength = 0;
+
+  constructor(
+    private readonly fh: FileHandle,
+    private readonly file: string,
+    start: number,
+    private readonly end: number,
+    buffers: [Buffer, Buffer],
+  ) {
+    this.pos = start;
+    this.buffers = buffers;
+  }
+
+  private startRead(): void {
+    const length = Math.min(this.buffers[this.turn]!.length, this.end - this.pos);
+    if (length <= 0) {
+      this.pending = null;
+      return;
+    }
+    this.pendingLength = length;
+    this.pending = readFully(this.fh, this.file, this.buffers[this.turn]!, length, this.pos);
+    // Awaited by next() or settle(); this only keeps an early failure from counting as unhandled.
+    this.pending.catch(ignore);
+  }
+
+  /**
+   * The next chunk (valid until the call after), which of the two buffers holds it, and the file
+   * position after it; null at the end.
+   */
+  async next(): Promise<{ chunk: Buffer; buffer: number; after: number } | null> {
+    if (this.pending === null) this.startRead();
+    const pending = this.pending;
+    if (pending === null) return null;
+    await pending;
+    const buffer = this.turn;
+    const chunk = this.buffers[buffer]!.subarray(0, this.pendingLength);
+    this.pos += this.pendingLength;
+    this.turn ^= 1;
+    this.startRead();
+    return { chunk, buffer, after: this.pos };
+  }
+
+  /** Waits for a read still in flight, so the file is not closed under it. */
+  async settle(): Promise<void> {
+    if (this.pending !== null) await this.pending.catch(ignore);
+  }
+}
+
+/** Reverses the 8 bytes at `at`: an element between the file's big-endian and native order. */
+function reverse8(b: Buffer, at: number): void {
+  let lo = at;
+  let hi = at + 7;
+  while (lo < hi) {
+    const t = b[lo]!;
+    b[lo++] = b[hi]!;
+    b[hi--] = t;
+  }
+}
+
+/** 1 for each element of a case that holds string bytes, 0 for numbers. */
+function stringElements(layout: SavLayout): Uint8Array {
+  const marks = new Uint8Array(layout.caseElements);
+  for (const col of layout.columns) {
+    if (col.kind !== 'string') continue;
+    for (const seg of col.segments) {
+      const first = seg.offset / 8;
+      marks.fill(1, first, Math.min(layout.caseElements, first + Math.ceil(seg.length / 8)));
+    }
+  }
+  return marks;
+}
+
+/**
+ * Undoes bytecode compression: a group of 8 one-byte codes, then the 8-byte literal values that
+ * its 253 codes refer to, repeated. Each code is decoded straight into the next element slot of a
+ * block of cases; full blocks go to the sink. State survives between `feed` calls (the current
+ * code group is kept when the input ends inside it), so input may be split anywhere on a unit
+ * (8-byte) boundary.
  */
 class BytecodeDecoder {
+  private readonly values: Float64Array;
+  private readonly bytes: Buffer;
+  private readonly blockRows: number;
+  private readonly caseElements: number;
+  private readonly bias: number;
+  /** Per slot of the block: 1 where the element holds string bytes. */
+  private readonly slotIsString: Uint8Array;
+  private readonly hasStrings: boolean;
+  private readonly littleEndian: boolean;
+  /** The open code group when the last input ended inside it. Buffer, like every input. */
   private readonly codes = Buffer.alloc(8);
   private codeIndex = 8;
-  private pendingLiteral = false;
-  private element = 0;
-  private readonly caseBuf: Buffer;
-  private readonly sysmis = Buffer.alloc(8);
-  private readonly spaces = Buffer.alloc(8, 0x20);
+  /** Next element slot of the block; the block always starts at a case boundary. */
+  private slot = 0;
   /** Set once code 252 (end of data) is seen or the declared case count is reached. */
   ended = false;
-  /** Set when the sink asked for a pause; cleared by the caller before feeding on. */
+  /** Set when the sink has no room left; cleared by the caller before feeding on. */
   paused = false;
 
   constructor(
-    private readonly layout: SavLayout,
+    layout: SavLayout,
     private readonly sink: CaseSink,
     private readonly state: DataReadState,
     private readonly limit: number,
+    blockBytes: number,
   ) {
-    this.caseBuf = Buffer.alloc(layout.caseElements * 8);
-    if (layout.littleEndian) this.sysmis.writeDoubleLE(-DBL_MAX);
-    else this.sysmis.writeDoubleBE(-DBL_MAX);
+    this.caseElements = layout.caseElements;
+    this.bias = layout.bias;
+    this.littleEndian = layout.littleEndian;
+    const caseBytes = layout.caseElements * 8;
+    this.blockRows = Math.max(1, Math.floor(blockBytes / caseBytes));
+    ({ values: this.values, bytes: this.bytes } = alignedBlock(this.blockRows * caseBytes));
+    const perCase = stringElements(layout);
+    this.hasStrings = perCase.includes(1);
+    this.slotIsString = new Uint8Array(this.blockRows * layout.caseElements);
+    for (let r = 0; r < this.blockRows; r++) this.slotIsString.set(perCase, r * perCase.length);
   }
 
-  /** True when a case has been started but not finished. */
+  /** True when a case has been started (or a literal announced) but not finished. */
   get midCase(): boolean {
-    return this.element > 0 || this.pendingLiteral;
+    return this.slot > 0 || this.codeIndex < 8;
   }
 
-  private elementDone(): void {
-    this.element++;
-    if (this.element === this.layout.caseElements) {
-      this.sink.addCase(this.caseBuf, 0);
-      this.element = 0;
-      this.state.cases++;
-      if (this.state.cases >= this.limit) this.ended = true;
-      if (this.sink.full === true) this.paused = true;
+  /** The slot at which the block is handed over: full, at the case limit, or the sink's room. */
+  private stopSlot(): number {
+    const rows = Math.min(this.blockRows, this.limit - this.state.cases, this.sink.room);
+    return Math.max(1, rows) * this.caseElements;
+  }
+
+  private flush(rows: number): void {
+    this.sink.addCases(this.values, this.bytes, 0, rows);
+    this.state.cases += rows;
+    if (this.state.cases >= this.limit) this.ended = true;
+    else if (this.sink.room <= 0) this.paused = true;
+  }
+
+  /** What a code other than 0, 252 and 253 leaves in a string element: bytes in file order. */
+  private stringCode(code: number, k: number): void {
+    if (code === 254) {
+      this.values[k] = SPACES;
+      return;
     }
+    // A number in a string element (value 0 is 8 NUL bytes) is stored as the file would.
+    this.values[k] = code === 255 ? -DBL_MAX : code - this.bias;
+    if (!this.littleEndian) reverse8(this.bytes, k * 8);
   }
 
-  /** Consumes whole 8-byte units of buf[start, end); returns where it stopped (pause or end). */
-  feed(buf: Buffer, start: number, end: number): number {
-    const { bias, littleEndian } = this.layout;
-    const caseBuf = this.caseBuf;
+  /**
+   * Consumes whole 8-byte units of src[start, end); returns where it stopped: at the first unit
+   * not wholly there, at the end of data, or when the sink asked for a pause.
+   */
+  feed(src: Buffer, start: number, end: number): number {
+    const bias = this.bias;
+    const values = this.values;
+    const bytes = this.bytes;
+    const slotIsString = this.slotIsString;
+    const hasStrings = this.hasStrings;
+    const swapNumbers = !this.littleEndian;
+    // Big-endian strings need each code's element kind; everything else can take whole groups.
+    const groups = this.littleEndian || !hasStrings;
     let p = start;
-    while (p + 8 <= end && !this.ended && !this.paused) {
-      if (this.pendingLiteral) {
-        buf.copy(caseBuf, this.element * 8, p, p + 8);
+    let k = this.slot;
+    let ci = this.codeIndex;
+    // Codes are read where they are (the input), or from the saved group after a split.
+    let codes: Buffer = this.codes;
+    let base = 0;
+    let stop = this.stopSlot();
+    for (;;) {
+      if (ci === 8) {
+        if (end - p < 8) break;
+        if (groups && stop - k >= 8) {
+          // The common group: 8 small integers (codes 1-251). One test for all 8 codes: both
+          // c + 4 and c - 1 lie in 0-255 exactly when c does.
+          const c0 = src[p]!;
+          const c1 = src[p + 1]!;
+          const c2 = src[p + 2]!;
+          const c3 = src[p + 3]!;
+          const c4 = src[p + 4]!;
+          const c5 = src[p + 5]!;
+          const c6 = src[p + 6]!;
+          const c7 = src[p + 7]!;
+          const test =
+            (c0 + 4) |
+            (c0 - 1) |
+            (c1 + 4) |
+            (c1 - 1) |
+            (c2 + 4) |
+            (c2 - 1) |
+            (c3 + 4) |
+            (c3 - 1) |
+            (c4 + 4) |
+            (c4 - 1) |
+            (c5 + 4) |
+            (c5 - 1) |
+            (c6 + 4) |
+            (c6 - 1) |
+            (c7 + 4) |
+            (c7 - 1);
+          if ((test & ~255) === 0) {
+            // In a string element of a little-endian file the double's bytes are what the file
+            // means, so no element kind is needed here.
+            values[k] = c0 - bias;
+            values[k + 1] = c1 - bias;
+            values[k + 2] = c2 - bias;
+            values[k + 3] = c3 - bias;
+            values[k + 4] = c4 - bias;
+            values[k + 5] = c5 - bias;
+            values[k + 6] = c6 - bias;
+            values[k + 7] = c7 - bias;
+            p += 8;
+            k += 8;
+            if (k === stop) {
+              this.flush(k / this.caseElements);
+              k = 0;
+              if (this.ended || this.paused) break;
+              stop = this.stopSlot();
+            }
+            continue;
+          }
+        }
+        codes = src;
+        base = p;
         p += 8;
-        this.pendingLiteral = false;
-        this.codeIndex++;
-        this.elementDone();
-        if (this.paused) break;
-      } else {
-        buf.copy(this.codes, 0, p, p + 8);
-        p += 8;
-        this.codeIndex = 0;
+        ci = 0;
       }
-      while (this.codeIndex < 8 && !this.ended && !this.paused) {
-        const code = this.codes[this.codeIndex]!;
-        if (code === 0) {
-          this.codeIndex++;
-          continue;
-        }
-        if (code === 253) {
-          this.pendingLiteral = true;
+      const code = codes[base + ci]!;
+      ci++;
+      if (code === 0) continue;
+      if (code === 253) {
+        if (end - p < 8) {
+          ci--;
           break;
         }
-        if (code === 252) {
-          this.ended = true;
-          break;
+        const at = k * 8;
+        if (slotIsString[k] === 1) {
+          // Byte copies, so string bytes survive even when they happen to spell a NaN.
+          for (let j = 0; j < 8; j++) bytes[at + j] = src[p + j]!;
+        } else {
+          if (swapNumbers) for (let j = 0; j < 8; j++) bytes[at + j] = src[p + 7 - j]!;
+          else for (let j = 0; j < 8; j++) bytes[at + j] = src[p + j]!;
+          if (values[k] === -DBL_MAX) values[k] = NaN;
         }
-        const at = this.element * 8;
-        if (code === 254) this.spaces.copy(caseBuf, at);
-        else if (code === 255) this.sysmis.copy(caseBuf, at);
-        // Codes 1-251 are small integers; in a string element value 0 stands for 8 NUL bytes,
-        // which is exactly what writing the double 0 produces.
-        else if (littleEndian) caseBuf.writeDoubleLE(code - bias, at);
-        else caseBuf.writeDoubleBE(code - bias, at);
-        this.codeIndex++;
-        this.elementDone();
+        p += 8;
+      } else if (code === 252) {
+        this.ended = true;
+        break;
+      } else if (hasStrings && slotIsString[k] === 1) {
+        this.stringCode(code, k);
+      } else {
+        values[k] = code < 252 ? code - bias : code === 255 ? NaN : SPACES;
+      }
+      if (++k === stop) {
+        this.flush(k / this.caseElements);
+        k = 0;
+        if (this.ended || this.paused) break;
+        stop = this.stopSlot();
       }
     }
+    if (ci < 8 && codes !== this.codes) this.codes.set(codes.subarray(base, base + 8));
+    this.codeIndex = ci;
+    // Hand over the whole cases now so the count is current when the generator yields; the
+    // started case moves to the front of the block.
+    const started = k % this.caseElements;
+    const whole = k - started;
+    if (whole > 0) {
+      this.flush(whole / this.caseElements);
+      if (started > 0) values.copyWithin(0, whole, k);
+      k = started;
+    }
+    this.slot = k;
     return p;
   }
 }
@@ -160,20 +383,37 @@ class BytecodeDecoder {
  * yields whenever the sink asks for a pause so batches come out exactly sized.
  */
 class UnitFeeder {
-  carry: Buffer | null = null;
+  private readonly carry = Buffer.alloc(8);
+  carried = 0;
   constructor(private readonly decoder: BytecodeDecoder) {}
-  *push(chunk: Buffer): Generator<void, void, void> {
-    const data = this.carry === null ? chunk : Buffer.concat([this.carry, chunk]);
-    const usable = data.length - (data.length % 8);
-    let p = 0;
-    while (p < usable && !this.decoder.ended) {
-      p = this.decoder.feed(data, p, usable);
-      if (this.decoder.paused) {
-        this.decoder.paused = false;
-        yield;
-      }
+
+  private *run(src: Buffer, start: number, end: number): Generator<void, number, void> {
+    let p = start;
+    while (!this.decoder.ended) {
+      p = this.decoder.feed(src, p, end);
+      if (!this.decoder.paused) break;
+      this.decoder.paused = false;
+      yield;
     }
-    this.carry = usable < data.length ? Buffer.from(data.subarray(usable)) : null;
+    return p;
+  }
+
+  *push(chunk: Buffer): Generator<void, void, void> {
+    let from = 0;
+    if (this.carried > 0) {
+      const take = Math.min(8 - this.carried, chunk.length);
+      chunk.copy(this.carry, this.carried, 0, take);
+      this.carried += take;
+      from = take;
+      if (this.carried < 8) return;
+      this.carried = 0;
+      yield* this.run(this.carry, 0, 8);
+    }
+    if (this.decoder.ended) return;
+    const p = yield* this.run(chunk, from, chunk.length);
+    if (!this.decoder.ended && p < chunk.length) {
+      this.carried = chunk.copy(this.carry, 0, p, chunk.length);
+    }
   }
 }
 
@@ -264,6 +504,57 @@ async function readZlibDirectory(
   return blocks;
 }
 
+/** Reads and inflates one ZLIB block, checking it against its descriptor. */
+async function loadZlibBlock(
+  fh: FileHandle,
+  file: string,
+  block: ZBlock,
+  index: number,
+): Promise<Buffer> {
+  const compressed = Buffer.allocUnsafe(block.compressedSize);
+  await readFully(fh, file, compressed, block.compressedSize, block.compressedOffset);
+  let inflated: Buffer;
+  try {
+    inflated = await inflateBlock(compressed, block.uncompressedSize);
+  } catch (e) {
+    throw new SavFormatError(
+      file,
+      block.compressedOffset,
+      `ZLIB block ${index} does not inflate to its declared ${block.uncompressedSize} bytes (${(e as Error).message})`,
+    );
+  }
+  if (inflated.length !== block.uncompressedSize) {
+    throw new SavFormatError(
+      file,
+      block.compressedOffset,
+      `ZLIB block ${index} inflates to ${inflated.length} bytes, not the declared ${block.uncompressedSize}`,
+    );
+  }
+  return inflated;
+}
+
+/**
+ * Turns the numeric elements of `rows` uncompressed cases into what the sink expects, in place:
+ * native byte order, system-missing as NaN.
+ */
+function prepareNumbers(
+  values: Float64Array,
+  bytes: Buffer,
+  rows: number,
+  elements: Int32Array,
+  caseElements: number,
+  swap: boolean,
+): void {
+  for (let r = 0; r < rows; r++) {
+    const base = r * caseElements;
+    for (let i = 0; i < elements.length; i++) {
+      const at = base + elements[i]!;
+      if (swap) reverse8(bytes, at * 8);
+      if (values[at] === -DBL_MAX) values[at] = NaN;
+    }
+  }
+}
+
 /**
  * Decodes every case into `sink`, yielding after each chunk read. Stops at the declared case
  * count when there is one. A file that ends inside a case is an error; one that ends cleanly
@@ -278,6 +569,8 @@ export async function* readCaseChunks(
 ): AsyncGenerator<void, void, void> {
   const { file, fileSize, dataOffset, caseElements, declaredCases } = layout;
   const { signal, onProgress } = options;
+  const chunkBytes = Math.max(1, Math.floor(options.chunkBytes ?? CHUNK_BYTES));
+  const blockBytes = Math.max(1, Math.floor(options.blockBytes ?? BLOCK_BYTES));
   const limit = declaredCases ?? Infinity;
   const checkAbort = (): void => {
     if (signal?.aborted) throw abortError(signal);
@@ -291,78 +584,104 @@ export async function* readCaseChunks(
   const caseBytes = caseElements * 8;
 
   if (layout.compression === 'none') {
-    const perChunk = Math.max(1, Math.floor(CHUNK_BYTES / caseBytes));
-    const buf = Buffer.allocUnsafe(perChunk * caseBytes);
-    let pos = dataOffset;
-    while (state.cases < limit) {
-      checkAbort();
-      const want = Math.min(buf.length, fileSize - pos, (limit - state.cases) * caseBytes);
-      if (want <= 0) break;
-      await readFully(fh, file, buf, want, pos);
-      const whole = Math.floor(want / caseBytes);
-      for (let k = 0; k < whole; k++) {
-        sink.addCase(buf, k * caseBytes);
-        state.cases++;
-        // The buffer is reused for the next chunk, so a pause happens here, not after the read.
-        if (sink.full === true && k < whole - 1) yield;
+    const perChunk = Math.max(1, Math.floor(chunkBytes / caseBytes));
+    // Cases past the declared count are not read at all.
+    const end = Math.min(fileSize, dataOffset + limit * caseBytes);
+    const numericElements = Int32Array.from(
+      layout.columns.flatMap((col) => (col.kind === 'numeric' ? [col.offset / 8] : [])),
+    );
+    const one = alignedBlock(perChunk * caseBytes);
+    const two = alignedBlock(perChunk * caseBytes);
+    const reader = new ChunkReader(fh, file, dataOffset, end, [one.bytes, two.bytes]);
+    try {
+      for (;;) {
+        checkAbort();
+        const next = await reader.next();
+        if (next === null) break;
+        const { chunk, after } = next;
+        const values = next.buffer === 0 ? one.values : two.values;
+        const whole = Math.floor(chunk.length / caseBytes);
+        prepareNumbers(values, chunk, whole, numericElements, caseElements, !layout.littleEndian);
+        let done = 0;
+        while (done < whole) {
+          const rows = Math.min(whole - done, Math.max(1, sink.room));
+          sink.addCases(values, chunk, done, rows);
+          state.cases += rows;
+          done += rows;
+          // The buffer is reused for the chunk after next, so a pause happens here.
+          if (done < whole && sink.room <= 0) yield;
+        }
+        const partial = chunk.length - whole * caseBytes;
+        if (partial > 0) {
+          throw new SavFormatError(
+            file,
+            after - partial,
+            `file ends in the middle of case ${state.cases + 1} (${partial} of ${caseBytes} bytes)`,
+          );
+        }
+        report(after);
+        yield;
       }
-      pos += want;
-      const partial = want - whole * caseBytes;
-      if (partial > 0) {
-        throw new SavFormatError(
-          file,
-          pos - partial,
-          `file ends in the middle of case ${state.cases + 1} (${partial} of ${caseBytes} bytes)`,
-        );
-      }
-      report(pos);
-      yield;
+    } finally {
+      await reader.settle();
     }
   } else {
-    const decoder = new BytecodeDecoder(layout, sink, state, limit);
+    const decoder = new BytecodeDecoder(layout, sink, state, limit, blockBytes);
     const feeder = new UnitFeeder(decoder);
     let endOffset = dataOffset;
     if (layout.compression === 'bytecode') {
-      const buf = Buffer.allocUnsafe(CHUNK_BYTES);
-      let pos = dataOffset;
-      while (!decoder.ended && pos < fileSize) {
-        checkAbort();
-        const want = Math.min(buf.length, fileSize - pos);
-        await readFully(fh, file, buf, want, pos);
-        yield* feeder.push(buf.subarray(0, want));
-        pos += want;
-        report(pos);
-        yield;
+      const reader = new ChunkReader(fh, file, dataOffset, fileSize, [
+        Buffer.allocUnsafe(Math.min(chunkBytes, Math.max(1, fileSize - dataOffset))),
+        Buffer.allocUnsafe(Math.min(chunkBytes, Math.max(1, fileSize - dataOffset))),
+      ]);
+      try {
+        while (!decoder.ended) {
+          checkAbort();
+          const next = await reader.next();
+          if (next === null) break;
+          yield* feeder.push(next.chunk);
+          endOffset = next.after;
+          report(endOffset);
+          yield;
+        }
+      } finally {
+        await reader.settle();
       }
-      endOffset = pos;
     } else {
       const blocks = await readZlibDirectory(fh, layout, state);
-      for (let i = 0; i < blocks.length && !decoder.ended; i++) {
-        checkAbort();
-        const block = blocks[i]!;
-        const compressed = Buffer.allocUnsafe(block.compressedSize);
-        await readFully(fh, file, compressed, block.compressedSize, block.compressedOffset);
-        let inflated: Buffer;
-        try {
-          inflated = await inflateBlock(compressed, block.uncompressedSize);
-        } catch (e) {
-          throw new SavFormatError(
-            file,
-            block.compressedOffset,
-            `ZLIB block ${i} does not inflate to its declared ${block.uncompressedSize} bytes (${(e as Error).message})`,
-          );
+      let inflatedTotal = 0;
+      let compressedTotal = 0;
+      for (const block of blocks) {
+        inflatedTotal += block.uncompressedSize;
+        compressedTotal += block.compressedSize;
+      }
+      // The directory bounds the case count, unless it claims more than deflate could produce.
+      if (inflatedTotal <= compressedTotal * MAX_DEFLATE_RATIO) {
+        sink.reserve?.(Math.min(limit, Math.floor(inflatedTotal / caseElements)));
+      }
+      // Each block is read and inflated (on the thread pool) while the one before is decoded.
+      const load = (i: number): Promise<Buffer> | null => {
+        if (i >= blocks.length) return null;
+        const loading = loadZlibBlock(fh, file, blocks[i]!, i);
+        loading.catch(ignore);
+        return loading;
+      };
+      let loading = load(0);
+      try {
+        for (let i = 0; i < blocks.length && !decoder.ended; i++) {
+          checkAbort();
+          const inflated = await loading!;
+          loading = load(i + 1);
+          for (let at = 0; at < inflated.length && !decoder.ended; at += chunkBytes) {
+            yield* feeder.push(inflated.subarray(at, at + chunkBytes));
+          }
+          const block = blocks[i]!;
+          endOffset = block.compressedOffset + block.compressedSize;
+          report(endOffset);
+          yield;
         }
-        if (inflated.length !== block.uncompressedSize) {
-          throw new SavFormatError(
-            file,
-            block.compressedOffset,
-            `ZLIB block ${i} inflates to ${inflated.length} bytes, not the declared ${block.uncompressedSize}`,
-          );
-        }
-        yield* feeder.push(inflated);
-        endOffset = block.compressedOffset + block.compressedSize;
-        report(endOffset);
-        yield;
+      } finally {
+        if (loading !== null) await loading.catch(ignore);
       }
     }
     if (!decoder.ended && decoder.midCase) {
@@ -372,8 +691,8 @@ export async function* readCaseChunks(
         `compressed data ends in the middle of case ${state.cases + 1}`,
       );
     }
-    if (!decoder.ended && feeder.carry !== null) {
-      state.warnings.push(`ignored ${feeder.carry.length} stray bytes at the end of the data`);
+    if (!decoder.ended && feeder.carried > 0) {
+      state.warnings.push(`ignored ${feeder.carried} stray bytes at the end of the data`);
     }
   }
   // A cancel that arrives while the last chunk is processed still wins over a finished read.

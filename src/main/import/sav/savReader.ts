@@ -17,6 +17,9 @@ export interface ReadSavOptions {
   signal?: AbortSignal;
   /** Called after each chunk with bytes of the file consumed so far and the file size. */
   onProgress?: (done: number, total: number) => void;
+  /** Testing only: bytes per read and per decoded block, small to cross many boundaries. */
+  chunkBytes?: number;
+  blockBytes?: number;
 }
 
 export interface SavBatch {
@@ -27,37 +30,43 @@ export interface SavBatch {
   columns: SavColumn[];
 }
 
-const DBL_MAX = Number.MAX_VALUE;
-/** Upper bound for memory preallocated from a (possibly wrong) declared case count. */
+/** Upper bound for memory preallocated from a declared case count the file size cannot vouch for. */
 const PREALLOCATION_BYTES = 64 * 1024 * 1024;
 
 /**
- * Builds columns case by case. Numeric columns are Float64Arrays preallocated from the declared
- * case count when the file is big enough to hold that many cases, and doubled when they fill.
+ * Builds columns from blocks of decoded cases. Numeric columns are Float64Arrays preallocated from
+ * the declared case count as far as the file can hold that many cases (so a truthful header costs
+ * no copy at all), and doubled when they fill.
  */
 class ColumnBuilder implements CaseSink {
   count = 0;
+  readonly room = Infinity;
   private capacity: number;
-  private readonly numeric: Array<{ offset: number; values: Float64Array }> = [];
+  private readonly caseElements: number;
+  /** Per numeric column: the element it is stored in, and its values. */
+  private readonly numericElements: Int32Array;
+  /** 1 where numeric columns c to c + 3 sit in consecutive elements, so they copy together. */
+  private readonly fourInARow: Uint8Array;
+  private numericValues: Float64Array[];
   private readonly strings: Array<{
     layout: SavColumnLayout & { kind: 'string' };
     values: string[];
   }> = [];
   private readonly order: Array<{ kind: 'numeric' | 'string'; index: number }> = [];
   private readonly decoder: TextDecoderFor;
-  private readonly littleEndian: boolean;
   private readonly utf8: boolean;
   private scratch: Buffer = Buffer.alloc(0);
 
   constructor(layout: SavLayout, capacity: number) {
     this.capacity = Math.max(1, capacity);
+    this.caseElements = layout.caseElements;
     this.decoder = new TextDecoderFor(layout.encoding);
-    this.littleEndian = layout.littleEndian;
     this.utf8 = layout.encoding === 'utf-8';
+    const elements: number[] = [];
     for (const col of layout.columns) {
       if (col.kind === 'numeric') {
-        this.order.push({ kind: 'numeric', index: this.numeric.length });
-        this.numeric.push({ offset: col.offset, values: new Float64Array(this.capacity) });
+        this.order.push({ kind: 'numeric', index: elements.length });
+        elements.push(col.offset / 8);
       } else {
         this.order.push({ kind: 'string', index: this.strings.length });
         this.strings.push({ layout: col, values: [] });
@@ -66,19 +75,53 @@ class ColumnBuilder implements CaseSink {
           this.scratch = Buffer.alloc(total);
       }
     }
+    this.numericElements = Int32Array.from(elements);
+    this.fourInARow = Uint8Array.from(elements, (e, c) =>
+      c + 3 < elements.length && elements[c + 3] === e + 3 ? 1 : 0,
+    );
+    this.numericValues = allocateColumns(elements.length, this.capacity);
   }
 
-  addCase(buf: Buffer, offset: number): void {
-    const row = this.count;
-    if (row === this.capacity) this.grow();
-    const le = this.littleEndian;
-    for (const col of this.numeric) {
-      const at = offset + col.offset;
-      const v = le ? buf.readDoubleLE(at) : buf.readDoubleBE(at);
-      col.values[row] = v === -DBL_MAX ? NaN : v;
+  /** Sizes the columns for `cases` cases at once, when no case has arrived yet. */
+  reserve(cases: number): void {
+    if (this.count > 0 || cases <= this.capacity) return;
+    try {
+      this.numericValues = allocateColumns(this.numericValues.length, cases);
+      this.capacity = cases;
+    } catch (e) {
+      // A directory promising more than memory allows: keep growing as the data arrives.
+      if (!(e instanceof RangeError)) throw e;
     }
-    for (const col of this.strings) col.values.push(this.readString(buf, offset, col.layout));
-    this.count = row + 1;
+  }
+
+  addCases(values: Float64Array, bytes: Buffer, start: number, rows: number): void {
+    const first = this.count;
+    const stop = first + rows;
+    if (stop > this.capacity) this.grow(stop);
+    const E = this.caseElements;
+    const elements = this.numericElements;
+    const fourInARow = this.fourInARow;
+    const columns = this.numericValues;
+    for (let c = 0; c < columns.length;) {
+      const at = start * E + elements[c]!;
+      if (fourInARow[c] === 1) {
+        const a = columns[c]!;
+        const b = columns[c + 1]!;
+        copyStrided4(values, at, E, a, b, columns[c + 2]!, columns[c + 3]!, first, rows);
+        c += 4;
+      } else {
+        copyStrided(values, at, E, columns[c]!, first, rows);
+        c++;
+      }
+    }
+    const strings = this.strings;
+    for (let s = 0; s < strings.length; s++) {
+      const col = strings[s]!;
+      for (let r = 0; r < rows; r++) {
+        col.values.push(this.readString(bytes, (start + r) * E * 8, col.layout));
+      }
+    }
+    this.count = stop;
   }
 
   private readString(
@@ -113,23 +156,79 @@ class ColumnBuilder implements CaseSink {
     return this.decoder.decode(buf, start, complete);
   }
 
-  private grow(): void {
-    this.capacity *= 2;
-    for (const col of this.numeric) {
+  private grow(needed: number): void {
+    this.capacity = Math.max(needed, this.capacity * 2);
+    this.numericValues = this.numericValues.map((values) => {
       const next = new Float64Array(this.capacity);
-      next.set(col.values);
-      col.values = next;
-    }
+      next.set(values.subarray(0, this.count));
+      return next;
+    });
   }
 
   finish(): SavColumn[] {
     const n = this.count;
     return this.order.map((o): SavColumn => {
       if (o.kind === 'string') return { kind: 'string', values: this.strings[o.index]!.values };
-      const values = this.numeric[o.index]!.values;
+      const values = this.numericValues[o.index]!;
       return { kind: 'numeric', values: values.length === n ? values : values.slice(0, n) };
     });
   }
+}
+
+/** A builder sized for `capacity` cases, or for few when that much memory is not to be had. */
+function newBuilder(layout: SavLayout, capacity: number): ColumnBuilder {
+  try {
+    return new ColumnBuilder(layout, capacity);
+  } catch (e) {
+    if (!(e instanceof RangeError) || capacity <= 1024) throw e;
+    return new ColumnBuilder(layout, 1024);
+  }
+}
+
+/**
+ * Copies every `stride`-th value of `from`, starting at `at`, into `to` from `first` on: one
+ * column of a row-major block. Its own small function so it is optimized on its own early on,
+ * and the block (a few hundred KiB) is still in cache while each column is written sequentially.
+ */
+function copyStrided(
+  from: Float64Array,
+  at: number,
+  stride: number,
+  to: Float64Array,
+  first: number,
+  rows: number,
+): void {
+  let i = at;
+  for (let r = first, stop = first + rows; r < stop; r++) {
+    to[r] = from[i]!;
+    i += stride;
+  }
+}
+
+/** copyStrided for four columns in consecutive elements: one pass over the block's lines. */
+function copyStrided4(
+  from: Float64Array,
+  at: number,
+  stride: number,
+  a: Float64Array,
+  b: Float64Array,
+  c: Float64Array,
+  d: Float64Array,
+  first: number,
+  rows: number,
+): void {
+  let i = at;
+  for (let r = first, stop = first + rows; r < stop; r++) {
+    a[r] = from[i]!;
+    b[r] = from[i + 1]!;
+    c[r] = from[i + 2]!;
+    d[r] = from[i + 3]!;
+    i += stride;
+  }
+}
+
+function allocateColumns(count: number, capacity: number): Float64Array[] {
+  return Array.from({ length: count }, () => new Float64Array(capacity));
 }
 
 /** A starting capacity that trusts the declared count only as far as the file size allows. */
@@ -137,17 +236,18 @@ function initialCapacity(layout: SavLayout): number {
   const declared = layout.declaredCases;
   if (declared === null || layout.caseElements === 0) return 1024;
   const dataBytes = Math.max(0, layout.fileSize - layout.dataOffset);
-  // Uncompressed cases take 8 bytes per element; bytecode at least one code byte per element,
-  // which deflate (the .zsav layer) can shrink at most about 1032-fold.
-  const bySize =
+  // Uncompressed cases take 8 bytes per element; bytecode at least one code byte per element.
+  // Either way the columns for that many cases take at most 8 times the data's bytes, so the
+  // bound is trusted whole. Deflate (the .zsav layer) can shrink data about 1032-fold, too much
+  // to trust; the ZLIB block directory gives a better bound later (ColumnBuilder.reserve).
+  const perCase = Math.max(8, layout.columns.length * 8);
+  const bound =
     layout.compression === 'none'
       ? dataBytes / (layout.caseElements * 8)
       : layout.compression === 'bytecode'
         ? dataBytes / layout.caseElements
-        : (dataBytes * 1032) / layout.caseElements;
-  const perCase = Math.max(8, layout.columns.length * 8);
-  const byMemory = PREALLOCATION_BYTES / perCase;
-  return Math.max(1, Math.floor(Math.min(declared, bySize, byMemory)));
+        : PREALLOCATION_BYTES / perCase;
+  return Math.max(1, Math.floor(Math.min(declared, bound)));
 }
 
 /** Reads only the dictionary (variables, labels, missing values, …); does not touch the data. */
@@ -169,7 +269,7 @@ export async function readSav(filePath: string, options: ReadSavOptions = {}): P
   const fh = await open(filePath, 'r');
   try {
     const { dictionary, layout } = await parseDictionary(fh, filePath, options);
-    const builder = new ColumnBuilder(layout, initialCapacity(layout));
+    const builder = newBuilder(layout, initialCapacity(layout));
     const state: DataReadState = { cases: 0, warnings: dictionary.warnings };
     const chunks = readCaseChunks(fh, layout, builder, state, options);
     let step = await chunks.next();
@@ -195,12 +295,12 @@ export async function* readSavBatches(
     const { dictionary, layout } = await parseDictionary(fh, filePath, options);
     const capacity = Math.min(batchSize, initialCapacity(layout));
     const state: DataReadState = { cases: 0, warnings: dictionary.warnings };
-    let builder = new ColumnBuilder(layout, capacity);
+    let builder = newBuilder(layout, capacity);
     // The sink indirection lets each batch start a fresh builder while the decoder keeps going.
     const sink: CaseSink = {
-      addCase: (buf, offset) => builder.addCase(buf, offset),
-      get full() {
-        return builder.count >= batchSize;
+      addCases: (values, bytes, start, rows) => builder.addCases(values, bytes, start, rows),
+      get room() {
+        return batchSize - builder.count;
       },
     };
     let firstCase = 0;
@@ -211,7 +311,7 @@ export async function* readSavBatches(
         yield { dictionary, firstCase, cases, columns: builder.finish() };
         yielded = true;
         firstCase += cases;
-        builder = new ColumnBuilder(layout, capacity);
+        builder = newBuilder(layout, capacity);
       }
     }
     if (builder.count > 0 || !yielded) {

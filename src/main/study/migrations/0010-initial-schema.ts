@@ -64,6 +64,11 @@ export function migrateTo0010(db: WritableStudyDb): void {
       source_language TEXT,
       is_system INTEGER NOT NULL DEFAULT 0 CHECK (is_system IN (0, 1)),
       is_identifying INTEGER NOT NULL DEFAULT 0 CHECK (is_identifying IN (0, 1)),
+      -- where the column comes from; derived variables and weights keep their definition and
+      -- are recomputed when sources change
+      origin TEXT NOT NULL DEFAULT 'imported'
+        CHECK (origin IN ('imported', 'system', 'derived', 'weight', 'segment')),
+      definition_json TEXT,
       -- the source format's own attributes, kept for a faithful export (SPSS formats, widths, measure)
       format_attributes_json TEXT NOT NULL DEFAULT '{}',
       sort_order INTEGER NOT NULL
@@ -109,6 +114,15 @@ export function migrateTo0010(db: WritableStudyDb): void {
       UNIQUE (variable_id, source_id)
     ) STRICT;
     CREATE INDEX column_chunks_by_source ON column_chunks (source_id);
+
+    -- named, reusable filters in the expression language (docs/expressions.md)
+    CREATE TABLE filters (
+      id INTEGER PRIMARY KEY,
+      name TEXT NOT NULL UNIQUE,
+      expression TEXT NOT NULL,
+      created_at TEXT NOT NULL,
+      updated_at TEXT NOT NULL
+    ) STRICT;
 
     CREATE TABLE saved_tables (
       id INTEGER PRIMARY KEY,
