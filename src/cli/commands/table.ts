@@ -37,7 +37,7 @@ export function tableText(result: TableResult): string {
         ? cell.mean === null
           ? '–'
           : cell.mean.toFixed(2)
-        : `${formatPercent(cell.colPct)} ${cell.sig}`.trim(),
+        : `${formatPercent(cell.colPct)} ${cell.sig}${cell.marks ?? ''}`.trim(),
     ),
   ]);
   const bases = ['Base (n)', ...result.bases.map((b) => `${b.n}${b.lowBase ? '*' : ''}`)];

@@ -42,7 +42,10 @@ export interface TableCell {
   sd?: number | null;
   se?: number | null;
   median?: number | null;
+  /** Letters of the columns in the same group this cell is significantly higher than (upper case at the stricter level). */
   sig: string;
+  /** '+' / '-' against the rest of the sample, '↑' / '↓' against the previous wave: never letters. */
+  marks?: string;
 }
 
 export interface TableRow {
@@ -65,6 +68,12 @@ export interface TablePairTest {
   b: string;
   p: number;
   adjustedP?: number;
+  /** 'columns' (letters), 'total' (against the rest of the sample), 'previous' (the previous wave). */
+  kind?: 'columns' | 'total' | 'previous';
+  test?: string;
+  adjustment?: string;
+  statistic?: number;
+  df?: number | null;
 }
 
 export interface TableResult {

@@ -31,9 +31,18 @@ export interface StubGroupSums {
   codes: number[];
 }
 
+/** Per column of the table (Total first): what a t-test of means needs. */
+export interface MeanSums {
+  variable: string;
+  /** Index of the means row in result.rows. */
+  row: number;
+  stats: Array<{ sumW: number; sumW2: number; n: number; sumWX: number; sumWX2: number }>;
+}
+
 export interface BuiltTable {
   result: TableResult;
   sums: StubGroupSums[];
+  meanSums: MeanSums[];
 }
 
 const TOTAL: TableColumn = {
@@ -170,13 +179,18 @@ export function buildTable(data: TableData, spec: TableSpec, inputs: TableInputs
     }
   }
 
-  for (const name of spec.means ?? [])
-    rows.push(meansRow(data, name, groups, columns.length, inputs));
+  const meanSums: MeanSums[] = [];
+  for (const name of spec.means ?? []) {
+    const { row, stats } = meansRow(data, name, groups, columns.length, inputs);
+    meanSums.push({ variable: row.variable, row: rows.length, stats });
+    rows.push(row);
+  }
 
   const bases = columns.map((_, c) => baseFor(baseN[c]!, baseW[c]!, baseW2[c]!, lowBase));
   return {
     result: { columns, rows, bases, tests: { pairs: [], notes: [] }, footnote: '' },
     sums,
+    meanSums,
   };
 }
 
@@ -186,19 +200,21 @@ function meansRow(
   groups: ReturnType<typeof bannerGroups>,
   columnCount: number,
   { weights, mask }: TableInputs,
-): TableRow {
+): { row: TableRow; stats: MeanSums['stats'] } {
   const variable = data.variable(name);
   const isMissing = userMissingTest(variable.missing);
   const n = new Float64Array(columnCount);
   const sw = new Float64Array(columnCount);
   const swx = new Float64Array(columnCount);
   const swx2 = new Float64Array(columnCount);
+  const sw2 = new Float64Array(columnCount);
   const values: Array<Array<[number, number]>> = Array.from({ length: columnCount }, () => []);
   const add = (column: number, x: number, w: number) => {
     n[column]! += 1;
     sw[column]! += w;
     swx[column]! += w * x;
     swx2[column]! += w * x * x;
+    sw2[column]! += w * w;
     values[column]!.push([x, w]);
   };
   for (let i = 0; i < data.rows; i++) {
@@ -247,5 +263,12 @@ function meansRow(
       sig: '',
     };
   });
-  return { variable: variable.name, code: null, label: 'Mean', cells };
+  const stats = Array.from({ length: columnCount }, (_, c) => ({
+    sumW: sw[c]!,
+    sumW2: sw2[c]!,
+    n: n[c]!,
+    sumWX: swx[c]!,
+    sumWX2: swx2[c]!,
+  }));
+  return { row: { variable: variable.name, code: null, label: 'Mean', cells }, stats };
 }

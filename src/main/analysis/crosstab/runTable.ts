@@ -1,17 +1,16 @@
 /**
  * Runs a table spec against study data: resolves the weight (a numeric variable; missing or
  * non-positive weights leave a respondent out), the filter, builds the table and writes the
- * footnote that says what stands behind the numbers.
+ * footnote that says what stands behind the numbers, with the significance test used.
  */
 import type { TableResult, TableSpec } from '../../../shared/domain/table';
-import { buildTable, type BuiltTable } from './buildTable';
+import { buildTable } from './buildTable';
+import { applySignificance } from './tableSignificance';
 import type { TableData } from './tableData';
 
 export interface TableContext {
   /** Evaluates a filter expression to a mask (1 = keep); supplied by the worker. */
   filterMask?: (expression: string) => Uint8Array;
-  /** Adds significance letters and tests; supplied once the significance module is wired. */
-  significance?: (built: BuiltTable, spec: TableSpec) => void;
 }
 
 export function runTable(
@@ -26,13 +25,14 @@ export function runTable(
     mask = context.filterMask(spec.filter);
   }
   const built = buildTable(data, spec, { weights, mask });
-  context.significance?.(built, spec);
+  applySignificance(built, spec);
   const parts = [
     spec.weight ? `Weighted by ${data.variable(spec.weight).name}` : 'Unweighted',
     spec.filter ? `filter: ${spec.filter}` : 'all respondents',
     `base: ${built.result.bases[0]?.n ?? 0} respondents`,
     'missing values excluded',
   ];
-  built.result.footnote = parts.join('; ');
+  const significance = built.result.tests.notes[0];
+  built.result.footnote = [parts.join('; '), significance].filter(Boolean).join('. ');
   return built.result;
 }

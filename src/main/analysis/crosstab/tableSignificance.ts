@@ -1,0 +1,202 @@
+/**
+ * Puts significance on a built table: for every stub and banner group, the column proportions
+ * test (letters), each column against the rest of the sample and each wave against the previous
+ * one (marks, never letters), a chi-square per stub × group, and t-tests for means rows. Every
+ * comparison with its p-value goes into `tests.pairs`, so no letter is there without its reason.
+ * A nested group is tested within each outer category, as SPSS CTABLES does.
+ */
+import type { TableSpec } from '../../../shared/domain/table';
+import {
+  chiSquareTest,
+  columnProportionsTest,
+  meansTTest,
+  type ColumnBase,
+  type MeanColumn,
+  type SignificanceResult,
+} from '../significance/index';
+import type { BuiltTable } from './buildTable';
+
+interface Subgroup {
+  group: number;
+  /** Indexes into result.columns. */
+  columns: number[];
+}
+
+/** Banner groups split into the sets of columns compared with each other. */
+function subgroups(built: BuiltTable): Subgroup[] {
+  const found: Subgroup[] = [];
+  built.result.columns.forEach((column, index) => {
+    if (column.group < 0) return;
+    const outer = JSON.stringify(column.within?.map((w) => w.code) ?? []);
+    const last = found[found.length - 1];
+    const lastOuter = last
+      ? JSON.stringify(built.result.columns[last.columns[0]!]!.within?.map((w) => w.code) ?? [])
+      : null;
+    if (last && last.group === column.group && lastOuter === outer) last.columns.push(index);
+    else found.push({ group: column.group, columns: [index] });
+  });
+  return found;
+}
+
+function letterFor(built: BuiltTable, columnId: string): string {
+  return built.result.columns.find((column) => column.id === columnId)?.letter ?? '?';
+}
+
+/** Upper case at the strictest level when two levels are asked for, lower case at the looser. */
+function lettersOf(
+  built: BuiltTable,
+  result: SignificanceResult,
+  higherThan: ReadonlyArray<{ column: string; level: number }>,
+): string {
+  const strict = result.levels[0];
+  return higherThan
+    .map(({ column, level }) => {
+      const letter = letterFor(built, column);
+      return result.levels.length > 1 && level !== strict ? letter.toLowerCase() : letter;
+    })
+    .join('');
+}
+
+export function applySignificance(built: BuiltTable, spec: TableSpec, waveVariable = 'wave'): void {
+  const options = {
+    preset: spec.preset ?? 'spss',
+    ...(spec.sigLevels ? { levels: spec.sigLevels } : {}),
+  } as const;
+  const { result } = built;
+  const groups = subgroups(built);
+  const notes = new Set<string>();
+  let footnote = '';
+  const chiSquare: NonNullable<typeof result.tests.chiSquare> = [];
+
+  const stubs = [...new Set(built.sums.map((s) => s.variable))];
+  for (const stub of stubs) {
+    const rowsOfStub = result.rows
+      .map((row, index) => ({ row, index }))
+      .filter(({ row }) => row.variable === stub && row.code !== null);
+    const rowKeys = rowsOfStub.map(({ row }) => String(row.code));
+    // Sums per (row, table column): the table's cells carry n and Σw; Σw² comes from the kernel sums.
+    const sumW2 = new Map<number, number[]>();
+    for (const sums of built.sums.filter((s) => s.variable === stub)) {
+      const groupColumns = result.columns
+        .map((c, i) => ({ c, i }))
+        .filter(({ c }) => c.group === sums.group);
+      rowsOfStub.forEach((_, r) => {
+        groupColumns.forEach(({ i }, c) => {
+          const list = sumW2.get(i) ?? [];
+          list[r] = sums.sums.sumW2[r * sums.sums.columnCount + c]!;
+          sumW2.set(i, list);
+        });
+        const total = sums.sums.columnCount - 1;
+        const list = sumW2.get(0) ?? [];
+        list[r] = sums.sums.sumW2[r * sums.sums.columnCount + total]!;
+        sumW2.set(0, list);
+      });
+    }
+    const baseOf = (column: number): ColumnBase => ({
+      sumW: rowsOfStub.reduce((sum, { row }) => sum + row.cells[column]!.wn, 0),
+      sumW2: (sumW2.get(column) ?? []).reduce((sum, value) => sum + (value ?? 0), 0),
+      n: rowsOfStub.reduce((sum, { row }) => sum + row.cells[column]!.n, 0),
+    });
+    const countsOf = (columns: number[]) =>
+      rowsOfStub.map(({ row }) => columns.map((c) => row.cells[c]!.wn));
+    if (rowKeys.length === 0 || groups.length === 0) continue;
+    const tested = columnProportionsTest(
+      {
+        rowKeys,
+        groups: groups.map((g) => ({
+          columnIds: g.columns.map((c) => result.columns[c]!.id),
+          bases: g.columns.map(baseOf),
+          counts: countsOf(g.columns),
+          waves: result.columns[g.columns[0]!]!.variable.toLowerCase() === waveVariable,
+        })),
+        total: {
+          id: 'total',
+          base: baseOf(0),
+          counts: rowsOfStub.map(({ row }) => row.cells[0]!.wn),
+        },
+      },
+      options,
+    );
+    footnote = tested.footnote;
+    tested.notes.forEach((note) => notes.add(note));
+    groups.forEach((g, gi) => {
+      rowsOfStub.forEach(({ row }, r) => {
+        g.columns.forEach((column, ci) => {
+          const cell = tested.cells[gi]![r]![ci]!;
+          const target = row.cells[column]!;
+          target.sig = lettersOf(built, tested, cell.higherThan);
+          const marks = [cell.vsTotal?.symbol, cell.vsPrevious?.symbol].filter(Boolean).join('');
+          if (marks) target.marks = marks;
+        });
+      });
+      const table = rowsOfStub.map(({ row }) => g.columns.map((c) => row.cells[c]!.wn));
+      const chi = chiSquareTest(table);
+      if (chi)
+        chiSquare.push({
+          variable: stub,
+          group: g.group,
+          chiSquare: chi.chiSquare,
+          df: chi.df,
+          p: chi.p,
+        });
+    });
+    for (const pair of tested.pairs) {
+      const row = rowsOfStub[rowKeys.indexOf(pair.rowKey)]!.row;
+      result.tests.pairs.push({
+        row: { variable: row.variable, code: row.code },
+        a: pair.a,
+        b: pair.b,
+        p: pair.p,
+        adjustedP: pair.adjustedP,
+        kind: pair.kind,
+        test: pair.test,
+        adjustment: pair.adjustment,
+        statistic: pair.statistic,
+        df: pair.df,
+      });
+    }
+  }
+
+  for (const means of built.meanSums) {
+    const statsOf = (column: number): MeanColumn => means.stats[column]!;
+    const tested = meansTTest(
+      {
+        rowKeys: [means.variable],
+        groups: groups.map((g) => ({
+          columnIds: g.columns.map((c) => result.columns[c]!.id),
+          stats: [g.columns.map(statsOf)],
+          waves: result.columns[g.columns[0]!]!.variable.toLowerCase() === waveVariable,
+        })),
+        total: { id: 'total', stats: [statsOf(0)] },
+      },
+      options,
+    );
+    tested.notes.forEach((note) => notes.add(note));
+    const row = result.rows[means.row]!;
+    groups.forEach((g, gi) => {
+      g.columns.forEach((column, ci) => {
+        const cell = tested.cells[gi]![0]![ci]!;
+        row.cells[column]!.sig = lettersOf(built, tested, cell.higherThan);
+        const marks = [cell.vsTotal?.symbol, cell.vsPrevious?.symbol].filter(Boolean).join('');
+        if (marks) row.cells[column]!.marks = marks;
+      });
+    });
+    for (const pair of tested.pairs) {
+      result.tests.pairs.push({
+        row: { variable: means.variable, code: null },
+        a: pair.a,
+        b: pair.b,
+        p: pair.p,
+        adjustedP: pair.adjustedP,
+        kind: pair.kind,
+        test: pair.test,
+        adjustment: pair.adjustment,
+        statistic: pair.statistic,
+        df: pair.df,
+      });
+    }
+  }
+  result.tests.notes.push(...notes);
+  if (chiSquare.length > 0) result.tests.chiSquare = chiSquare;
+  if (footnote) result.tests.notes.unshift(footnote);
+}
