@@ -11,10 +11,12 @@ import { StatusBar } from '../../components/StatusBar';
 import { OverviewView } from './OverviewView';
 import { SaveCopyForm } from './SaveCopyForm';
 import { SourcesView } from './SourcesView';
+import { TablesView } from './TablesView';
 
 const VIEWS: readonly NavigatorView[] = [
   { id: 'overview', label: 'Overview' },
   { id: 'sources', label: 'Sources' },
+  { id: 'tables', label: 'Tables' },
 ];
 
 /** Says in words what a finished job did, from the shape of its result. */
@@ -193,6 +195,7 @@ export function StudyWindow({ info, study, onStudyChange }: StudyWindowProps) {
         )}
         {view === 'overview' && <OverviewView study={study} />}
         {view === 'sources' && <SourcesView info={info} study={study} onNotice={showNotice} />}
+        {view === 'tables' && <TablesView onNotice={showNotice} />}
       </main>
       <StatusBar
         study={study}

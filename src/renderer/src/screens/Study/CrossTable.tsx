@@ -1,0 +1,115 @@
+/**
+ * One cross-table on screen: numbers right-aligned in tabular figures, significance letters in a
+ * muted colour beside them (each a button that explains itself), bases at the foot, low bases
+ * marked. Column percentages for category rows, means for means rows.
+ */
+import type { TableResult } from '../../../../shared/domain/table';
+import { formatInteger } from '../../format';
+
+export interface Comparison {
+  title: string;
+  detail: string;
+}
+
+interface CrossTableProps {
+  result: TableResult;
+  onCompare: (comparison: Comparison) => void;
+}
+
+function percent(value: number | null): string {
+  return value === null ? '–' : `${value.toFixed(0)}%`;
+}
+
+export function CrossTable({ result, onCompare }: CrossTableProps) {
+  const explain = (rowIndex: number, columnIndex: number, letter: string) => {
+    const row = result.rows[rowIndex]!;
+    const column = result.columns[columnIndex]!;
+    const other = result.columns.find(
+      (c) => c.group === column.group && c.letter === letter.toUpperCase(),
+    );
+    if (!other) return;
+    const pair = result.tests.pairs.find(
+      (p) =>
+        p.row.variable === row.variable &&
+        p.row.code === row.code &&
+        ((p.a === column.id && p.b === other.id) || (p.a === other.id && p.b === column.id)),
+    );
+    const otherIndex = result.columns.indexOf(other);
+    const value = (c: number) =>
+      row.code === null ? (row.cells[c]!.mean ?? 0).toFixed(2) : percent(row.cells[c]!.colPct);
+    const base = (c: number) => result.bases[c]!;
+    onCompare({
+      title: `${row.label}: ${column.label} (${value(columnIndex)}) vs ${other.label} (${value(otherIndex)})`,
+      detail: pair
+        ? `Bases ${formatInteger(base(columnIndex).n)} and ${formatInteger(base(otherIndex).n)} (effective ${base(columnIndex).effective.toFixed(1)} and ${base(otherIndex).effective.toFixed(1)}). ${pair.test ?? 'test'}: statistic ${pair.statistic?.toFixed(3) ?? '–'}, p = ${pair.p.toPrecision(3)}, adjusted p = ${(pair.adjustedP ?? pair.p).toPrecision(3)} (${pair.adjustment ?? 'no'} correction).`
+        : 'No comparison recorded for this pair.',
+    });
+  };
+
+  return (
+    <div className="table-scroll">
+      <table className="cross-table" aria-label="Cross-table">
+        <thead>
+          <tr>
+            <th />
+            {result.columns.map((column) => (
+              <th key={column.id} className="num">
+                <div>{column.label}</div>
+                {column.letter && <div className="cross-table__letter">({column.letter})</div>}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {result.rows.map((row, rowIndex) => (
+            <tr key={`${row.variable}:${String(row.code)}`}>
+              <th scope="row">
+                <span className="muted">{row.variable}</span> {row.label}
+              </th>
+              {row.cells.map((cell, columnIndex) => (
+                <td key={columnIndex} className="num">
+                  {row.code === null
+                    ? cell.mean === null || cell.mean === undefined
+                      ? '–'
+                      : cell.mean.toFixed(2)
+                    : percent(cell.colPct)}
+                  {cell.sig && (
+                    <span className="sig">
+                      {[...cell.sig].map((letter, i) => (
+                        <button
+                          key={i}
+                          type="button"
+                          className="sig__letter"
+                          onClick={() => explain(rowIndex, columnIndex, letter)}
+                          aria-label={`Why ${letter}?`}
+                        >
+                          {letter}
+                        </button>
+                      ))}
+                    </span>
+                  )}
+                  {cell.marks && <span className="mark">{cell.marks}</span>}
+                </td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+        <tfoot>
+          <tr>
+            <th scope="row">Base (n)</th>
+            {result.bases.map((base, i) => (
+              <td
+                key={i}
+                className={base.lowBase ? 'num low-base' : 'num'}
+                title={base.lowBase ? 'Low base' : undefined}
+              >
+                {formatInteger(base.n)}
+                {base.lowBase && '*'}
+              </td>
+            ))}
+          </tr>
+        </tfoot>
+      </table>
+    </div>
+  );
+}
