@@ -13,6 +13,15 @@ export default defineConfig({
         },
       },
       {
+        // Big generated inputs (2,000,000 rows, 100 MB fields): `npm run test:load`, not `npm test`.
+        test: {
+          name: 'load',
+          include: ['test/load/**/*.test.ts'],
+          environment: 'node',
+          testTimeout: 600_000,
+        },
+      },
+      {
         test: {
           name: 'e2e',
           include: ['test/e2e/specs/**/*.spec.ts', 'test/e2e/electron/**/*.spec.ts'],

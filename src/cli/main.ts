@@ -11,6 +11,7 @@ import { runImport, usage as importUsage } from './commands/importFile';
 import { runInfo, usage as infoUsage } from './commands/info';
 import { runNew, usage as newUsage } from './commands/newStudy';
 import { runTableCommand, usage as tableUsage } from './commands/table';
+import { runWeight, usage as weightUsage } from './commands/weight';
 
 const commands: Record<string, { usage: string; run: (args: string[]) => Promise<void> }> = {
   new: { usage: newUsage, run: runNew },
@@ -21,6 +22,7 @@ const commands: Record<string, { usage: string; run: (args: string[]) => Promise
   table: { usage: tableUsage, run: runTableCommand },
   derive: { usage: deriveUsage, run: runDerive },
   filter: { usage: filterUsage, run: runFilter },
+  weight: { usage: weightUsage, run: runWeight },
   bench: { usage: benchUsage, run: runBench },
 };
 

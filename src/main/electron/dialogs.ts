@@ -15,7 +15,9 @@ import type { StudyDialogs } from '../handlers/handlerContext';
 
 export const STUDY_EXTENSION = '.cew';
 const STUDY_FILTERS: FileFilter[] = [{ name: 'Study files', extensions: ['cew'] }];
-const DATA_FILTERS: FileFilter[] = [{ name: 'Survey data', extensions: ['sav', 'zsav'] }];
+const DATA_FILTERS: FileFilter[] = [
+  { name: 'Survey data', extensions: ['sav', 'zsav', 'sss', 'csv', 'tsv', 'tab', 'txt', 'xlsx'] },
+];
 const EXPORT_FILTERS: Record<'sav' | 'zsav' | 'csv' | 'xlsx', FileFilter> = {
   sav: { name: 'SPSS data', extensions: ['sav'] },
   zsav: { name: 'SPSS compressed data', extensions: ['zsav'] },

@@ -7,7 +7,7 @@ import type { FileBrowserEntry } from '../../shared/domain/study';
 import type { HandlerContext } from './handlerContext';
 
 /** Survey files a reader exists for (readers.ts); the browser-mode file browser offers these. */
-const DATA_EXTENSIONS = new Set(['.sav', '.zsav', '.sss']);
+const DATA_EXTENSIONS = new Set(['.sav', '.zsav', '.sss', '.csv', '.tsv', '.tab', '.txt', '.xlsx']);
 
 type StudyMethod =
   | 'study.create'

@@ -4,7 +4,7 @@ import type { HandlerContext } from './handlerContext';
 
 export function tableHandlers(
   ctx: HandlerContext,
-): Pick<Handlers, 'tables.run' | 'variables.derive' | 'filters.save'> {
+): Pick<Handlers, 'tables.run' | 'variables.derive' | 'filters.save' | 'weights.rim'> {
   const { session } = ctx;
   return {
     'tables.run': ({ spec }) => {
@@ -16,6 +16,12 @@ export function tableHandlers(
       const summary = await session.workerClient.call('variables.derive', definition);
       session.notifyChanged('derived variable');
       return summary;
+    },
+    'weights.rim': async (definition) => {
+      session.requireOpen();
+      const report = await session.workerClient.call('weights.rim', definition);
+      session.notifyChanged('weight');
+      return report;
     },
     'filters.save': (filter) => {
       session.requireOpen();

@@ -5,10 +5,13 @@
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { ApiError } from '../../shared/api/apiTypes';
+import { readCsvDataset } from './csv/csvDataset';
 import type { ImportedDataset } from './importedDataset';
 import { savFileToDataset } from './sav/savDataset';
 import { SavFormatError } from './sav/savModel';
 import { readSav } from './sav/savReader';
+import { readSssDataset } from './sss/sssDataset';
+import { readXlsxDataset } from './xlsx/xlsxDataset';
 
 export interface ReadOptions {
   /** Overrides the encoding the file declares or the reader detects (iconv-lite name). */
@@ -49,7 +52,12 @@ async function readCompleteSav(file: string, options: ReadOptions): Promise<Impo
   return savFileToDataset(file, sav);
 }
 
-const readers: Reader[] = [{ name: 'sav', extensions: ['.sav', '.zsav'], read: readCompleteSav }];
+const readers: Reader[] = [
+  { name: 'sav', extensions: ['.sav', '.zsav'], read: readCompleteSav },
+  { name: 'sss', extensions: ['.sss'], read: readSssDataset },
+  { name: 'csv', extensions: ['.csv', '.tsv', '.tab', '.txt'], read: readCsvDataset },
+  { name: 'xlsx', extensions: ['.xlsx'], read: readXlsxDataset },
+];
 
 export function readerFor(file: string): Reader {
   const extension = path.extname(file).toLowerCase();

@@ -25,6 +25,7 @@ import { runTable } from '../analysis/crosstab/runTable';
 import { ColumnCache } from './columnCache';
 import { studyTableData } from './studyTableData';
 import { deriveVariable, filterMask, recomputeDerived, saveFilter } from './studyExpressions';
+import { recomputeWeights, saveWeights } from './studyWeights';
 import {
   workerMethods,
   type WorkerParsedInput,
@@ -132,8 +133,15 @@ const handlers: WorkerHandlers = {
     const summary = await importFile(
       requireWritable().writable,
       path,
-      // Derived variables are recomputed over the new rows in the import's own transaction.
-      { ...options, afterWrite: (db) => void recomputeDerived(db, new ColumnCache(db)) },
+      // Derived variables, then weights, are recomputed over the new rows in the import's transaction.
+      {
+        ...options,
+        afterWrite: (db) => {
+          const fresh = new ColumnCache(db);
+          recomputeDerived(db, fresh);
+          recomputeWeights(db, fresh);
+        },
+      },
       job.signal,
       job.progress,
     );
@@ -156,6 +164,10 @@ const handlers: WorkerHandlers = {
   'variables.derive': (definition) => {
     const open = requireWritable();
     return deriveVariable(open.writable, columnCache(open), definition);
+  },
+  'weights.rim': (definition) => {
+    const open = requireWritable();
+    return saveWeights(open.writable, columnCache(open), definition);
   },
   'filters.save': ({ name, expression }) => {
     const open = requireWritable();

@@ -5,13 +5,20 @@
  */
 import { z } from 'zod';
 import type { ApiErrorShape } from '../../shared/api/apiTypes';
-import { deriveInput, exportInput, filterInput, importInput } from '../../shared/api/data';
+import {
+  deriveInput,
+  exportInput,
+  filterInput,
+  importInput,
+  weightInput,
+} from '../../shared/api/data';
 import type {
   DatasetInfo,
   DerivedVariableSummary,
   ExportSummary,
   ImportPreview,
   ImportSummary,
+  WeightReport,
 } from '../../shared/domain/dataset';
 import type { StudyDescription, StudySummary } from '../../shared/domain/study';
 import type { TableResult } from '../../shared/domain/table';
@@ -47,6 +54,7 @@ export const workerMethods = {
   'tables.run': z.object({ spec: tableSpecSchema }),
   'variables.derive': deriveInput,
   'filters.save': filterInput,
+  'weights.rim': weightInput,
 } as const;
 
 export type WorkerMethodName = keyof typeof workerMethods;
@@ -75,6 +83,7 @@ export interface WorkerResults {
   'tables.run': TableResult;
   'variables.derive': DerivedVariableSummary;
   'filters.save': { name: string; kept: number; rows: number };
+  'weights.rim': WeightReport;
 }
 
 export interface WorkerRequest {

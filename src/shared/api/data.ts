@@ -1,6 +1,11 @@
 /** Survey data in and out: reading a file's dictionary, importing it as a source, exporting data. */
 import { z } from 'zod';
-import type { DatasetInfo, DerivedVariableSummary, ImportPreview } from '../domain/dataset';
+import type {
+  DatasetInfo,
+  DerivedVariableSummary,
+  ImportPreview,
+  WeightReport,
+} from '../domain/dataset';
 import { method, result } from './apiTypes';
 
 export const importInput = z.object({
@@ -28,6 +33,26 @@ export const deriveInput = z.object({
   name: z.string().min(1).max(64),
   expression: z.string().min(1).max(10_000),
   label: z.string().max(500).optional(),
+});
+
+const targetNumbers = z.record(z.string(), z.number().finite().nonnegative());
+const variableTargets = z.record(z.string(), targetNumbers);
+
+export const weightInput = z.object({
+  name: z.string().min(1).max(64),
+  /** Without `by`: {"<variable>": {"<code or label>": n}}; with `by`: one such object per group. */
+  targets: z.union([variableTargets, z.record(z.string(), variableTargets)]),
+  by: z.string().min(1).optional(),
+  cap: z
+    .object({ min: z.number().positive(), max: z.number().positive() })
+    .refine(
+      (cap) => cap.min < 1 && cap.max > 1,
+      'a cap is min < 1 < max, as multiples of the mean weight',
+    )
+    .optional(),
+  baseWeight: z.string().min(1).optional(),
+  combine: z.enum(['weighted', 'equal', 'population']).optional(),
+  population: targetNumbers.optional(),
 });
 
 export const filterInput = z.object({
@@ -63,6 +88,8 @@ export const dataMethods = {
   'import.start': method(importInput, result<{ jobId: string }>()),
   /** A derived variable: evaluated over every respondent, saved with its definition. */
   'variables.derive': method(deriveInput, result<DerivedVariableSummary>()),
+  /** RIM weights to targets (per group with `by`), saved as a weight variable with its definition. */
+  'weights.rim': method(weightInput, result<WeightReport>()),
   /** A named, reusable filter. */
   'filters.save': method(filterInput, result<{ name: string; kept: number; rows: number }>()),
   /** Starts an export job; the ExportSummary arrives with job.finished. */

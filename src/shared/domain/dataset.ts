@@ -87,3 +87,35 @@ export interface DerivedVariableSummary {
   /** Respondents with a value (not missing). */
   valid: number;
 }
+
+/** How a RIM weight is defined: kept with the weight and used again when sources change. */
+export interface WeightDefinition {
+  name: string;
+  /** Without `by`: {"<variable>": {"<code or label>": target}}. With `by`: one such object per value of `by`. */
+  targets:
+    Record<string, Record<string, number>> | Record<string, Record<string, Record<string, number>>>;
+  by?: string;
+  cap?: { min: number; max: number };
+  baseWeight?: string;
+  combine?: 'weighted' | 'equal' | 'population';
+  /** With combine 'population': {"<value of by>": population}. */
+  population?: Record<string, number>;
+}
+
+export interface WeightGroupReport {
+  group: string;
+  converged: boolean;
+  iterations: number;
+  min: number;
+  max: number;
+  mean: number;
+  efficiency: number;
+  effectiveBase: number;
+}
+
+export interface WeightReport {
+  name: string;
+  groups: WeightGroupReport[];
+  overall: Omit<WeightGroupReport, 'group'>;
+  warnings: string[];
+}

@@ -18,7 +18,7 @@ import {
   type EncodingChoice,
   type EncodingSource,
 } from './csvEncoding';
-import { CsvParser, readRecord } from './csvParser';
+import { CsvParser, CsvSyntaxError, readRecord, type CsvRecord } from './csvParser';
 import { delimiterByte, sniffDelimiter, sniffQuote } from './csvSniff';
 import { CsvWindow } from './csvWindow';
 
@@ -114,7 +114,16 @@ async function readHeader(
       line++;
     }
     window.start = pos;
-    const found = pos < end ? readRecord(bytes, pos, end, window.eof, delimiter, quote) : null;
+    let found: CsvRecord | null = null;
+    try {
+      found = pos < end ? readRecord(bytes, pos, end, window.eof, delimiter, quote) : null;
+    } catch (error) {
+      if (!(error instanceof CsvSyntaxError)) throw error;
+      throw new ApiError(
+        'invalid-input',
+        CsvParser.syntaxMessage(file, { record, line }, error, window.base),
+      );
+    }
     if (found) {
       window.start = found.next;
       if (record === headerRow)
@@ -128,15 +137,14 @@ async function readHeader(
       line += 1 + found.innerLines;
       continue;
     }
-    if (window.eof) {
-      if (pos >= end)
-        throw new ApiError(
-          'invalid-input',
-          record === 1
-            ? `${file}: the file is empty`
-            : `${file}: the header row ${headerRow} is past the end (the file has ${record - 1} rows)`,
-        );
-    }
+    // At the end of the file readRecord always finds a record, so this is the end.
+    if (window.eof)
+      throw new ApiError(
+        'invalid-input',
+        record === 1
+          ? `${file}: the file is empty`
+          : `${file}: the header row ${headerRow} is past the end (the file has ${record - 1} rows)`,
+      );
     await window.fill();
   }
 }
@@ -216,7 +224,7 @@ async function parseFile(file: string, options: CsvReadOptions): Promise<Parsed>
   }
 }
 
-/** Decodes the header and text columns; null when a field is invalid in `encoding`. */
+/** Decodes the header and text columns, or says where the first invalid field is. */
 function decodeAll(
   parsed: Parsed,
   encoding: string,

@@ -1,9 +1,11 @@
 /**
- * Which encoding a CSV file's bytes are in, decided in a fixed order: a byte-order mark; else
- * the caller's choice (the wizard's switch, `--encoding`); else valid UTF-8; else jschardet's
- * guess from the lines with non-ASCII bytes (limited to the encodings we support, which makes its
- * guesses on short survey text right; see ../shared/DEPENDENCIES.md §4); else windows-1252. A
- * guess of ISO-8859-1 is read as windows-1252, its superset in practice (’ “ ” € live there).
+ * Which encoding a CSV file's bytes are in. Detection goes in a fixed order: a byte-order mark;
+ * else valid UTF-8; else jschardet's guess from the lines with non-ASCII bytes (limited to the
+ * encodings we support, which makes its guesses on short survey text right; see
+ * ../shared/DEPENDENCIES.md §4); else windows-1252. A guess of ISO-8859-1 is read as
+ * windows-1252, its superset in practice (’ “ ” € live there). The caller's choice
+ * (options.encoding: the wizard's switch after its preview, `--encoding`) overrides detection,
+ * as ReadOptions documents; a BOM of that encoding is still skipped.
  *
  * It also says whether the parser may scan the bytes directly: ASCII-compatible encodings whose
  * multi-byte sequences never contain the delimiter, a quote, CR or LF can be split into fields
@@ -96,16 +98,51 @@ export function canonicalEncoding(name: string, file: string): string {
   return canonical;
 }
 
-/** Encodings whose bytes below 0x80 are always ASCII and whose trail bytes are ≥ 0x40. */
-const BYTE_PARSABLE =
-  /^(utf-8|windows-125\d|iso-8859-\d{1,2}|cp949|euc-kr|shift_jis|gbk|gb18030|big5|cp\d{3,4}|koi8-[ru])$/;
+/** Multi-byte encodings whose bytes below 0x80 are always ASCII and trail bytes ≥ 0x40. */
+const SAFE_MULTIBYTE = new Set([
+  'utf-8',
+  'cp949',
+  'euc-kr',
+  'shift_jis',
+  'gbk',
+  'gb2312',
+  'cp936',
+  'gb18030',
+  'big5',
+  'cp950',
+  'big5hkscs',
+  'euc-jp',
+]);
 /** Of those, the ones whose trail bytes reach 0x7C, the `|` delimiter. */
-const TRAIL_HAS_PIPE = /^(shift_jis|gbk|gb18030|big5)$/;
+const TRAIL_HAS_PIPE = new Set([
+  'shift_jis',
+  'gbk',
+  'cp936',
+  'gb18030',
+  'big5',
+  'cp950',
+  'big5hkscs',
+]);
+const ASCII = String.fromCharCode(...Array.from({ length: 128 }, (_, i) => i));
+const byteParsable = new Map<string, boolean>();
+
+/** Whether every byte below 0x80 is the ASCII character, whatever surrounds it. */
+function isByteParsable(encoding: string): boolean {
+  if (SAFE_MULTIBYTE.has(encoding)) return true;
+  let known = byteParsable.get(encoding);
+  if (known === undefined) {
+    // A single-byte encoding decodes each of the 256 bytes to one character on its own.
+    const text = iconv.decode(Buffer.from(Array.from({ length: 256 }, (_, i) => i)), encoding);
+    known = text.length === 256 && text.slice(0, 128) === ASCII;
+    byteParsable.set(encoding, known);
+  }
+  return known;
+}
 
 /** Whether the parser must read UTF-8 transcoded from the file rather than its own bytes. */
 export function needsTranscoding(encoding: string, delimiter: number): boolean {
-  if (!BYTE_PARSABLE.test(encoding)) return true;
-  return delimiter === 0x7c && TRAIL_HAS_PIPE.test(encoding);
+  if (!isByteParsable(encoding)) return true;
+  return delimiter === 0x7c && TRAIL_HAS_PIPE.has(encoding);
 }
 
 function bomOf(bytes: Uint8Array): EncodingChoice | null {

@@ -68,6 +68,16 @@ function unescapeQuotes(bytes: Uint8Array, quote: number): Uint8Array {
   return out.subarray(0, n);
 }
 
+/** A quoted field that is never closed, or bytes after a closing quote; `at` is an index. */
+export class CsvSyntaxError extends Error {
+  constructor(
+    readonly problem: 'unclosed' | 'after-quote',
+    readonly at: number,
+  ) {
+    super(problem);
+  }
+}
+
 /**
  * One record as raw field bytes (quotes removed), for the header and the rows above it; null
  * when bytes[pos, end) does not hold all of it yet. Assumes pos is not on a blank line.
@@ -87,8 +97,14 @@ export function readRecord(
     let fieldEnd: number;
     if (p < end && bytes[p] === quote) {
       const close = closingQuote(bytes, p + 1, end, quote);
-      if (close < 0) return null;
+      if (close < 0) {
+        if (final) throw new CsvSyntaxError('unclosed', p);
+        return null;
+      }
       if (close + 1 >= end && !final) return null;
+      const after = close + 1 < end ? bytes[close + 1] : undefined;
+      if (after !== undefined && after !== delimiter && after !== LF && after !== CR)
+        throw new CsvSyntaxError('after-quote', close);
       const content = bytes.subarray(p + 1, close);
       // Copies: the window's bytes are reused by the next read.
       fields.push(
@@ -161,14 +177,27 @@ export class CsvParser {
   private ragged(fields: string): ApiError {
     return new ApiError(
       'invalid-input',
-      `${this.file}: row ${this.record} (line ${this.line}) has ${fields} fields, but the header has ${this.ncols}`,
+      `${this.file}: row ${this.record} (line ${this.line}) has ${fields} field${fields === '1' ? '' : 's'}, but the header has ${this.ncols}`,
     );
   }
 
   /** More fields than the header: count them if the row is all here, for the message. */
   private tooMany(bytes: Buffer, rowStart: number, end: number, final: boolean): ApiError {
-    const record = readRecord(bytes, rowStart, end, final, this.delimiter, this.quote);
+    let record: CsvRecord | null = null;
+    try {
+      record = readRecord(bytes, rowStart, end, final, this.delimiter, this.quote);
+    } catch (error) {
+      if (!(error instanceof CsvSyntaxError)) throw error;
+    }
     return this.ragged(record ? String(record.fields.length) : `more than ${this.ncols}`);
+  }
+
+  /** The message for a CsvSyntaxError at bytes[at], `base` being the file offset of bytes[0]. */
+  static syntaxMessage(file: string, place: RowPlace, error: CsvSyntaxError, base: number): string {
+    const where = `${file}: row ${place.record} (line ${place.line})`;
+    return error.problem === 'unclosed'
+      ? `${where} has a quoted field, starting at byte offset ${base + error.at}, that is never closed`
+      : `${where}: unexpected bytes after a closing quote at byte offset ${base + error.at}`;
   }
 
   /**
@@ -180,9 +209,10 @@ export class CsvParser {
     const delimiter = this.delimiter;
     const ncols = this.ncols;
     const columns = this.columns;
-    const codes = this.codes;
+    let codes = this.codes;
     // The fast path reads up to 3 bytes past a field's start without checking `end`.
     const fastEnd = end - 3;
+    const lastColumn = ncols - 1;
     let pos = start;
     let row = this.rows;
     rows: while (pos < end) {
@@ -194,37 +224,39 @@ export class CsvParser {
         this.line++;
         continue;
       }
-      if (row === this.capacity) this.grow();
+      if (row === this.capacity) {
+        this.grow();
+        codes = this.codes;
+      }
       this.rowOffsets[row] = base + rowStart;
       let c = 0;
       let innerLines = 0;
       for (;;) {
         if (c === ncols) throw this.tooMany(bytes, rowStart, end, final);
-        // Fastest path, most survey fields: empty, or one or two digits then the delimiter.
-        // It writes the code without asking what the column holds (see csvColumn.ts).
-        if (pos < fastEnd) {
+        // Fastest path, most survey fields: empty, or one or two digits then the delimiter, in
+        // any column but the last. It writes the code without asking what the column holds
+        // (see csvColumn.ts), and stays in this loop while fields keep to that shape.
+        while (pos < fastEnd && c < lastColumn) {
           const d0 = bytes[pos]! - ZERO;
           const b1 = bytes[pos + 1]!;
           if (d0 >>> 0 <= 9) {
             if (b1 === delimiter) {
-              codes[c]![row] = d0;
+              codes[c++]![row] = d0;
               pos += 2;
-              c++;
               continue;
             }
             const d1 = b1 - ZERO;
             if (d1 >>> 0 <= 9 && d0 !== 0 && bytes[pos + 2] === delimiter) {
-              codes[c]![row] = d0 * 10 + d1;
+              codes[c++]![row] = d0 * 10 + d1;
               pos += 3;
-              c++;
               continue;
             }
           } else if (d0 === delimiter - ZERO) {
-            codes[c]![row] = CODE_MISSING;
+            codes[c++]![row] = CODE_MISSING;
             pos++;
-            c++;
             continue;
           }
+          break;
         }
         const column = columns[c]!;
         let p = pos;
@@ -302,7 +334,7 @@ export class CsvParser {
         if (!final) return -1;
         throw new ApiError(
           'invalid-input',
-          `${this.file}: row ${this.record} (line ${this.line}) has a quoted field, starting at byte offset ${base + pos}, that is never closed`,
+          CsvParser.syntaxMessage(this.file, this, new CsvSyntaxError('unclosed', pos), base),
         );
       }
       const after = close + 1;
@@ -311,7 +343,7 @@ export class CsvParser {
       if (term !== delimiter && term !== LF && term !== CR && term !== EOF)
         throw new ApiError(
           'invalid-input',
-          `${this.file}: row ${this.record} (line ${this.line}): unexpected ${JSON.stringify(String.fromCharCode(term))} after a closing quote at byte offset ${base + close}`,
+          CsvParser.syntaxMessage(this.file, this, new CsvSyntaxError('after-quote', close), base),
         );
       this.fieldLines = countNewlines(bytes, pos + 1, close);
       const escaped = bytes.indexOf(quote, pos + 1) < close;

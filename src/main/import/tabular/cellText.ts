@@ -110,7 +110,8 @@ export function parseNumberBytes(bytes: Uint8Array, start: number, end: number):
     // Clinger's fast path: both operands exact, so one IEEE operation rounds correctly.
     value = scale >= 0 ? mantissa * POW10[scale]! : mantissa / POW10[-scale]!;
   } else {
-    value = Number(Buffer.from(bytes.buffer, bytes.byteOffset + s, e - s).toString('latin1'));
+    // Too many digits for the fast path: JavaScript's own parser rounds correctly (sign included).
+    return Number(Buffer.from(bytes.buffer, bytes.byteOffset + s, e - s).toString('latin1'));
   }
   return negative ? -value : value;
 }

@@ -194,7 +194,7 @@ function codesByLabel(
     if (typeof code === 'number' && !codeOf.has(label)) codeOf.set(label, code);
   const codes = new Float64Array(texts.length);
   for (let i = 0; i < texts.length; i++) {
-    const text = texts[i]!;
+    const text = texts[i] ?? null;
     if (text === null) {
       codes[i] = Number.NaN;
       continue;
@@ -222,7 +222,7 @@ function categories(texts: Array<string | null>, order: string[] | undefined): C
   for (let i = listed.length; i < sorted.length; i++) codeOf.set(sorted[i]!, i + 1);
   const codes = new Float64Array(texts.length);
   for (let i = 0; i < texts.length; i++) {
-    const text = texts[i]!;
+    const text = texts[i] ?? null;
     codes[i] = text === null ? Number.NaN : codeOf.get(text)!;
   }
   return {
@@ -242,7 +242,7 @@ function parsedTexts(
   let failures = 0;
   let firstFailure = -1;
   for (let i = 0; i < texts.length; i++) {
-    const text = texts[i]!;
+    const text = texts[i] ?? null;
     const value = text === null ? Number.NaN : parse(text);
     if (value === null || (text !== null && Number.isNaN(value))) {
       if (failures++ === 0) firstFailure = i;

@@ -144,7 +144,8 @@ export function ImportWizard({ info, onNotice }: ImportWizardProps) {
     <section className="panel stack import-wizard" aria-label="Import survey files">
       <h3>Import survey files</h3>
       <p className="muted">
-        SPSS (.sav, .zsav). Each file becomes one source with its country, wave and respondent type.
+        SPSS (.sav, .zsav), Triple-S (.sss), CSV/TSV and Excel (.xlsx). Each file becomes one source
+        with its country, wave and respondent type.
       </p>
       <button type="button" onClick={() => void choose()} disabled={running}>
         Add file…
