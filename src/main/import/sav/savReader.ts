@@ -187,8 +187,8 @@ function newBuilder(layout: SavLayout, capacity: number): ColumnBuilder {
 
 /**
  * Copies every `stride`-th value of `from`, starting at `at`, into `to` from `first` on: one
- * column of a row-major block. Its own small function so it is optimized on its own early on,
- * and the block (a few hundred KiB) is still in cache while each column is written sequentially.
+ * column of a row-major block. The block (a few hundred KiB) is still in cache, so the strided
+ * reads are cheap while the column is written sequentially.
  */
 function copyStrided(
   from: Float64Array,
@@ -237,17 +237,19 @@ function initialCapacity(layout: SavLayout): number {
   if (declared === null || layout.caseElements === 0) return 1024;
   const dataBytes = Math.max(0, layout.fileSize - layout.dataOffset);
   // Uncompressed cases take 8 bytes per element; bytecode at least one code byte per element.
-  // Either way the columns for that many cases take at most 8 times the data's bytes, so the
-  // bound is trusted whole. Deflate (the .zsav layer) can shrink data about 1032-fold, too much
-  // to trust; the ZLIB block directory gives a better bound later (ColumnBuilder.reserve).
-  const perCase = Math.max(8, layout.columns.length * 8);
-  const bound =
-    layout.compression === 'none'
-      ? dataBytes / (layout.caseElements * 8)
-      : layout.compression === 'bytecode'
-        ? dataBytes / layout.caseElements
-        : PREALLOCATION_BYTES / perCase;
-  return Math.max(1, Math.floor(Math.min(declared, bound)));
+  // Either way the columns for that many cases take at most 8 times the data's bytes, so that
+  // bound is trusted whole and a truthful header costs no regrowth. Deflate (the .zsav layer)
+  // can shrink data about 1032-fold, too much to trust, so there the memory is capped until the
+  // ZLIB block directory gives a better bound (ColumnBuilder.reserve).
+  if (layout.compression === 'none') {
+    return Math.max(1, Math.floor(Math.min(declared, dataBytes / (layout.caseElements * 8))));
+  }
+  if (layout.compression === 'bytecode') {
+    return Math.max(1, Math.floor(Math.min(declared, dataBytes / layout.caseElements)));
+  }
+  const bySize = (dataBytes * 1032) / layout.caseElements;
+  const byMemory = PREALLOCATION_BYTES / Math.max(8, layout.columns.length * 8);
+  return Math.max(1, Math.floor(Math.min(declared, bySize, byMemory)));
 }
 
 /** Reads only the dictionary (variables, labels, missing values, …); does not touch the data. */

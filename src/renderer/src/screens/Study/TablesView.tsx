@@ -8,7 +8,6 @@ import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { VariableSummary } from '../../../../shared/domain/study';
 import type { TableResult, TableSpec } from '../../../../shared/domain/table';
 import { useClient, useEvent } from '../../api/ClientContext';
-import { formatInteger } from '../../format';
 import { CrossTable, type Comparison } from './CrossTable';
 
 interface TablesViewProps {
@@ -199,9 +198,6 @@ export function TablesView({ onNotice }: TablesViewProps) {
                   </button>
                 </div>
               )}
-              <p className="muted">
-                Bases: {result.bases.map((b) => formatInteger(b.n)).join(' · ')}
-              </p>
             </>
           )}
         </div>
