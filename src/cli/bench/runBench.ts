@@ -8,6 +8,7 @@ import { parseArgs } from 'node:util';
 import { CliUsageError, printLine, warn } from '../cliOutput';
 import type { BenchResult } from './benchTiming';
 import { apiRoundtrip } from './benchmarks/apiRoundtrip';
+import { derive, rim, table1000, tableConsultant } from './benchmarks/inMemory';
 import { importSav, openStudy } from './benchmarks/studyData';
 
 type Benchmark = (report: (result: BenchResult) => void) => Promise<void>;
@@ -16,6 +17,10 @@ const benchmarks: Record<string, Benchmark> = {
   'api-roundtrip': apiRoundtrip,
   'import-sav': importSav,
   'open-study': openStudy,
+  'table-consultant': tableConsultant,
+  'table-1000': table1000,
+  rim,
+  derive,
 };
 
 export const usage =

@@ -15,7 +15,7 @@ import type {
 } from '../../../shared/domain/table';
 import { bannerGroups } from './bannerColumns';
 import { categorize, NONE } from './categorize';
-import { crosstabCounts, type CellSums } from './crosstabKernel';
+import { crosstabCounts, crosstabCountsForGroups, type CellSums } from './crosstabKernel';
 import { userMissingTest, type TableData } from './tableData';
 
 export interface TableInputs {
@@ -113,23 +113,21 @@ export function buildTable(data: TableData, spec: TableSpec, inputs: TableInputs
   for (const stub of spec.rows) {
     const variable = data.variable(stub);
     const categories = categorize(variable);
-    const perGroup = groups.map((group) => {
-      const counted = crosstabCounts(
-        categories.index,
-        categories.codes.length,
-        group.index,
-        group.columns.length,
-        weights,
-        mask,
-      );
+    const perGroup = crosstabCountsForGroups(
+      categories.index,
+      categories.codes.length,
+      groups.map((group) => ({ index: group.index, columns: group.columns.length })),
+      weights,
+      mask,
+    );
+    perGroup.forEach((counted, g) =>
       sums.push({
         variable: variable.name,
-        group: group.group,
+        group: groups[g]!.group,
         sums: counted,
         codes: categories.codes,
-      });
-      return counted;
-    });
+      }),
+    );
     const totalOnly =
       perGroup[0] ??
       crosstabCounts(categories.index, categories.codes.length, null, 0, weights, mask);

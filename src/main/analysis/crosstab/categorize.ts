@@ -31,12 +31,21 @@ export function categorize(variable: TableVariable): Categories {
     codes.push(code);
     labels.push(label);
   }
-  const extra = new Set<number>();
+  // Which codes occur: a presence table for small non-negative integers (every survey code), a
+  // Set for anything else; missing codes are checked once per distinct code, not per respondent.
+  const seenSmall = new Uint8Array(65_536);
+  const seenOther = new Set<number>();
   const { values } = variable;
   for (let i = 0; i < values.length; i++) {
     const value = values[i]!;
-    if (!Number.isNaN(value) && !position.has(value) && !isMissing(value)) extra.add(value);
+    if (value >= 0 && value < 65_536 && (value | 0) === value) seenSmall[value] = 1;
+    else if (!Number.isNaN(value)) seenOther.add(value);
   }
+  const extra = new Set<number>();
+  for (let code = 0; code < 65_536; code++) {
+    if (seenSmall[code] === 1 && !position.has(code) && !isMissing(code)) extra.add(code);
+  }
+  for (const code of seenOther) if (!position.has(code) && !isMissing(code)) extra.add(code);
   if (codes.length + extra.size >= NONE) {
     throw new Error(
       `${variable.name} has ${codes.length + extra.size} categories; tabulate it with means instead`,
@@ -48,9 +57,23 @@ export function categorize(variable: TableVariable): Categories {
     labels.push(formatCode(code));
   }
   const index = new Uint16Array(values.length);
-  for (let i = 0; i < values.length; i++) {
-    const value = values[i]!;
-    index[i] = Number.isNaN(value) ? NONE : (position.get(value) ?? NONE);
+  const maxCode = codes.reduce(
+    (max, code) => (Number.isInteger(code) && code >= 0 ? Math.max(max, code) : Infinity),
+    0,
+  );
+  if (maxCode < 65_536) {
+    // Survey codes are small non-negative integers: a lookup table beats a Map per respondent.
+    const lookup = new Uint16Array(maxCode + 1).fill(NONE);
+    position.forEach((at, code) => (lookup[code] = at));
+    for (let i = 0; i < values.length; i++) {
+      const value = values[i]!;
+      index[i] = value >= 0 && value <= maxCode && Number.isInteger(value) ? lookup[value]! : NONE;
+    }
+  } else {
+    for (let i = 0; i < values.length; i++) {
+      const value = values[i]!;
+      index[i] = Number.isNaN(value) ? NONE : (position.get(value) ?? NONE);
+    }
   }
   return { codes, labels, index };
 }

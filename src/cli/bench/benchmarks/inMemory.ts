@@ -1,0 +1,119 @@
+/**
+ * Benchmarks over the generated 1,000,000-respondent survey with its columns already in memory
+ * (../shared/PERFORMANCE.md): `table-consultant` (50 stubs × a banner of 5 variables, weighted,
+ * with letters), `table-1000` (50 stubs × 20 banner variables), `rim` (4 variables to convergence)
+ * and `derive` (one derived variable over every respondent).
+ */
+import type { TableData, TableVariable } from '../../../main/analysis/crosstab/tableData';
+import { runTable } from '../../../main/analysis/crosstab/runTable';
+import {
+  compileExpression,
+  evaluate,
+  parseExpression,
+  VariableCatalog,
+} from '../../../main/analysis/expressions/index';
+import { rimWeights } from '../../../main/analysis/weights/rimWeights';
+import type { SavFile } from '../../../main/import/sav/savModel';
+import { measure, type BenchResult } from '../benchTiming';
+import { generateSurvey } from '../surveyGenerator';
+
+const RESPONDENTS = Number(process.env.CEW_BENCH_RESPONDENTS ?? 1_000_000);
+
+function tableData(survey: SavFile): TableData {
+  const byName = new Map<string, TableVariable>();
+  survey.dictionary.variables.forEach((variable, index) => {
+    const column = survey.columns[index]!;
+    if (column.kind !== 'numeric') return;
+    byName.set(variable.name.toLowerCase(), {
+      name: variable.name,
+      type: variable.valueLabels.length > 0 ? 'single' : 'numeric',
+      label: variable.label,
+      valueLabels: variable.valueLabels.map((vl) => ({ code: Number(vl.value), label: vl.label })),
+      missing: [],
+      values: column.values,
+    });
+  });
+  return {
+    rows: survey.cases,
+    variable: (name) => {
+      const found = byName.get(name.toLowerCase());
+      if (!found) throw new Error(`no ${name}`);
+      return found;
+    },
+  };
+}
+
+const names = (from: number, count: number) =>
+  Array.from({ length: count }, (_, i) => `q${String(from + i).padStart(3, '0')}`);
+
+export async function tableConsultant(report: (result: BenchResult) => void): Promise<void> {
+  const data = tableData(generateSurvey(RESPONDENTS));
+  const spec = {
+    rows: names(1, 50),
+    columns: names(101, 5).map((name) => ({ variables: [name] })),
+    weight: 'weight',
+    sigLevels: [0.95],
+  };
+  report(await measure('table-consultant', 5, () => runTable(data, spec), 1));
+}
+
+export async function table1000(report: (result: BenchResult) => void): Promise<void> {
+  const data = tableData(generateSurvey(RESPONDENTS));
+  const spec = {
+    rows: names(1, 50),
+    columns: names(101, 20).map((name) => ({ variables: [name] })),
+    weight: 'weight',
+  };
+  report(await measure('table-1000', 3, () => runTable(data, spec), 1));
+}
+
+export async function rim(report: (result: BenchResult) => void): Promise<void> {
+  const survey = generateSurvey(RESPONDENTS, 4);
+  const columns = new Map(
+    survey.columns
+      .slice(0, 4)
+      .map((column, i) => [
+        `q00${i + 1}`,
+        column.kind === 'numeric' ? column.values : new Float64Array(),
+      ]),
+  );
+  const targets = new Map(
+    survey.dictionary.variables
+      .slice(0, 4)
+      .map((variable) => [
+        variable.name,
+        new Map(
+          variable.valueLabels.map((vl) => [Number(vl.value), 1 / variable.valueLabels.length]),
+        ),
+      ]),
+  );
+  report(await measure('rim', 10, () => rimWeights({ columns, targets }), 2));
+}
+
+export async function derive(report: (result: BenchResult) => void): Promise<void> {
+  const survey = generateSurvey(RESPONDENTS, 10);
+  const catalog = new VariableCatalog(
+    survey.dictionary.variables.map((v) => ({ name: v.name, type: 'single' as const })),
+  );
+  const compiled = compileExpression(
+    parseExpression('recode(q001, 1..2 -> 1, 3..5 -> 2, else -> 3)'),
+    catalog,
+  );
+  const columns = new Map(
+    survey.dictionary.variables.map((v, i) => [
+      v.name,
+      (survey.columns[i] as { values: Float64Array }).values,
+    ]),
+  );
+  report(
+    await measure(
+      'derive',
+      10,
+      () => {
+        if (compiled.kind === 'boolean') throw new Error('expected a number');
+        evaluate(compiled, columns, survey.cases);
+      },
+      2,
+    ),
+  );
+}
