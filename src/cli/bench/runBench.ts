@@ -9,13 +9,14 @@ import { CliUsageError, printLine, warn } from '../cliOutput';
 import type { BenchResult } from './benchTiming';
 import { apiRoundtrip } from './benchmarks/apiRoundtrip';
 import { derive, rim, table1000, tableConsultant } from './benchmarks/inMemory';
-import { importSav, openStudy } from './benchmarks/studyData';
+import { importCsv, importSav, openStudy } from './benchmarks/studyData';
 
 type Benchmark = (report: (result: BenchResult) => void) => Promise<void>;
 
 const benchmarks: Record<string, Benchmark> = {
   'api-roundtrip': apiRoundtrip,
   'import-sav': importSav,
+  'import-csv': importCsv,
   'open-study': openStudy,
   'table-consultant': tableConsultant,
   'table-1000': table1000,

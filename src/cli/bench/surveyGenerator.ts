@@ -4,7 +4,8 @@
  * plus a float weight, from a seeded generator so every run measures the same bytes. Written once
  * as a bytecode-compressed .sav (as SPSS writes by default) and cached in the OS temp folder.
  */
-import { existsSync, mkdirSync } from 'node:fs';
+import { createWriteStream, existsSync, mkdirSync, renameSync } from 'node:fs';
+import { once } from 'node:events';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { SavFile, SavVariable } from '../../main/import/sav/savModel';
@@ -113,5 +114,36 @@ export async function benchmarkSav(respondents: number): Promise<string> {
     process.stderr.write(`bench: generating ${file} (once)\n`);
     await writeSav(file, generateSurvey(respondents), { compression: 'bytecode' });
   }
+  return file;
+}
+
+/** The same survey as CSV (integer codes, the weight with four decimals), cached like the .sav. */
+export async function benchmarkCsv(respondents: number): Promise<string> {
+  const file = path.join(benchCacheFolder(), `survey-v${GENERATOR_VERSION}-${respondents}x200.csv`);
+  if (existsSync(file)) return file;
+  process.stderr.write(`bench: generating ${file} (once)\n`);
+  const survey = generateSurvey(respondents);
+  const partial = `${file}.partial`;
+  const out = createWriteStream(partial);
+  const columns = survey.columns.map((column) =>
+    column.kind === 'numeric' ? column.values : new Float64Array(),
+  );
+  const write = async (text: string) => {
+    if (!out.write(text)) await once(out, 'drain');
+  };
+  await write(`${survey.dictionary.variables.map((v) => v.name).join(',')}\n`);
+  const last = columns.length - 1;
+  for (let row = 0; row < respondents; row++) {
+    let line = '';
+    for (let c = 0; c < columns.length; c++) {
+      const value = columns[c]![row]!;
+      line += Number.isNaN(value) ? '' : c === last ? value.toFixed(4) : String(value);
+      line += c === last ? '\n' : ',';
+    }
+    await write(line);
+  }
+  out.end();
+  await once(out, 'close');
+  renameSync(partial, file);
   return file;
 }

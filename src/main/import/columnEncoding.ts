@@ -1,8 +1,9 @@
 /**
- * Chooses how an imported column is stored: coded variables as Uint8 when every code fits in
- * 0..254 (255 marks missing), Uint16 up to 65534, otherwise Float64; numbers and dates as Float64;
- * text as UTF-8. The choice is per variable across all sources, so a later source with larger
- * codes widens the earlier chunks.
+ * Chooses how an imported column is stored: whole numbers as Uint8 when every value fits in
+ * 0..254 (255 marks missing), Uint16 up to 65534 — codes, and numeric columns of small integers
+ * alike (a CSV column of codes is typed numeric) — otherwise Float64; dates as Float64; text as
+ * UTF-8. The choice is per variable across all sources, so a later source with larger or
+ * fractional values widens the earlier chunks.
  */
 import {
   MISSING_U16,
@@ -23,7 +24,8 @@ export function widerEncoding(a: ColumnEncoding, b: ColumnEncoding): ColumnEncod
 /** The narrowest encoding that holds every value of this column exactly. */
 export function narrowestEncoding(type: VariableType, column: ImportedColumn): ColumnEncoding {
   if (column.kind === 'text') return 'utf8';
-  if (type !== 'single' && type !== 'multi') return 'f64';
+  // Integers that fit stay narrow whatever the type (a CSV column of codes is "numeric"); dates do not.
+  if (type === 'date' || type === 'text') return 'f64';
   let max = 0;
   for (const value of column.values) {
     if (Number.isNaN(value)) continue;

@@ -1,7 +1,8 @@
 /**
  * import-sav and open-study: a 1,000,000-respondent × 200-variable bytecode .sav imported into a
  * fresh study (checksum, read and the write into the study included), and the same study opened
- * with every column loaded into memory. Targets in ../shared/PERFORMANCE.md.
+ * with every column loaded into memory; import-csv does the same from the CSV of that survey.
+ * Targets in ../shared/PERFORMANCE.md.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -10,7 +11,7 @@ import { importFile } from '../../../main/import/importFile';
 import { loadColumn, type ColumnEncoding } from '../../../main/study/columnStore';
 import { closeStudyFile, createStudyFile, openStudyFile } from '../../../main/study/studyFile';
 import { measure, type BenchResult } from '../benchTiming';
-import { benchmarkSav } from '../surveyGenerator';
+import { benchmarkCsv, benchmarkSav } from '../surveyGenerator';
 
 const RESPONDENTS = Number(process.env.CEW_BENCH_RESPONDENTS ?? 1_000_000);
 
@@ -65,6 +66,17 @@ export async function openStudy(report: (result: BenchResult) => void): Promise<
         1,
       ),
     );
+  } finally {
+    rmSync(folder, { recursive: true, force: true });
+  }
+}
+
+export async function importCsv(report: (result: BenchResult) => void): Promise<void> {
+  const file = await benchmarkCsv(RESPONDENTS);
+  const folder = mkdtempSync(path.join(tmpdir(), 'cew-bench-import-csv-'));
+  let run = 0;
+  try {
+    report(await measure('import-csv', 3, () => importInto(folder, file, `import-${run++}`), 0));
   } finally {
     rmSync(folder, { recursive: true, force: true });
   }
