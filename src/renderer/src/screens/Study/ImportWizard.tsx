@@ -47,14 +47,33 @@ export function ImportWizard({ info, onNotice }: ImportWizardProps) {
   const [browsing, setBrowsing] = useState(false);
   const [running, setRunning] = useState(false);
   const waiting = useRef(new Map<string, (job: JobInfo) => void>());
+  // A fast job can finish before import.start has answered (the event comes over another
+  // connection), so finished jobs nobody waits for yet are kept until someone asks.
+  const finishedEarly = useRef(new Map<string, JobInfo>());
 
   useEvent(
     'job.finished',
     useCallback((job: JobInfo) => {
-      waiting.current.get(job.jobId)?.(job);
-      waiting.current.delete(job.jobId);
+      const resolve = waiting.current.get(job.jobId);
+      if (resolve) {
+        waiting.current.delete(job.jobId);
+        resolve(job);
+      } else {
+        finishedEarly.current.set(job.jobId, job);
+      }
     }, []),
   );
+
+  const finished = (jobId: string) =>
+    new Promise<JobInfo>((resolve) => {
+      const early = finishedEarly.current.get(jobId);
+      if (early) {
+        finishedEarly.current.delete(jobId);
+        resolve(early);
+      } else {
+        waiting.current.set(jobId, resolve);
+      }
+    });
 
   const update = (path: string, change: (file: WizardFile) => WizardFile) =>
     setFiles((current) =>
@@ -107,10 +126,10 @@ export function ImportWizard({ info, onNotice }: ImportWizardProps) {
         ...(settings.idVariable ? { idVariable: settings.idVariable } : {}),
         ...(settings.encoding ? { encoding: settings.encoding } : {}),
       });
-      const finished = await new Promise<JobInfo>((resolve) => waiting.current.set(jobId, resolve));
-      const ok = finished.status === 'done';
+      const job = await finished(jobId);
+      const ok = job.status === 'done';
       update(settings.path, (f) => ({ ...f, status: ok ? 'imported' : 'failed' }));
-      if (!ok) onNotice('error', `${finished.label}: ${finished.error ?? finished.status}`);
+      if (!ok) onNotice('error', `${job.label}: ${job.error ?? job.status}`);
       return ok;
     } catch (error) {
       update(settings.path, (f) => ({ ...f, status: 'failed' }));
