@@ -11,7 +11,7 @@ import { runCliJob } from '../cliJob';
 import { CliUsageError, printJson, printLine, warn } from '../cliOutput';
 
 export const usage =
-  'import STUDY.cew FILE --country DE --wave 2026 [--type customer|executive] [--id VAR] [--encoding ENC] [--json]';
+  'import STUDY.cew FILE --country DE --wave 2026 [--type customer|executive] [--id VAR] [--encoding ENC] [--sheet NAME] [--header-row N] [--delimiter C] [--json]';
 
 export async function runImport(args: string[]): Promise<void> {
   const { values, positionals } = parseArgs({
@@ -23,6 +23,9 @@ export async function runImport(args: string[]): Promise<void> {
       type: { type: 'string', default: 'customer' },
       id: { type: 'string' },
       encoding: { type: 'string' },
+      sheet: { type: 'string' },
+      'header-row': { type: 'string' },
+      delimiter: { type: 'string' },
       json: { type: 'boolean', default: false },
     },
   });
@@ -40,6 +43,9 @@ export async function runImport(args: string[]): Promise<void> {
     respondentType: values.type,
     idVariable: values.id,
     encoding: values.encoding,
+    ...(values.sheet ? { sheet: values.sheet } : {}),
+    ...(values['header-row'] ? { headerRow: Number(values['header-row']) } : {}),
+    ...(values.delimiter ? { delimiter: values.delimiter } : {}),
   });
   if (!parsed.success)
     throw new CliUsageError(

@@ -21,6 +21,11 @@ export interface ImportOptions {
   respondentType: RespondentType;
   idVariable?: string;
   encoding?: string;
+  sheet?: string;
+  headerRow?: number;
+  delimiter?: string;
+  types?: Record<string, 'single' | 'numeric' | 'text' | 'date'>;
+  categoryOrder?: Record<string, string[]>;
   language?: string;
   /** Recomputes what depends on the data (derived variables), inside the import's transaction. */
   afterWrite?: (db: WritableStudyDb) => void;
@@ -68,6 +73,11 @@ export async function importFile(
     const sha256 = await sha256Of(file, signal);
     const dataset = await reader.read(file, {
       encoding: options.encoding,
+      sheet: options.sheet,
+      headerRow: options.headerRow,
+      delimiter: options.delimiter,
+      types: options.types,
+      categoryOrder: options.categoryOrder,
       signal,
       onProgress: (done, total) => progress(Math.round((done / Math.max(total, 1)) * 90), 100),
     });

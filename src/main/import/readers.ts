@@ -24,6 +24,12 @@ export interface ReadOptions {
   headerRow?: number;
   /** CSV: the field delimiter (default: sniffed). */
   delimiter?: string;
+  /** CSV and Excel: a variable's type chosen by the user, by variable name. */
+  types?: Record<string, 'single' | 'numeric' | 'text' | 'date'>;
+  /** CSV and Excel: the order of a text variable's categories (codes 1..n in this order). */
+  categoryOrder?: Record<string, string[]>;
+  /** CSV and Excel: a text column with at most this many distinct values becomes single (50). */
+  maxCategories?: number;
 }
 
 interface Reader {

@@ -10,6 +10,7 @@ import {
   exportInput,
   filterInput,
   importInput,
+  readerOptions,
   weightInput,
 } from '../../shared/api/data';
 import type {
@@ -43,11 +44,9 @@ export const workerMethods = {
   'import.preview': z.object({
     path: anyPath,
     encoding: z.string().optional(),
-    sheet: z.string().optional(),
-    headerRow: z.number().int().min(1).optional(),
-    delimiter: z.string().optional(),
     idVariable: z.string().optional(),
     rows: z.number().int().min(1).max(200),
+    ...readerOptions,
   }),
   'import.file': importInput,
   'export.data': exportInput,

@@ -8,6 +8,15 @@ import type {
 } from '../domain/dataset';
 import { method, result } from './apiTypes';
 
+/** How to read a CSV or Excel file: what the user can change in the wizard or on the command line. */
+export const readerOptions = {
+  sheet: z.string().min(1).optional(),
+  headerRow: z.number().int().min(1).max(1_000_000).optional(),
+  delimiter: z.string().length(1, 'a delimiter is one character').optional(),
+  types: z.record(z.string(), z.enum(['single', 'numeric', 'text', 'date'])).optional(),
+  categoryOrder: z.record(z.string(), z.array(z.string()).max(10_000)).optional(),
+};
+
 export const importInput = z.object({
   path: z.string().min(1, 'a file path is required'),
   country: z
@@ -18,6 +27,7 @@ export const importInput = z.object({
   respondentType: z.enum(['customer', 'executive']).default('customer'),
   idVariable: z.string().min(1).optional(),
   encoding: z.string().min(1).optional(),
+  ...readerOptions,
 });
 
 export const exportInput = z.object({
@@ -70,11 +80,9 @@ export const dataMethods = {
     z.object({
       path: z.string().min(1),
       encoding: z.string().min(1).optional(),
-      sheet: z.string().min(1).optional(),
-      headerRow: z.number().int().min(1).optional(),
-      delimiter: z.string().length(1).optional(),
       idVariable: z.string().min(1).optional(),
       rows: z.number().int().min(1).max(200).default(20),
+      ...readerOptions,
     }),
     result<ImportPreview>(),
   ),

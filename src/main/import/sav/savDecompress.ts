@@ -28,11 +28,6 @@ export interface CaseSink {
   readonly room: number;
   /** Says that at most `cases` cases follow, learnt once the ZLIB block directory is read. */
   reserve?(cases: number): void;
-  /**
-   * Called before decoding data that can complete at most the cases before `cases`; decoding
-   * waits for a returned promise.
-   */
-  prepare?(cases: number): Promise<void> | undefined;
 }
 
 export interface DataReadOptions {
@@ -54,11 +49,6 @@ export interface DataReadState {
 }
 
 const CHUNK_BYTES = 8 * 1024 * 1024;
-/**
- * A sink that prepares (CaseSink.prepare) is fed bytecode in pieces this big, so that what it
- * prepares for, at worst a case per `caseElements` code bytes, stays close to what comes.
- */
-const PREPARED_PIECE_BYTES = 1024 * 1024;
 /** Small enough for the block to stay in L2 while the sink transposes it into columns. */
 const BLOCK_BYTES = 256 * 1024;
 /** Far above the 0x3ff000 bytes every known writer uses; anything bigger is taken as corruption. */
@@ -427,30 +417,6 @@ class UnitFeeder {
   }
 }
 
-/**
- * Pushes `data` to the feeder in pieces of `pieceBytes`, first letting the sink prepare for as
- * many cases as each piece could complete: one per `caseElements` code bytes, plus the case in
- * progress and the codes of a group carried over.
- */
-async function* pushPrepared(
-  feeder: UnitFeeder,
-  decoder: BytecodeDecoder,
-  sink: CaseSink,
-  state: DataReadState,
-  caseElements: number,
-  data: Buffer,
-  pieceBytes: number,
-): AsyncGenerator<void, void, void> {
-  for (let at = 0; at < data.length && !decoder.ended; at += pieceBytes) {
-    const piece = data.subarray(at, at + pieceBytes);
-    const preparing = sink.prepare?.(
-      state.cases + Math.ceil((piece.length + 16) / caseElements) + 1,
-    );
-    if (preparing !== undefined) await preparing;
-    yield* feeder.push(piece);
-  }
-}
-
 function inflateBlock(data: Buffer, expected: number): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     inflate(data, { maxOutputLength: Math.max(1, expected) }, (err, out) => {
@@ -636,8 +602,6 @@ export async function* readCaseChunks(
         const values = next.buffer === 0 ? one.values : two.values;
         const whole = Math.floor(chunk.length / caseBytes);
         prepareNumbers(values, chunk, whole, numericElements, caseElements, !layout.littleEndian);
-        const preparing = sink.prepare?.(state.cases + whole);
-        if (preparing !== undefined) await preparing;
         let done = 0;
         while (done < whole) {
           const rows = Math.min(whole - done, Math.max(1, sink.room));
@@ -675,9 +639,7 @@ export async function* readCaseChunks(
           checkAbort();
           const next = await reader.next();
           if (next === null) break;
-          const pieces =
-            sink.prepare === undefined ? chunkBytes : Math.min(chunkBytes, PREPARED_PIECE_BYTES);
-          yield* pushPrepared(feeder, decoder, sink, state, caseElements, next.chunk, pieces);
+          yield* feeder.push(next.chunk);
           endOffset = next.after;
           report(endOffset);
           yield;
@@ -710,9 +672,9 @@ export async function* readCaseChunks(
           checkAbort();
           const inflated = await loading!;
           loading = load(i + 1);
-          const pieces =
-            sink.prepare === undefined ? chunkBytes : Math.min(chunkBytes, PREPARED_PIECE_BYTES);
-          yield* pushPrepared(feeder, decoder, sink, state, caseElements, inflated, pieces);
+          for (let at = 0; at < inflated.length && !decoder.ended; at += chunkBytes) {
+            yield* feeder.push(inflated.subarray(at, at + chunkBytes));
+          }
           const block = blocks[i]!;
           endOffset = block.compressedOffset + block.compressedSize;
           report(endOffset);

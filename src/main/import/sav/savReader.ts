@@ -3,12 +3,11 @@
  * The dictionary is parsed by savRecords, the data streamed by savDecompress; this module owns the
  * file handle and builds the columns, so memory grows with the columns, never with the file.
  */
-import { open, type FileHandle } from 'node:fs/promises';
+import { open } from 'node:fs/promises';
 import type { SavColumn, SavDictionary, SavFile } from './savModel';
 import { TextDecoderFor, trimEndIndex, utf8CompleteEnd } from './savEncoding';
 import { parseDictionary, type SavColumnLayout, type SavLayout } from './savRecords';
 import { readCaseChunks, type CaseSink, type DataReadState } from './savDecompress';
-import { ColumnPrefaulter, PREFAULT_MIN_BYTES } from './savPrefault';
 
 export { SavFormatError } from './savModel';
 
@@ -21,8 +20,6 @@ export interface ReadSavOptions {
   /** Testing only: bytes per read and per decoded block, small to cross many boundaries. */
   chunkBytes?: number;
   blockBytes?: number;
-  /** Testing only: prefault columns of any size, this many rows at a time (savPrefault). */
-  prefaultRows?: number;
 }
 
 export interface SavBatch {
@@ -59,10 +56,6 @@ class ColumnBuilder implements CaseSink {
   private readonly decoder: TextDecoderFor;
   private readonly utf8: boolean;
   private scratch: Buffer = Buffer.alloc(0);
-  /** Maps the columns' pages ahead of the decoder; dropped when the columns are regrown. */
-  private prefaulter: ColumnPrefaulter | null = null;
-  /** Every prefaulter started, so none is left reading when the file closes. */
-  private readonly prefaulters: ColumnPrefaulter[] = [];
 
   constructor(layout: SavLayout, capacity: number) {
     this.capacity = Math.max(1, capacity);
@@ -95,27 +88,10 @@ class ColumnBuilder implements CaseSink {
     try {
       this.numericValues = allocateColumns(this.numericValues.length, cases);
       this.capacity = cases;
-      this.prefaulter = null;
     } catch (e) {
       // A directory promising more than memory allows: keep growing as the data arrives.
       if (!(e instanceof RangeError)) throw e;
     }
-  }
-
-  /** Lets a pool thread map the columns' memory ahead of the decoder (see savPrefault). */
-  prefaultFrom(fh: FileHandle, rangeRows?: number): void {
-    const bytes = this.capacity * this.numericValues.length * 8;
-    if (rangeRows === undefined && bytes < PREFAULT_MIN_BYTES) return;
-    this.prefaulter = new ColumnPrefaulter(fh, this.numericValues, this.capacity, rangeRows);
-    this.prefaulters.push(this.prefaulter);
-  }
-
-  prepare(cases: number): Promise<void> | undefined {
-    return this.prefaulter?.ensure(cases);
-  }
-
-  async settle(): Promise<void> {
-    for (const prefaulter of this.prefaulters) await prefaulter.settle();
   }
 
   addCases(values: Float64Array, bytes: Buffer, start: number, rows: number): void {
@@ -181,8 +157,6 @@ class ColumnBuilder implements CaseSink {
   }
 
   private grow(needed: number): void {
-    // Rows still being prefaulted lie past `count`, so they are not copied and stay unread.
-    this.prefaulter = null;
     this.capacity = Math.max(needed, this.capacity * 2);
     this.numericValues = this.numericValues.map((values) => {
       const next = new Float64Array(this.capacity);
@@ -295,18 +269,15 @@ export async function readSavDictionary(
 /** Reads the dictionary and every case. Throws SavFormatError for bad or unsupported files. */
 export async function readSav(filePath: string, options: ReadSavOptions = {}): Promise<SavFile> {
   const fh = await open(filePath, 'r');
-  let builder: ColumnBuilder | null = null;
   try {
     const { dictionary, layout } = await parseDictionary(fh, filePath, options);
-    builder = newBuilder(layout, initialCapacity(layout));
-    builder.prefaultFrom(fh, options.prefaultRows);
+    const builder = newBuilder(layout, initialCapacity(layout));
     const state: DataReadState = { cases: 0, warnings: dictionary.warnings };
     const chunks = readCaseChunks(fh, layout, builder, state, options);
     let step = await chunks.next();
     while (step.done !== true) step = await chunks.next();
     return { dictionary, columns: builder.finish(), cases: builder.count };
   } finally {
-    await builder?.settle();
     await fh.close();
   }
 }

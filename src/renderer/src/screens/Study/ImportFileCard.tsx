@@ -18,7 +18,13 @@ export interface ImportFileSettings {
   sheet: string;
   headerRow: string;
   delimiter: string;
+  /** CSV and Excel: types and category orders the user chose, by variable. */
+  types: Record<string, VariableKind>;
+  categoryOrder: Record<string, string[]>;
 }
+
+type VariableKind = 'single' | 'numeric' | 'text' | 'date';
+const KINDS: VariableKind[] = ['single', 'numeric', 'text', 'date'];
 
 export type ImportFileStatus = 'ready' | 'importing' | 'imported' | 'failed';
 
@@ -60,7 +66,11 @@ export function ImportFileCard({
   const [preview, setPreview] = useState<ImportPreview | null>(null);
   const [error, setError] = useState<string | null>(null);
   const extension = extensionOf(settings.path);
-  const { path, encoding, sheet, headerRow, delimiter, idVariable } = settings;
+  const { path, encoding, sheet, headerRow, delimiter, idVariable, types, categoryOrder } =
+    settings;
+  const tabular = ['csv', 'tsv', 'tab', 'txt', 'xlsx'].includes(extension);
+  const typesKey = JSON.stringify(types);
+  const orderKey = JSON.stringify(categoryOrder);
 
   useEffect(() => {
     let current = true;
@@ -73,6 +83,8 @@ export function ImportFileCard({
         ...(headerRow ? { headerRow: Number(headerRow) } : {}),
         ...(delimiter ? { delimiter } : {}),
         ...(idVariable ? { idVariable } : {}),
+        ...(Object.keys(types).length > 0 ? { types } : {}),
+        ...(Object.keys(categoryOrder).length > 0 ? { categoryOrder } : {}),
       })
       .then(
         (result) => {
@@ -92,7 +104,8 @@ export function ImportFileCard({
     };
     // onPreview is left out on purpose: the parent passes a new function each render, and the
     // preview depends only on the file and its reader options.
-  }, [client, path, encoding, sheet, headerRow, delimiter, idVariable]);
+    // types and categoryOrder are compared by value (their keys), not by object identity.
+  }, [client, path, encoding, sheet, headerRow, delimiter, idVariable, typesKey, orderKey]);
 
   const set = <K extends keyof ImportFileSettings>(key: K, value: ImportFileSettings[K]) =>
     onChange({ ...settings, [key]: value });
@@ -295,6 +308,58 @@ export function ImportFileCard({
               </tbody>
             </table>
           </div>
+          {tabular && (
+            <details className="variable-types">
+              <summary>Variable types and category order</summary>
+              <table className="data-table" aria-label={`Variable types of ${fileNameOf(path)}`}>
+                <tbody>
+                  {preview.info.variables.map((variable) => (
+                    <tr key={variable.name}>
+                      <th scope="row">{variable.name}</th>
+                      <td>
+                        <select
+                          value={types[variable.name] ?? variable.type}
+                          onChange={(e) =>
+                            set('types', {
+                              ...types,
+                              [variable.name]: e.target.value as VariableKind,
+                            })
+                          }
+                          aria-label={`Type of ${variable.name}`}
+                          disabled={locked}
+                        >
+                          {KINDS.map((kind) => (
+                            <option key={kind} value={kind}>
+                              {kind}
+                            </option>
+                          ))}
+                        </select>
+                      </td>
+                      <td>
+                        {variable.type === 'single' && (
+                          <input
+                            defaultValue={Object.values(variable.valueLabels).join(', ')}
+                            onBlur={(e) =>
+                              set('categoryOrder', {
+                                ...categoryOrder,
+                                [variable.name]: e.target.value
+                                  .split(',')
+                                  .map((t) => t.trim())
+                                  .filter(Boolean),
+                              })
+                            }
+                            aria-label={`Category order of ${variable.name}`}
+                            title="Categories get codes 1, 2, … in this order"
+                            disabled={locked}
+                          />
+                        )}
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </details>
+          )}
           {preview.validation.issues.length > 0 && (
             <ul className="validation" aria-label={`Validation report for ${fileNameOf(path)}`}>
               {preview.validation.issues.map((issue, index) => (

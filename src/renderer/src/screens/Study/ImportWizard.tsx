@@ -35,6 +35,8 @@ function newFile(path: string): WizardFile {
       sheet: '',
       headerRow: '',
       delimiter: '',
+      types: {},
+      categoryOrder: {},
     },
     status: 'ready',
     preview: null,
@@ -125,6 +127,13 @@ export function ImportWizard({ info, onNotice }: ImportWizardProps) {
         respondentType: settings.respondentType,
         ...(settings.idVariable ? { idVariable: settings.idVariable } : {}),
         ...(settings.encoding ? { encoding: settings.encoding } : {}),
+        ...(settings.sheet ? { sheet: settings.sheet } : {}),
+        ...(settings.headerRow ? { headerRow: Number(settings.headerRow) } : {}),
+        ...(settings.delimiter ? { delimiter: settings.delimiter } : {}),
+        ...(Object.keys(settings.types).length > 0 ? { types: settings.types } : {}),
+        ...(Object.keys(settings.categoryOrder).length > 0
+          ? { categoryOrder: settings.categoryOrder }
+          : {}),
       });
       const job = await finished(jobId);
       const ok = job.status === 'done';
