@@ -113,6 +113,7 @@ export async function importFile(
           wave: options.wave,
           respondentType: options.respondentType,
           language: options.language ?? 'en',
+          validation: validation.issues,
         },
         respondentId,
       );

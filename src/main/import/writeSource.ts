@@ -6,6 +6,7 @@
  * variable. Any error rolls everything back: the study is exactly as it was.
  */
 import { ApiError } from '../../shared/api/apiTypes';
+import type { ValidationIssue } from '../../shared/domain/dataset';
 import { countryNames } from '../../shared/domain/countries';
 import type { VariableType } from '../../shared/domain/study';
 import { appendAudit } from '../study/auditLog';
@@ -35,6 +36,8 @@ export interface SourceMeta {
   respondentType: RespondentType;
   /** Language of the file's labels (labels are stored per language). */
   language: string;
+  /** The validation report shown before the import, kept with the source. */
+  validation?: ValidationIssue[];
 }
 
 export interface WrittenSource {
@@ -269,7 +272,12 @@ export function writeSource(
           dataset.encoding,
           new Date().toISOString(),
           nextSortOrder(db, 'sources'),
-          JSON.stringify({ ...dataset.fileAttributes, respondentId, format: dataset.format }),
+          JSON.stringify({
+            ...dataset.fileAttributes,
+            respondentId,
+            format: dataset.format,
+            validation: meta.validation ?? [],
+          }),
         ).lastInsertRowid,
     );
 

@@ -35,15 +35,21 @@ export function summarizeStudy(
 }
 
 export function listSources(db: ReadableStudyDb): SourceSummary[] {
-  return db
+  const rows = db
     .prepare(
       `SELECT s.id, s.file_name AS fileName, s.file_size AS fileSize, s.sha256, s.reader,
               s.row_count AS rowCount, w.code AS wave, s.country_code AS country,
-              s.respondent_type AS respondentType, s.imported_at AS importedAt
+              s.respondent_type AS respondentType, s.imported_at AS importedAt,
+              s.attributes_json AS attributes
        FROM sources s LEFT JOIN waves w ON w.id = s.wave_id
        ORDER BY s.sort_order, s.id`,
     )
-    .all() as SourceSummary[];
+    .all() as Array<Omit<SourceSummary, 'validation'> & { attributes: string }>;
+  return rows.map(({ attributes, ...source }) => ({
+    ...source,
+    validation:
+      (JSON.parse(attributes) as { validation?: SourceSummary['validation'] }).validation ?? [],
+  }));
 }
 
 function labelIn(labelsJson: string, language: string): string | null {

@@ -22,6 +22,13 @@ export interface SourceSummary {
   country: string | null;
   respondentType: string | null;
   importedAt: string;
+  /** The validation report of the import (warnings; errors would have stopped it). */
+  validation: Array<{
+    severity: 'error' | 'warning';
+    kind: string;
+    variable?: string;
+    message: string;
+  }>;
 }
 
 export type VariableType = 'single' | 'multi' | 'numeric' | 'text' | 'date';

@@ -47,6 +47,7 @@ export function SourcesView({ info, study, onNotice }: SourcesViewProps) {
               <th className="num">Size</th>
               <th>SHA-256</th>
               <th>Imported</th>
+              <th>Validation</th>
             </tr>
           </thead>
           <tbody>
@@ -62,6 +63,28 @@ export function SourcesView({ info, study, onNotice }: SourcesViewProps) {
                   <code title={source.sha256}>{source.sha256.slice(0, 12)}…</code>
                 </td>
                 <td>{formatDateTime(source.importedAt)}</td>
+                <td>
+                  {source.validation.length === 0 ? (
+                    <span className="muted">no issues</span>
+                  ) : (
+                    <details>
+                      <summary>
+                        {source.validation.length} warning
+                        {source.validation.length === 1 ? '' : 's'}
+                      </summary>
+                      <ul className="validation">
+                        {source.validation.map((issue, index) => (
+                          <li
+                            key={index}
+                            className={`validation__item validation__item--${issue.severity}`}
+                          >
+                            {issue.message}
+                          </li>
+                        ))}
+                      </ul>
+                    </details>
+                  )}
+                </td>
               </tr>
             ))}
           </tbody>
