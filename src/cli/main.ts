@@ -4,7 +4,14 @@
  */
 import { runBench, usage as benchUsage } from './bench/runBench';
 import { CliUsageError, printLine, warn } from './cliOutput';
-import { deriveUsage, filterUsage, runDerive, runFilter } from './commands/derive';
+import {
+  deriveUsage,
+  filterUsage,
+  runDerive,
+  runFilter,
+  runSet,
+  setUsage,
+} from './commands/derive';
 import { runDescribe, usage as describeUsage } from './commands/describeStudy';
 import { runExportData, usage as exportUsage } from './commands/exportData';
 import { runImport, usage as importUsage } from './commands/importFile';
@@ -23,6 +30,7 @@ const commands: Record<string, { usage: string; run: (args: string[]) => Promise
   derive: { usage: deriveUsage, run: runDerive },
   filter: { usage: filterUsage, run: runFilter },
   weight: { usage: weightUsage, run: runWeight },
+  mrset: { usage: setUsage, run: runSet },
   bench: { usage: benchUsage, run: runBench },
 };
 

@@ -4,7 +4,7 @@
  * expression language (docs/expressions.md), saved in the study with their definitions.
  */
 import { parseArgs } from 'node:util';
-import { deriveInput, filterInput } from '../../shared/api/data';
+import { deriveInput, filterInput, setInput } from '../../shared/api/data';
 import { describeZodError } from '../../shared/api/validate';
 import { withHost } from '../cliHost';
 import { CliUsageError, printJson, printLine } from '../cliOutput';
@@ -59,4 +59,45 @@ export async function runFilter(args: string[]): Promise<void> {
   });
   if (values.json) printJson(summary);
   else printLine(`Filter ${summary.name} keeps ${summary.kept} of ${summary.rows} respondents`);
+}
+
+export const setUsage =
+  'mrset STUDY.cew --name NAME --type dichotomies|categories --variables a,b,... [--counted 1] [--label TEXT] [--json]';
+
+/** `cew mrset …`: a multiple-response set defined by the user, kept in the study and its exports. */
+export async function runSet(args: string[]): Promise<void> {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: {
+      name: { type: 'string' },
+      type: { type: 'string' },
+      variables: { type: 'string' },
+      counted: { type: 'string' },
+      label: { type: 'string' },
+      json: { type: 'boolean', default: false },
+    },
+  });
+  const [study] = positionals;
+  if (!study || positionals.length > 1) throw new CliUsageError(`usage: cew ${setUsage}`);
+  const parsed = setInput.safeParse({
+    name: values.name,
+    type: values.type,
+    variables: (values.variables ?? '')
+      .split(',')
+      .map((v) => v.trim())
+      .filter(Boolean),
+    ...(values.counted !== undefined ? { countedValue: Number(values.counted) } : {}),
+    ...(values.label ? { label: values.label } : {}),
+  });
+  if (!parsed.success)
+    throw new CliUsageError(
+      describeZodError('mrset', parsed.error).replace(/^invalid input for mrset: /, ''),
+    );
+  const summary = await withHost(async (host) => {
+    await host.session.openStudy(study);
+    return host.session.workerClient.call('variables.defineSet', parsed.data);
+  });
+  if (values.json) printJson(summary);
+  else printLine(`Set ${summary.name}: ${summary.variables.join(', ')}`);
 }

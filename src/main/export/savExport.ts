@@ -129,15 +129,28 @@ export function datasetToSavFile(dataset: StudyDataset): SavFile {
     savVariable(variable, dataset.columns[index]!),
   );
   const names = new Set(variables.map((variable) => variable.name));
-  const multiResponseSets =
-    spss.multiResponseSets?.filter((set) => set.variables.every((name) => names.has(name))) ??
-    dataset.multiResponseSets.map((set) => ({
-      name: set.name,
-      label: set.label,
-      type: set.type,
-      ...(set.countedValue !== undefined ? { countedValue: set.countedValue } : {}),
-      variables: set.variables,
-    }));
+  // The study's sets (read from files or defined by the user); a set read from a .sav keeps its
+  // SPSS details (label source, counted value type) exactly.
+  const fromFile = new Map((spss.multiResponseSets ?? []).map((set) => [set.name, set]));
+  const numeric = (name: string) => variables.find((v) => v.name === name)?.width === 0;
+  const multiResponseSets: SavMultiResponseSet[] = dataset.multiResponseSets
+    .filter((set) => set.variables.every((name) => names.has(name)))
+    .map(
+      (set) =>
+        fromFile.get(set.name) ?? {
+          name: set.name,
+          label: set.label,
+          type: set.type,
+          ...(set.countedValue !== undefined
+            ? {
+                countedValue: set.variables.every(numeric)
+                  ? Number(set.countedValue)
+                  : String(set.countedValue),
+              }
+            : {}),
+          variables: set.variables,
+        },
+    );
   const now = new Date();
   const dictionary: SavDictionary = {
     encoding: 'utf-8',

@@ -4,7 +4,10 @@ import type { HandlerContext } from './handlerContext';
 
 export function tableHandlers(
   ctx: HandlerContext,
-): Pick<Handlers, 'tables.run' | 'variables.derive' | 'filters.save' | 'weights.rim'> {
+): Pick<
+  Handlers,
+  'tables.run' | 'variables.derive' | 'filters.save' | 'weights.rim' | 'variables.defineSet'
+> {
   const { session } = ctx;
   return {
     'tables.run': ({ spec }) => {
@@ -22,6 +25,12 @@ export function tableHandlers(
       const report = await session.workerClient.call('weights.rim', definition);
       session.notifyChanged('weight');
       return report;
+    },
+    'variables.defineSet': async (definition) => {
+      session.requireOpen();
+      const summary = await session.workerClient.call('variables.defineSet', definition);
+      session.notifyChanged('multiple-response set');
+      return summary;
     },
     'filters.save': (filter) => {
       session.requireOpen();

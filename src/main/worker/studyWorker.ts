@@ -26,6 +26,7 @@ import { ColumnCache } from './columnCache';
 import { studyTableData } from './studyTableData';
 import { deriveVariable, filterMask, recomputeDerived, saveFilter } from './studyExpressions';
 import { recomputeWeights, saveWeights } from './studyWeights';
+import { defineSet } from './studySets';
 import {
   workerMethods,
   type WorkerParsedInput,
@@ -169,6 +170,7 @@ const handlers: WorkerHandlers = {
     const open = requireWritable();
     return saveWeights(open.writable, columnCache(open), definition);
   },
+  'variables.defineSet': (definition) => defineSet(requireWritable().writable, definition),
   'filters.save': ({ name, expression }) => {
     const open = requireWritable();
     return saveFilter(open.writable, columnCache(open), name, expression);

@@ -11,6 +11,7 @@ import {
   filterInput,
   importInput,
   readerOptions,
+  setInput,
   weightInput,
 } from '../../shared/api/data';
 import type {
@@ -54,6 +55,7 @@ export const workerMethods = {
   'variables.derive': deriveInput,
   'filters.save': filterInput,
   'weights.rim': weightInput,
+  'variables.defineSet': setInput,
 } as const;
 
 export type WorkerMethodName = keyof typeof workerMethods;
@@ -83,6 +85,7 @@ export interface WorkerResults {
   'variables.derive': DerivedVariableSummary;
   'filters.save': { name: string; kept: number; rows: number };
   'weights.rim': WeightReport;
+  'variables.defineSet': { name: string; variables: string[] };
 }
 
 export interface WorkerRequest {

@@ -65,6 +65,14 @@ export const weightInput = z.object({
   population: targetNumbers.optional(),
 });
 
+export const setInput = z.object({
+  name: z.string().min(1).max(64),
+  label: z.string().max(500).optional(),
+  type: z.enum(['dichotomies', 'categories']),
+  variables: z.array(z.string().min(1)).min(2, 'a set needs at least two variables').max(1000),
+  countedValue: z.number().finite().optional(),
+});
+
 export const filterInput = z.object({
   name: z.string().min(1).max(64),
   expression: z.string().min(1).max(10_000),
@@ -98,6 +106,8 @@ export const dataMethods = {
   'variables.derive': method(deriveInput, result<DerivedVariableSummary>()),
   /** RIM weights to targets (per group with `by`), saved as a weight variable with its definition. */
   'weights.rim': method(weightInput, result<WeightReport>()),
+  /** A multiple-response set defined by the user (dichotomies or categories). */
+  'variables.defineSet': method(setInput, result<{ name: string; variables: string[] }>()),
   /** A named, reusable filter. */
   'filters.save': method(filterInput, result<{ name: string; kept: number; rows: number }>()),
   /** Starts an export job; the ExportSummary arrives with job.finished. */
