@@ -6,7 +6,12 @@ export function tableHandlers(
   ctx: HandlerContext,
 ): Pick<
   Handlers,
-  'tables.run' | 'variables.derive' | 'filters.save' | 'weights.rim' | 'variables.defineSet'
+  | 'tables.run'
+  | 'variables.derive'
+  | 'filters.save'
+  | 'weights.rim'
+  | 'variables.defineSet'
+  | 'weights.list'
 > {
   const { session } = ctx;
   return {
@@ -31,6 +36,10 @@ export function tableHandlers(
       const summary = await session.workerClient.call('variables.defineSet', definition);
       session.notifyChanged('multiple-response set');
       return summary;
+    },
+    'weights.list': () => {
+      session.requireOpen();
+      return session.workerClient.call('weights.list', {});
     },
     'filters.save': (filter) => {
       session.requireOpen();

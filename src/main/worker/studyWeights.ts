@@ -298,3 +298,19 @@ export function recomputeWeights(db: WritableStudyDb, cache: ColumnCache): strin
   }
   return saved.map((v) => v.name);
 }
+
+export function listWeights(
+  db: ReadableStudyDb,
+): Array<{ name: string; definition: WeightDefinition }> {
+  const rows = db
+    .prepare(
+      "SELECT name, definition_json FROM variables WHERE origin = 'weight' ORDER BY sort_order, id",
+    )
+    .all() as Array<{ name: string; definition_json: string | null }>;
+  return rows.map((row) => {
+    const { method: _method, ...definition } = JSON.parse(
+      row.definition_json ?? '{}',
+    ) as WeightDefinition & { method?: string };
+    return { name: row.name, definition };
+  });
+}

@@ -25,7 +25,7 @@ import { runTable } from '../analysis/crosstab/runTable';
 import { ColumnCache } from './columnCache';
 import { studyTableData } from './studyTableData';
 import { deriveVariable, filterMask, recomputeDerived, saveFilter } from './studyExpressions';
-import { recomputeWeights, saveWeights } from './studyWeights';
+import { listWeights, recomputeWeights, saveWeights } from './studyWeights';
 import { defineSet } from './studySets';
 import {
   workerMethods,
@@ -170,6 +170,7 @@ const handlers: WorkerHandlers = {
     const open = requireWritable();
     return saveWeights(open.writable, columnCache(open), definition);
   },
+  'weights.list': () => listWeights(requireStudy().db),
   'variables.defineSet': (definition) => defineSet(requireWritable().writable, definition),
   'filters.save': ({ name, expression }) => {
     const open = requireWritable();

@@ -20,6 +20,7 @@ import type {
   ExportSummary,
   ImportPreview,
   ImportSummary,
+  WeightDefinition,
   WeightReport,
 } from '../../shared/domain/dataset';
 import type { StudyDescription, StudySummary } from '../../shared/domain/study';
@@ -56,6 +57,7 @@ export const workerMethods = {
   'filters.save': filterInput,
   'weights.rim': weightInput,
   'variables.defineSet': setInput,
+  'weights.list': z.object({}),
 } as const;
 
 export type WorkerMethodName = keyof typeof workerMethods;
@@ -86,6 +88,7 @@ export interface WorkerResults {
   'filters.save': { name: string; kept: number; rows: number };
   'weights.rim': WeightReport;
   'variables.defineSet': { name: string; variables: string[] };
+  'weights.list': Array<{ name: string; definition: WeightDefinition }>;
 }
 
 export interface WorkerRequest {

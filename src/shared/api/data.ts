@@ -4,6 +4,7 @@ import type {
   DatasetInfo,
   DerivedVariableSummary,
   ImportPreview,
+  WeightDefinition,
   WeightReport,
 } from '../domain/dataset';
 import { method, result } from './apiTypes';
@@ -108,6 +109,11 @@ export const dataMethods = {
   'weights.rim': method(weightInput, result<WeightReport>()),
   /** A multiple-response set defined by the user (dichotomies or categories). */
   'variables.defineSet': method(setInput, result<{ name: string; variables: string[] }>()),
+  /** The study's saved weights with their definitions (to show and change them). */
+  'weights.list': method(
+    z.object({}),
+    result<Array<{ name: string; definition: WeightDefinition }>>(),
+  ),
   /** A named, reusable filter. */
   'filters.save': method(filterInput, result<{ name: string; kept: number; rows: number }>()),
   /** Starts an export job; the ExportSummary arrives with job.finished. */

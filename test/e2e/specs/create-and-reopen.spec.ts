@@ -52,6 +52,7 @@ describe('a consultant creates a study and comes back to it (browser mode)', () 
     await expect(study.navigator.getByRole('button').allTextContents()).resolves.toEqual([
       'Overview',
       'Sources',
+      'Weights',
       'Tables',
     ]);
     await screenshot(page, '02-study-window');

@@ -12,10 +12,12 @@ import { OverviewView } from './OverviewView';
 import { SaveCopyForm } from './SaveCopyForm';
 import { SourcesView } from './SourcesView';
 import { TablesView } from './TablesView';
+import { WeightsView } from './WeightsView';
 
 const VIEWS: readonly NavigatorView[] = [
   { id: 'overview', label: 'Overview' },
   { id: 'sources', label: 'Sources' },
+  { id: 'weights', label: 'Weights' },
   { id: 'tables', label: 'Tables' },
 ];
 
@@ -195,6 +197,7 @@ export function StudyWindow({ info, study, onStudyChange }: StudyWindowProps) {
         )}
         {view === 'overview' && <OverviewView study={study} />}
         {view === 'sources' && <SourcesView info={info} study={study} onNotice={showNotice} />}
+        {view === 'weights' && <WeightsView onNotice={showNotice} />}
         {view === 'tables' && <TablesView onNotice={showNotice} />}
       </main>
       <StatusBar

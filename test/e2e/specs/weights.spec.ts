@@ -1,0 +1,83 @@
+import { copyFileSync, mkdirSync } from 'node:fs';
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { describeWithFixtures, fixture } from '../../support/fixtures';
+import { SourcesPage } from '../pages/sources-page';
+import { StudyPage } from '../pages/study-page';
+import { WelcomePage } from '../pages/welcome-page';
+import {
+  launchBrowser,
+  screenshot,
+  startWebApp,
+  watchConsole,
+  type WebApp,
+} from '../support/webApp';
+
+describeWithFixtures(
+  'a consultant weights a study to targets and tabulates with the weight (browser mode)',
+  () => {
+    let app: WebApp;
+    let browser: Browser;
+    let page: Page;
+    let problems: string[];
+
+    beforeAll(async () => {
+      app = await startWebApp();
+      const studies = path.join(app.home, 'studies');
+      mkdirSync(studies, { recursive: true });
+      copyFileSync(fixture('pspp/examples/hotel.sav'), path.join(studies, 'hotel.sav'));
+      browser = await launchBrowser();
+      page = await browser.newPage({ viewport: { width: 1280, height: 1100 } });
+      page.setDefaultTimeout(15_000);
+      problems = watchConsole(page);
+      const welcome = new WelcomePage(page);
+      await welcome.goto(app.url);
+      await welcome.createStudy('Weighted hotel');
+      await new StudyPage(page).waitFor('Weighted hotel');
+      const sources = new SourcesPage(page);
+      await sources.open();
+      await sources.importFile('hotel.sav', 'DE', '2026');
+      await sources.table.getByRole('row', { name: /hotel\.sav/ }).waitFor();
+    });
+
+    afterAll(async () => {
+      await browser?.close();
+      await app?.stop();
+      expect(problems).toEqual([]);
+    });
+
+    it('rakes v1 to equal shares and reports the diagnostics', async () => {
+      await page
+        .getByRole('navigation', { name: 'Study views' })
+        .getByRole('button', { name: 'Weights' })
+        .click();
+      await page.getByLabel('Variable to rake on').selectOption('v1');
+      await page.getByRole('button', { name: 'Add', exact: true }).click();
+      const targets = page.getByRole('table', { name: 'Targets for v1' });
+      await targets.waitFor();
+      for (const input of await targets.getByRole('textbox').all()) await input.fill('20');
+      await page.getByRole('button', { name: 'Compute and save weight' }).click();
+      const diagnostics = page.getByRole('table', { name: 'Weight diagnostics' });
+      await diagnostics.waitFor();
+      await expect(
+        diagnostics.getByRole('row', { name: /Overall/ }).textContent(),
+      ).resolves.toMatch(/^Overallyes/);
+      await screenshot(page, '30-weights');
+    });
+
+    it('gives the target shares in a table weighted by the new weight', async () => {
+      await page
+        .getByRole('navigation', { name: 'Study views' })
+        .getByRole('button', { name: 'Tables' })
+        .click();
+      await page.getByLabel('v1 in rows').check();
+      await page.getByLabel('Weight').selectOption('w_rim');
+      const table = page.getByRole('table', { name: 'Cross-table' });
+      await page.getByText(/Weighted by w_rim/).waitFor();
+      const totals = await table.locator('tbody tr td:first-of-type').allTextContents();
+      expect(totals.map((text) => text.trim())).toEqual(['20%', '20%', '20%', '20%', '20%']);
+      await screenshot(page, '31-weighted-table');
+    });
+  },
+);
