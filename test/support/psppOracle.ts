@@ -9,6 +9,7 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { describe } from 'vitest';
+import { parseCsv } from './csvText';
 
 export const psppAvailable = spawnSync('pspp', ['--version'], { stdio: 'ignore' }).status === 0;
 
@@ -37,38 +38,6 @@ export interface PsppOutput {
   messages: string[];
   /** Messages that are warnings or errors (notes such as "no multiple response sets" excluded). */
   problems: string[];
-}
-
-/** RFC 4180 records; an empty line becomes a record with one empty field. */
-function parseCsv(text: string): string[][] {
-  const records: string[][] = [];
-  let record: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i];
-    if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (ch === '"') quoted = false;
-      else field += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ',') {
-      record.push(field);
-      field = '';
-    } else if (ch === '\n') {
-      record.push(field);
-      records.push(record);
-      record = [];
-      field = '';
-    } else if (ch !== '\r') field += ch;
-  }
-  if (field !== '' || record.length > 0) {
-    record.push(field);
-    records.push(record);
-  }
-  return records;
 }
 
 export function parsePsppCsv(text: string): PsppOutput {

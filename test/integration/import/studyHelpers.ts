@@ -17,6 +17,8 @@ import { exportData, type ExportDataOptions } from '../../../src/main/export/exp
 import { importFile, type ImportOptions } from '../../../src/main/import/importFile';
 import { createStudyFile, type OpenStudy } from '../../../src/main/study/studyFile';
 import { builtCliPath } from '../../support/studyDb';
+import { parseCsv } from '../../support/csvText';
+export { parseCsv };
 
 /** A new study file `<name>.cew` in `folder`, open for writing. Close it with closeStudyFile. */
 export function createStudy(folder: string, name = 'study'): OpenStudy {
@@ -69,38 +71,6 @@ export function cli(args: string[], cwd: string): CliResult {
     maxBuffer: 64 * 1024 * 1024,
   });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-}
-
-/** RFC 4180 records (the CSV exporter's dialect: CRLF, doubled quotes, optional BOM kept). */
-export function parseCsv(text: string): string[][] {
-  const records: string[][] = [];
-  let record: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i];
-    if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (ch === '"') quoted = false;
-      else field += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ',') {
-      record.push(field);
-      field = '';
-    } else if (ch === '\n') {
-      record.push(field);
-      records.push(record);
-      record = [];
-      field = '';
-    } else if (ch !== '\r') field += ch;
-  }
-  if (field !== '' || record.length > 0) {
-    record.push(field);
-    records.push(record);
-  }
-  return records;
 }
 
 /** One variable of a generated .sav: numbers (null = system-missing) or strings. */

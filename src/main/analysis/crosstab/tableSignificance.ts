@@ -5,13 +5,14 @@
  * comparison with its p-value goes into `tests.pairs`, so no letter is there without its reason.
  * A nested group is tested within each outer category, as SPSS CTABLES does.
  */
-import type { TableSpec } from '../../../shared/domain/table';
+import type { TablePairTest, TableSpec } from '../../../shared/domain/table';
 import {
   chiSquareTest,
   columnProportionsTest,
   meansTTest,
   type ColumnBase,
   type MeanColumn,
+  type PairTest,
   type SignificanceResult,
 } from '../significance/index';
 import type { BuiltTable } from './buildTable';
@@ -55,6 +56,22 @@ function lettersOf(
       return result.levels.length > 1 && level !== strict ? letter.toLowerCase() : letter;
     })
     .join('');
+}
+
+/** One comparison as the table reports it: which row, which columns, the test and its p-values. */
+function pairRecord(row: TablePairTest['row'], pair: PairTest): TablePairTest {
+  return {
+    row,
+    a: pair.a,
+    b: pair.b,
+    p: pair.p,
+    adjustedP: pair.adjustedP,
+    kind: pair.kind,
+    test: pair.test,
+    adjustment: pair.adjustment,
+    statistic: pair.statistic,
+    df: pair.df,
+  };
 }
 
 export function applySignificance(built: BuiltTable, spec: TableSpec, waveVariable = 'wave'): void {
@@ -142,18 +159,7 @@ export function applySignificance(built: BuiltTable, spec: TableSpec, waveVariab
     });
     for (const pair of tested.pairs) {
       const row = rowsOfStub[rowKeys.indexOf(pair.rowKey)]!.row;
-      result.tests.pairs.push({
-        row: { variable: row.variable, code: row.code },
-        a: pair.a,
-        b: pair.b,
-        p: pair.p,
-        adjustedP: pair.adjustedP,
-        kind: pair.kind,
-        test: pair.test,
-        adjustment: pair.adjustment,
-        statistic: pair.statistic,
-        df: pair.df,
-      });
+      result.tests.pairs.push(pairRecord({ variable: row.variable, code: row.code }, pair));
     }
   }
 
@@ -182,18 +188,7 @@ export function applySignificance(built: BuiltTable, spec: TableSpec, waveVariab
       });
     });
     for (const pair of tested.pairs) {
-      result.tests.pairs.push({
-        row: { variable: means.variable, code: null },
-        a: pair.a,
-        b: pair.b,
-        p: pair.p,
-        adjustedP: pair.adjustedP,
-        kind: pair.kind,
-        test: pair.test,
-        adjustment: pair.adjustment,
-        statistic: pair.statistic,
-        df: pair.df,
-      });
+      result.tests.pairs.push(pairRecord({ variable: means.variable, code: null }, pair));
     }
   }
   result.tests.notes.push(...notes);

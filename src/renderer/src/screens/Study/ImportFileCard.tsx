@@ -174,24 +174,7 @@ export function ImportFileCard({
             ))}
           </select>
         </label>
-        {extension !== 'sav' && extension !== 'zsav' && extension !== 'xlsx' && (
-          <label className="field">
-            <span>Encoding</span>
-            <select
-              value={settings.encoding}
-              onChange={(e) => set('encoding', e.target.value)}
-              disabled={locked}
-            >
-              <option value="">Detected{preview ? ` (${preview.info.encoding})` : ''}</option>
-              {ENCODINGS.map((name) => (
-                <option key={name} value={name}>
-                  {name}
-                </option>
-              ))}
-            </select>
-          </label>
-        )}
-        {(extension === 'sav' || extension === 'zsav') && (
+        {extension !== 'xlsx' && (
           <label className="field">
             <span>Encoding</span>
             <select
@@ -200,7 +183,8 @@ export function ImportFileCard({
               disabled={locked}
             >
               <option value="">
-                As the file declares{preview ? ` (${preview.info.encoding})` : ''}
+                {extension === 'sav' || extension === 'zsav' ? 'As the file declares' : 'Detected'}
+                {preview ? ` (${preview.info.encoding})` : ''}
               </option>
               {ENCODINGS.map((name) => (
                 <option key={name} value={name}>

@@ -10,6 +10,7 @@ import { MISSING_U8 } from '../../../../../src/main/study/columnStore';
 import type { CodeColumn } from '../../../../../src/main/analysis/weights/codeColumn';
 import type { RimTargets } from '../../../../../src/main/analysis/weights/rimTargets';
 import { fixture } from '../../../../support/fixtures';
+import { parseCsv } from '../../../../support/csvText';
 
 export const referenceDir = path.resolve(
   import.meta.dirname,
@@ -72,38 +73,7 @@ export const reference = JSON.parse(
   readFileSync(path.join(referenceDir, 'reference.json'), 'utf8'),
 ) as { generatedBy: string; cases: Record<string, ReferenceResult> };
 
-/** RFC 4180 CSV: quoted fields with "" escapes; enough for the fixture and reference files. */
-export function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i] as string;
-    if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (ch === '"') quoted = false;
-      else field += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ',') {
-      row.push(field);
-      field = '';
-    } else if (ch === '\n' || ch === '\r') {
-      if (ch === '\r' && text[i + 1] === '\n') i++;
-      row.push(field);
-      rows.push(row);
-      row = [];
-      field = '';
-    } else field += ch;
-  }
-  if (field !== '' || row.length > 0) {
-    row.push(field);
-    rows.push(row);
-  }
-  return rows;
-}
+export { parseCsv };
 
 export interface Table {
   header: string[];
