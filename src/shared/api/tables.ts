@@ -14,6 +14,16 @@ export const tableSpecSchema = z.object({
   sigLevels: z.array(z.number().gt(0.5).lt(1)).min(1).max(2).optional(),
   preset: z.enum(['spss', 'dimensions', 'q']).optional(),
   lowBase: z.number().int().min(0).optional(),
+  suppressLowBase: z.boolean().optional(),
+  sortByTotal: z.boolean().optional(),
+  hideEmpty: z.boolean().optional(),
+  decimals: z
+    .object({
+      percent: z.number().int().min(0).max(6).optional(),
+      mean: z.number().int().min(0).max(6).optional(),
+      count: z.number().int().min(0).max(6).optional(),
+    })
+    .optional(),
 });
 
 export const tableMethods = {

@@ -17,6 +17,14 @@ export interface TableSpec {
   preset?: 'spss' | 'dimensions' | 'q';
   /** Rows with a base below this are flagged (default 30). */
   lowBase?: number;
+  /** Blank the numbers of columns whose base is below lowBase (the base itself stays). */
+  suppressLowBase?: boolean;
+  /** Order each stub's categories by their Total count, largest first. */
+  sortByTotal?: boolean;
+  /** Leave out categories nobody chose. */
+  hideEmpty?: boolean;
+  /** Decimals shown per kind of number (display and exports; the numbers themselves are exact). */
+  decimals?: { percent?: number; mean?: number; count?: number };
 }
 
 export interface TableColumn {
@@ -46,6 +54,12 @@ export interface TableCell {
   sig: string;
   /** '+' / '-' against the rest of the sample, '↑' / '↓' against the previous wave: never letters. */
   marks?: string;
+  /** The cell as a share of everyone in the table (the Total column's base), 0–100. */
+  totalPct?: number | null;
+  /** Column % against the Total column's %, ×100 (100 = same as the total). */
+  index?: number | null;
+  /** Margin of error at 95% confidence from the effective base: ± points for %, ± units for means. */
+  moe?: number | null;
 }
 
 export interface TableRow {

@@ -5,6 +5,7 @@
  */
 import type { TableResult, TableSpec } from '../../../shared/domain/table';
 import { buildTable } from './buildTable';
+import { addCellStatistics, applyLayout } from './cellStatistics';
 import { applySignificance } from './tableSignificance';
 import type { TableData } from './tableData';
 
@@ -25,7 +26,9 @@ export function runTable(
     mask = context.filterMask(spec.filter);
   }
   const built = buildTable(data, spec, { weights, mask });
+  addCellStatistics(built);
   applySignificance(built, spec);
+  applyLayout(built.result, spec);
   const parts = [
     spec.weight ? `Weighted by ${data.variable(spec.weight).name}` : 'Unweighted',
     spec.filter ? `filter: ${spec.filter}` : 'all respondents',

@@ -75,3 +75,35 @@ describe('significance on a cross-table', () => {
     expect(table.tests.chiSquare?.[0]).toMatchObject({ variable: 'answer', df: 1 });
   });
 });
+
+describe('what a cell carries beside its column percentage', () => {
+  it('gives the share of the table, the index against the Total and the 95% margin of error', () => {
+    const table = runTable(twoGroups(), { rows: ['answer'], columns: [{ variables: ['group'] }] });
+    const yesInA = table.rows[0]!.cells[1]!;
+    // 80 of the table's 200 respondents; 80% against the Total's 65%; 1.96·√(0.8·0.2/100) = 7.84 points.
+    expect(yesInA.totalPct).toBeCloseTo(40, 12);
+    expect(yesInA.index).toBeCloseTo((80 / 65) * 100, 10);
+    expect(yesInA.moe).toBeCloseTo(1.959963984540054 * Math.sqrt(0.16 / 100) * 100, 10);
+  });
+
+  it('sorts categories by the Total, hides empty ones and blanks low-base columns on request', () => {
+    const sorted = runTable(twoGroups(), {
+      rows: ['answer'],
+      columns: [{ variables: ['group'] }],
+      sortByTotal: true,
+      hideEmpty: true,
+    });
+    expect(sorted.rows.map((row) => row.label)).toEqual(['Yes', 'No']);
+    const suppressed = runTable(twoGroups(), {
+      rows: ['answer'],
+      columns: [{ variables: ['group'] }],
+      lowBase: 150,
+      suppressLowBase: true,
+    });
+    expect(suppressed.rows[0]!.cells.map((cell) => cell.colPct)).toEqual([65, null, null]);
+    expect(suppressed.rows[0]!.cells[1]!.sig).toBe('');
+    expect(suppressed.tests.notes).toContain(
+      'Numbers are suppressed in columns with a base below 150.',
+    );
+  });
+});
