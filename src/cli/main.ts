@@ -18,6 +18,7 @@ import { runImport, usage as importUsage } from './commands/importFile';
 import { runInfo, usage as infoUsage } from './commands/info';
 import { runNew, usage as newUsage } from './commands/newStudy';
 import { runTableCommand, usage as tableUsage } from './commands/table';
+import { runTabPlan, usage as tabPlanUsage } from './commands/tabplan';
 import { runWeight, usage as weightUsage } from './commands/weight';
 
 const commands: Record<string, { usage: string; run: (args: string[]) => Promise<void> }> = {
@@ -27,6 +28,7 @@ const commands: Record<string, { usage: string; run: (args: string[]) => Promise
   import: { usage: importUsage, run: runImport },
   'export-data': { usage: exportUsage, run: runExportData },
   table: { usage: tableUsage, run: runTableCommand },
+  tabplan: { usage: tabPlanUsage, run: runTabPlan },
   derive: { usage: deriveUsage, run: runDerive },
   filter: { usage: filterUsage, run: runFilter },
   weight: { usage: weightUsage, run: runWeight },

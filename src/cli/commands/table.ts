@@ -1,7 +1,8 @@
 /**
  * `cew table STUDY --rows a,b --cols c,d [--weight w] [--filter EXPR] [--sig 0.95 | --sig 0.99,0.95]
  * [--preset spss|dimensions|q] [--means VAR] [--json]`: one cross-table, computed in the worker.
- * `--cols c,d` puts c and d side by side; `c/d` nests d within c.
+ * `--cols c,d` puts c and d side by side; `c/d` nests d within c. `--save NAME` keeps the spec in
+ * the study; `--saved NAME` re-runs a saved table or tab plan on the study's current data.
  */
 import { parseArgs } from 'node:util';
 import { tableSpecSchema } from '../../shared/api/tables';
@@ -11,7 +12,7 @@ import { withHost } from '../cliHost';
 import { CliUsageError, printJson, printLine } from '../cliOutput';
 
 export const usage =
-  'table STUDY.cew --rows a,b [--cols c,d/e] [--weight W] [--filter EXPR] [--sig 0.95|0.99,0.95] [--preset spss|dimensions|q] [--means VAR] [--json]';
+  'table STUDY.cew --rows a,b [--cols c,d/e] [--weight W] [--filter EXPR] [--sig 0.95|0.99,0.95] [--preset spss|dimensions|q] [--means VAR] [--save NAME] [--json]\n     cew table STUDY.cew --saved NAME [--json]                                  re-run a saved table or tab plan';
 
 function list(value: string | undefined): string[] {
   return (value ?? '')
@@ -62,11 +63,23 @@ export async function runTableCommand(args: string[]): Promise<void> {
       sig: { type: 'string' },
       preset: { type: 'string' },
       means: { type: 'string' },
+      save: { type: 'string' },
+      saved: { type: 'string' },
       json: { type: 'boolean', default: false },
     },
   });
   const [study] = positionals;
   if (!study || positionals.length > 1) throw new CliUsageError(`usage: cew ${usage}`);
+  if (values.saved) {
+    const saved = values.saved;
+    const plan = await withHost(async (host) => {
+      await host.session.openStudy(study);
+      return host.session.workerClient.call('tables.runSaved', { name: saved });
+    });
+    if (values.json) printJson(plan);
+    else printLine(plan.tables.map(tableText).join('\n\n'));
+    return;
+  }
   const parsed = tableSpecSchema.safeParse({
     rows: list(values.rows),
     columns: list(values.cols).map((group) => ({
@@ -85,8 +98,11 @@ export async function runTableCommand(args: string[]): Promise<void> {
   if (parsed.data.rows.length === 0 && (parsed.data.means ?? []).length === 0) {
     throw new CliUsageError('--rows: name at least one variable (or --means)');
   }
+  const save = values.save;
   const result = await withHost(async (host) => {
     await host.session.openStudy(study);
+    if (save)
+      await host.session.workerClient.call('tables.save', { name: save, tables: [parsed.data] });
     return host.session.workerClient.call('tables.run', { spec: parsed.data });
   });
   if (values.json) printJson(result);

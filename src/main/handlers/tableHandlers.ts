@@ -12,6 +12,9 @@ export function tableHandlers(
   | 'weights.rim'
   | 'variables.defineSet'
   | 'weights.list'
+  | 'tables.save'
+  | 'tables.saved'
+  | 'tables.runSaved'
 > {
   const { session } = ctx;
   return {
@@ -36,6 +39,18 @@ export function tableHandlers(
       const summary = await session.workerClient.call('variables.defineSet', definition);
       session.notifyChanged('multiple-response set');
       return summary;
+    },
+    'tables.save': (plan) => {
+      session.requireOpen();
+      return session.workerClient.call('tables.save', plan);
+    },
+    'tables.saved': () => {
+      session.requireOpen();
+      return session.workerClient.call('tables.saved', {});
+    },
+    'tables.runSaved': ({ name }) => {
+      session.requireOpen();
+      return session.workerClient.call('tables.runSaved', { name });
     },
     'weights.list': () => {
       session.requireOpen();

@@ -22,11 +22,13 @@ import { importFile } from '../import/importFile';
 import { previewImport } from '../import/previewImport';
 import { readDataset } from '../import/readers';
 import { runTable } from '../analysis/crosstab/runTable';
+import type { TableResult, TableSpec } from '../../shared/domain/table';
 import { ColumnCache } from './columnCache';
 import { studyTableData } from './studyTableData';
 import { deriveVariable, filterMask, recomputeDerived, saveFilter } from './studyExpressions';
 import { listWeights, recomputeWeights, saveWeights } from './studyWeights';
 import { defineSet } from './studySets';
+import { listTablePlans, saveTablePlan, tablePlan } from './savedTables';
 import {
   workerMethods,
   type WorkerParsedInput,
@@ -70,6 +72,13 @@ function summary(open: OpenStudy) {
 function columnCache(open: OpenStudy): ColumnCache {
   columns ??= new ColumnCache(open.db);
   return columns;
+}
+
+function runStudyTable(open: OpenStudy, spec: TableSpec): TableResult {
+  const cache = columnCache(open);
+  return runTable(studyTableData(open.db, cache), spec, {
+    filterMask: (expression) => filterMask(open.db, cache, expression),
+  });
 }
 
 function closeCurrent(): boolean {
@@ -149,12 +158,13 @@ const handlers: WorkerHandlers = {
     columns?.invalidate();
     return summary;
   },
-  'tables.run': ({ spec }) => {
+  'tables.run': ({ spec }) => runStudyTable(requireStudy(), spec),
+  'tables.save': ({ name, tables }) => saveTablePlan(requireWritable().writable, name, tables),
+  'tables.saved': () => listTablePlans(requireStudy().db),
+  'tables.runSaved': ({ name }) => {
     const open = requireStudy();
-    const cache = columnCache(open);
-    return runTable(studyTableData(open.db, cache), spec, {
-      filterMask: (expression) => filterMask(open.db, cache, expression),
-    });
+    const plan = tablePlan(open.db, name);
+    return { name: plan.name, tables: plan.tables.map((spec) => runStudyTable(open, spec)) };
   },
   'export.data': ({ path, format, variables, dropIdentifying, filter }, job) => {
     const open = requireStudy();

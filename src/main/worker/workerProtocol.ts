@@ -25,7 +25,7 @@ import type {
 } from '../../shared/domain/dataset';
 import type { StudyDescription, StudySummary } from '../../shared/domain/study';
 import type { TableResult } from '../../shared/domain/table';
-import { tableSpecSchema } from '../../shared/api/tables';
+import { tableSpecSchema, type SavedTablePlan } from '../../shared/api/tables';
 
 const anyPath = z.string().min(1);
 
@@ -58,6 +58,9 @@ export const workerMethods = {
   'weights.rim': weightInput,
   'variables.defineSet': setInput,
   'weights.list': z.object({}),
+  'tables.save': z.object({ name: z.string().min(1), tables: z.array(tableSpecSchema).min(1) }),
+  'tables.saved': z.object({}),
+  'tables.runSaved': z.object({ name: z.string().min(1) }),
 } as const;
 
 export type WorkerMethodName = keyof typeof workerMethods;
@@ -89,6 +92,9 @@ export interface WorkerResults {
   'weights.rim': WeightReport;
   'variables.defineSet': { name: string; variables: string[] };
   'weights.list': Array<{ name: string; definition: WeightDefinition }>;
+  'tables.save': SavedTablePlan;
+  'tables.saved': SavedTablePlan[];
+  'tables.runSaved': { name: string; tables: TableResult[] };
 }
 
 export interface WorkerRequest {

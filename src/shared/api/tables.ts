@@ -26,6 +26,26 @@ export const tableSpecSchema = z.object({
     .optional(),
 });
 
+export interface SavedTablePlan {
+  name: string;
+  tables: z.infer<typeof tableSpecSchema>[];
+  updatedAt: string;
+}
+
 export const tableMethods = {
   'tables.run': method(z.object({ spec: tableSpecSchema }), result<TableResult>()),
+  /** Saves one table, or a tab plan of several, under a name to re-run on the next wave. */
+  'tables.save': method(
+    z.object({
+      name: z.string().trim().min(1).max(200),
+      tables: z.array(tableSpecSchema).min(1).max(1000),
+    }),
+    result<SavedTablePlan>(),
+  ),
+  'tables.saved': method(z.object({}), result<SavedTablePlan[]>()),
+  /** Runs every table of a saved plan on the study's current data. */
+  'tables.runSaved': method(
+    z.object({ name: z.string().min(1) }),
+    result<{ name: string; tables: TableResult[] }>(),
+  ),
 } as const;
