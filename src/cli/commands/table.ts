@@ -12,7 +12,7 @@ import { withHost } from '../cliHost';
 import { CliUsageError, printJson, printLine } from '../cliOutput';
 
 export const usage =
-  'table STUDY.cew --rows a,b [--cols c,d/e] [--weight W] [--filter EXPR] [--sig 0.95|0.99,0.95] [--preset spss|dimensions|q] [--means VAR] [--save NAME] [--json]\n     cew table STUDY.cew --saved NAME [--json]                                  re-run a saved table or tab plan';
+  'table STUDY.cew --rows a,b [--cols c,d/e] [--weight W] [--filter EXPR] [--sig 0.95|0.99,0.95] [--preset spss|dimensions|q] [--means VAR] [--summary top2|bottom2|mean --items a,b] [--save NAME] [--json]\n     cew table STUDY.cew --saved NAME [--json]                                  re-run a saved table or tab plan';
 
 function list(value: string | undefined): string[] {
   return (value ?? '')
@@ -64,6 +64,8 @@ export async function runTableCommand(args: string[]): Promise<void> {
       preset: { type: 'string' },
       means: { type: 'string' },
       save: { type: 'string' },
+      summary: { type: 'string' },
+      items: { type: 'string' },
       saved: { type: 'string' },
       json: { type: 'boolean', default: false },
     },
@@ -90,13 +92,22 @@ export async function runTableCommand(args: string[]): Promise<void> {
     ...(values.sig ? { sigLevels: list(values.sig).map(Number) } : {}),
     ...(values.preset ? { preset: values.preset } : {}),
     ...(values.means ? { means: list(values.means) } : {}),
+    ...(values.summary
+      ? { summary: { statistic: values.summary, items: list(values.items) } }
+      : {}),
   });
   if (!parsed.success)
     throw new CliUsageError(
       describeZodError('table', parsed.error).replace(/^invalid input for table: /, ''),
     );
-  if (parsed.data.rows.length === 0 && (parsed.data.means ?? []).length === 0) {
-    throw new CliUsageError('--rows: name at least one variable (or --means)');
+  if (
+    parsed.data.rows.length === 0 &&
+    (parsed.data.means ?? []).length === 0 &&
+    !parsed.data.summary
+  ) {
+    throw new CliUsageError(
+      '--rows: name at least one variable (or --means, or --summary with --items)',
+    );
   }
   const save = values.save;
   const result = await withHost(async (host) => {

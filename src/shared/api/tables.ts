@@ -15,6 +15,12 @@ export const tableSpecSchema = z.object({
   preset: z.enum(['spss', 'dimensions', 'q']).optional(),
   lowBase: z.number().int().min(0).optional(),
   suppressLowBase: z.boolean().optional(),
+  summary: z
+    .object({
+      items: z.array(variableName).min(1).max(500),
+      statistic: z.enum(['top2', 'bottom2', 'mean']),
+    })
+    .optional(),
   sortByTotal: z.boolean().optional(),
   hideEmpty: z.boolean().optional(),
   decimals: z

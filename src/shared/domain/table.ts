@@ -23,6 +23,8 @@ export interface TableSpec {
   sortByTotal?: boolean;
   /** Leave out categories nobody chose. */
   hideEmpty?: boolean;
+  /** A summary table of a grid: one row per item, its top-2 box, bottom-2 box or mean. */
+  summary?: { items: string[]; statistic: 'top2' | 'bottom2' | 'mean' };
   /** Decimals shown per kind of number (display and exports; the numbers themselves are exact). */
   decimals?: { percent?: number; mean?: number; count?: number };
 }

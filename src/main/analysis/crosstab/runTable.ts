@@ -6,6 +6,7 @@
 import type { TableResult, TableSpec } from '../../../shared/domain/table';
 import { buildTable } from './buildTable';
 import { addCellStatistics, applyLayout } from './cellStatistics';
+import { summaryInputs, summaryRows } from './summaryTable';
 import { applySignificance } from './tableSignificance';
 import type { TableData } from './tableData';
 
@@ -15,10 +16,14 @@ export interface TableContext {
 }
 
 export function runTable(
-  data: TableData,
-  spec: TableSpec,
+  original: TableData,
+  asked: TableSpec,
   context: TableContext = {},
 ): TableResult {
+  const { summary } = asked;
+  const { data, spec } = summary
+    ? summaryInputs(original, { ...asked, summary })
+    : { data: original, spec: asked };
   const weights = spec.weight ? data.variable(spec.weight).values : null;
   let mask: Uint8Array | null = null;
   if (spec.filter) {
@@ -28,6 +33,7 @@ export function runTable(
   const built = buildTable(data, spec, { weights, mask });
   addCellStatistics(built);
   applySignificance(built, spec);
+  if (summary) summaryRows(built.result, original, summary.statistic);
   applyLayout(built.result, spec);
   const parts = [
     spec.weight ? `Weighted by ${data.variable(spec.weight).name}` : 'Unweighted',

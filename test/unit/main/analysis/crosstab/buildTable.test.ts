@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildTable } from '../../../../../src/main/analysis/crosstab/buildTable';
+import { runTable } from '../../../../../src/main/analysis/crosstab/runTable';
 import type { TableData, TableVariable } from '../../../../../src/main/analysis/crosstab/tableData';
 import { describeWithFixtures, fixture } from '../../../../support/fixtures';
 import { savTableData } from '../../../../support/savTableData';
@@ -156,5 +157,56 @@ describe('a cross-table built from columns in memory', () => {
     expect(de!.sd).toBeCloseTo(25.16611478, 7);
     expect(de!.se).toBeCloseTo(25.16611478 / Math.sqrt(3), 7);
     expect(de!.median).toBe(40);
+  });
+});
+
+describe('a summary table of a battery', () => {
+  const battery = literalData({
+    a: {
+      values: [5, 4, 1, 2, 3, 5],
+      labels: [
+        [1, 'Never'],
+        [2, 'Rarely'],
+        [3, 'Sometimes'],
+        [4, 'Often'],
+        [5, 'Always'],
+      ],
+    },
+    b: {
+      values: [1, 1, 2, 5, NaN, 3],
+      labels: [
+        [1, 'Never'],
+        [2, 'Rarely'],
+        [3, 'Sometimes'],
+        [4, 'Often'],
+        [5, 'Always'],
+      ],
+    },
+  });
+
+  it('gives one row per item with its top-2 box share over those who answered', () => {
+    const table = runTable(battery, {
+      rows: [],
+      columns: [],
+      summary: { items: ['a', 'b'], statistic: 'top2' },
+    });
+    expect(
+      table.rows.map((row) => [row.variable, row.label, row.cells[0]!.n, row.cells[0]!.colPct]),
+    ).toEqual([
+      ['a', 'a: Top 2 box', 3, 50],
+      ['b', 'b: Top 2 box', 1, 20],
+    ]);
+  });
+
+  it('gives one row per item with its mean', () => {
+    const table = runTable(battery, {
+      rows: [],
+      columns: [],
+      summary: { items: ['a', 'b'], statistic: 'mean' },
+    });
+    expect(table.rows.map((row) => [row.variable, row.cells[0]!.mean])).toEqual([
+      ['a', 20 / 6],
+      ['b', 12 / 5],
+    ]);
   });
 });
