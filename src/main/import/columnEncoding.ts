@@ -27,9 +27,12 @@ export function narrowestEncoding(type: VariableType, column: ImportedColumn): C
   // Integers that fit stay narrow whatever the type (a CSV column of codes is "numeric"); dates do not.
   if (type === 'date' || type === 'text') return 'f64';
   let max = 0;
-  for (const value of column.values) {
-    if (Number.isNaN(value)) continue;
-    if (!Number.isInteger(value) || value < 0) return 'f64';
+  const { values } = column;
+  for (let i = 0; i < values.length; i++) {
+    const value = values[i]!;
+    if (value !== value) continue; // NaN: missing
+    // Negative, fractional or beyond int32 (so beyond Uint16 too): only Float64 holds it exactly.
+    if (value < 0 || (value | 0) !== value) return 'f64';
     if (value > max) max = value;
   }
   if (max < MISSING_U8) return 'u8';

@@ -54,6 +54,42 @@ function declaredRange(attributes: Record<string, unknown>): { from: number; to:
   return null;
 }
 
+const SMALL_CODES = 65_536;
+
+/**
+ * Codes in the data that have no value label and are not declared missing (at most 51, enough to
+ * report). Survey codes are small integers, so a lookup table answers per respondent; a Set
+ * serves the rest. Runs over every value of every coded variable, so it must stay cheap.
+ */
+function codesWithoutLabels(
+  variable: ImportedDataset['variables'][number],
+  values: Float64Array,
+): Set<number> {
+  const known = new Uint8Array(SMALL_CODES);
+  const knownOther = new Set<number>();
+  const mark = (code: number) => {
+    if (code >= 0 && code < SMALL_CODES && Number.isInteger(code)) known[code] = 1;
+    else knownOther.add(code);
+  };
+  for (const vl of variable.valueLabels) if (typeof vl.code === 'number') mark(vl.code);
+  for (const m of variable.missing) if (typeof m === 'number') mark(m);
+  const found = new Set<number>();
+  for (let i = 0; i < values.length; i++) {
+    const value = values[i]!;
+    if (value >= 0 && value < SMALL_CODES && (value | 0) === value) {
+      if (known[value] === 0) {
+        found.add(value);
+        known[value] = 1;
+      }
+    } else if (!Number.isNaN(value) && !knownOther.has(value)) {
+      found.add(value);
+      knownOther.add(value);
+    }
+    if (found.size > 50) break;
+  }
+  return found;
+}
+
 export function validateDataset(
   file: string,
   dataset: ImportedDataset,
@@ -100,17 +136,9 @@ export function validateDataset(
       column.kind === 'numeric' &&
       variable.valueLabels.length > 0
     ) {
-      const labelled = new Set(variable.valueLabels.map((vl) => codeKey(vl.code)));
-      const missingCodes = new Set(
-        variable.missing.filter((m) => typeof m !== 'object').map((m) => codeKey(m as number)),
+      const unlabelled = new Set(
+        [...codesWithoutLabels(variable, column.values)].map((code) => codeKey(code)),
       );
-      const unlabelled = new Set<string>();
-      for (const value of column.values) {
-        if (Number.isNaN(value)) continue;
-        const key = codeKey(value);
-        if (!labelled.has(key) && !missingCodes.has(key)) unlabelled.add(key);
-        if (unlabelled.size > 50) break;
-      }
       if (unlabelled.size > 0) {
         issues.push({
           severity: 'warning',
