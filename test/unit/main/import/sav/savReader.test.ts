@@ -28,6 +28,7 @@ import type {
   SavMissing,
   SavVariable,
 } from '../../../../../src/main/import/sav/savModel';
+import { parseCsv } from '../../../../support/csvText';
 
 const tmp = mkdtempSync(path.join(os.tmpdir(), 'sav-reader-test-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
@@ -104,38 +105,6 @@ function describeWithPspp(name: string, body: () => void): void {
   } else {
     describe.skip(`${name} — skipped: GNU PSPP not installed (apt-get install pspp)`, body);
   }
-}
-
-/** A small RFC 4180 parser: PSPP quotes fields holding commas, quotes or line feeds. */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i]!;
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (c === '"') quoted = false;
-      else field += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') {
-      row.push(field);
-      field = '';
-    } else if (c === '\n') {
-      row.push(field);
-      rows.push(row);
-      row = [];
-      field = '';
-    } else if (c !== '\r') field += c;
-  }
-  if (field !== '' || row.length > 0) {
-    row.push(field);
-    rows.push(row);
-  }
-  return rows;
 }
 
 interface PsppTable {
