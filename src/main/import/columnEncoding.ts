@@ -81,3 +81,24 @@ export function chunkToNumbers(chunk: ColumnData): Float64Array {
   const widened = widenChunk(chunk, 'f64');
   return (widened as Extract<ColumnData, { encoding: 'f64' }>).values;
 }
+
+/**
+ * The column in its narrowest encoding, in one pass when every value is a small code (the common
+ * case of a survey: answers coded 1..k), else through narrowestEncoding and encodeColumn.
+ */
+export function encodeNarrowest(type: VariableType, column: ImportedColumn): ColumnData {
+  if (column.kind === 'text') return textColumn(column.values);
+  if (type !== 'date') {
+    const { values } = column;
+    const codes = new Uint8Array(values.length);
+    let i = 0;
+    for (; i < values.length; i++) {
+      const value = values[i]!;
+      if (value !== value) codes[i] = MISSING_U8;
+      else if (value >= 0 && value < MISSING_U8 && (value | 0) === value) codes[i] = value;
+      else break;
+    }
+    if (i === values.length) return { encoding: 'u8', values: codes };
+  }
+  return encodeColumn(column, narrowestEncoding(type, column));
+}

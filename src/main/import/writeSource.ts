@@ -13,7 +13,7 @@ import { appendAudit } from '../study/auditLog';
 import { loadColumn, writeChunk, type ColumnData, type ColumnEncoding } from '../study/columnStore';
 import type { WritableStudyDb } from '../study/studyDb';
 import { statement } from '../study/statementCache';
-import { encodeColumn, narrowestEncoding, widenChunk, widerEncoding } from './columnEncoding';
+import { encodeColumn, encodeNarrowest, widenChunk, widerEncoding } from './columnEncoding';
 import { isIdentifying } from './identifyingColumns';
 import {
   codeKey,
@@ -305,7 +305,8 @@ export function writeSource(
     for (const [index, variable] of dataset.variables.entries()) {
       const column = dataset.columns[index]!;
       const name = fileVariableName(variable, taken, warnings);
-      const needed = narrowestEncoding(variable.type, column);
+      const encoded = encodeNarrowest(variable.type, column);
+      const needed = encoded.encoding;
       const existing = findVariable.get(name) as StudyVariableRow | undefined;
       let studyVariable: StudyVariableRow;
       if (!existing) {
@@ -361,7 +362,12 @@ export function writeSource(
           [meta.language]: valueLabel.label,
         });
       }
-      writeChunk(db, studyVariable.id, sourceId, encodeColumn(column, studyVariable.storage));
+      // Usually the column is already in the study's encoding; a wider study column re-encodes it.
+      const chunk =
+        encoded.encoding === studyVariable.storage
+          ? encoded
+          : encodeColumn(column, studyVariable.storage);
+      writeChunk(db, studyVariable.id, sourceId, chunk);
     }
 
     const insertSet = statement(
