@@ -14,6 +14,7 @@ import { readerFor } from './readers';
 import { chooseRespondentId } from './respondentId';
 import { validateDataset, type StudyVariableType } from './validateDataset';
 import { writeSource, type RespondentType } from './writeSource';
+import { encodeNarrowest } from './columnEncoding';
 
 export interface ImportOptions {
   country: string;
@@ -82,7 +83,12 @@ export async function importFile(
       onProgress: (done, total) => progress(Math.round((done / Math.max(total, 1)) * 90), 100),
     });
     const respondentId = chooseRespondentId(file, dataset, options.idVariable);
+    // Each column is narrowed once: validation reads the codes from it and the study stores it.
+    const encodedColumns = dataset.columns.map((column, index) =>
+      encodeNarrowest(dataset.variables[index]!.type, column),
+    );
     const validation = validateDataset(file, dataset, {
+      encodedColumns,
       idVariable: respondentId.variable,
       idNamed: respondentId.how === 'named',
       // Only the study's own variables: a file variable named like a system variable (a text
@@ -116,6 +122,7 @@ export async function importFile(
           validation: validation.issues,
         },
         respondentId,
+        encodedColumns,
       );
       options.afterWrite?.(db);
       return result;

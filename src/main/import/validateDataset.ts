@@ -4,6 +4,7 @@
  * the study's codebook and columns that identify people. Errors block the import; warnings do not.
  */
 import type { ValidationIssue, ValidationReport } from '../../shared/domain/dataset';
+import { MISSING_U8, type ColumnData } from '../study/columnStore';
 import type { VariableType } from '../../shared/domain/study';
 import { isIdentifying } from './identifyingColumns';
 import { codeKey, type ImportedColumn, type ImportedDataset } from './importedDataset';
@@ -64,6 +65,7 @@ const SMALL_CODES = 65_536;
 function codesWithoutLabels(
   variable: ImportedDataset['variables'][number],
   values: Float64Array,
+  encoded?: ColumnData,
 ): Set<number> {
   const known = new Uint8Array(SMALL_CODES);
   const knownOther = new Set<number>();
@@ -74,6 +76,18 @@ function codesWithoutLabels(
   for (const vl of variable.valueLabels) if (typeof vl.code === 'number') mark(vl.code);
   for (const m of variable.missing) if (typeof m === 'number') mark(m);
   const found = new Set<number>();
+  // Fast path: the column is stored as one byte per answer (nearly every survey question) — note
+  // which codes occur, then compare those few with the labels instead of testing every respondent.
+  if (encoded?.encoding === 'u8') {
+    const present = new Uint8Array(256);
+    const codes = encoded.values;
+    for (let i = 0; i < codes.length; i++) present[codes[i]!] = 1;
+    present[MISSING_U8] = 0;
+    for (let code = 0; code < 256 && found.size <= 50; code++) {
+      if (present[code] === 1 && known[code] === 0) found.add(code);
+    }
+    return found;
+  }
   for (let i = 0; i < values.length; i++) {
     const value = values[i]!;
     if (value >= 0 && value < SMALL_CODES && (value | 0) === value) {
@@ -97,6 +111,8 @@ export function validateDataset(
     idVariable?: string | null;
     idNamed?: boolean;
     studyVariables?: readonly StudyVariableType[];
+    /** The columns encoded narrow: codes without labels are then found from one byte per answer. */
+    encodedColumns?: readonly ColumnData[];
   } = {},
 ): ValidationReport {
   const issues: ValidationIssue[] = dataset.warnings.map((message) => ({
@@ -137,7 +153,9 @@ export function validateDataset(
       variable.valueLabels.length > 0
     ) {
       const unlabelled = new Set(
-        [...codesWithoutLabels(variable, column.values)].map((code) => codeKey(code)),
+        [...codesWithoutLabels(variable, column.values, options.encodedColumns?.[index])].map(
+          (code) => codeKey(code),
+        ),
       );
       if (unlabelled.size > 0) {
         issues.push({

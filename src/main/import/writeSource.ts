@@ -245,6 +245,8 @@ export function writeSource(
   dataset: ImportedDataset,
   meta: SourceMeta,
   respondentId: RespondentIdChoice,
+  /** The columns already encoded narrow (encodeNarrowest), when the caller has them. */
+  encodedColumns?: readonly ColumnData[],
 ): WrittenSource {
   const warnings = [...dataset.warnings];
   const identifying: string[] = [];
@@ -305,7 +307,7 @@ export function writeSource(
     for (const [index, variable] of dataset.variables.entries()) {
       const column = dataset.columns[index]!;
       const name = fileVariableName(variable, taken, warnings);
-      const encoded = encodeNarrowest(variable.type, column);
+      const encoded = encodedColumns?.[index] ?? encodeNarrowest(variable.type, column);
       const needed = encoded.encoding;
       const existing = findVariable.get(name) as StudyVariableRow | undefined;
       let studyVariable: StudyVariableRow;
