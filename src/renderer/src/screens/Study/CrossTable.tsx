@@ -46,6 +46,11 @@ export function CrossTable({ result, onCompare }: CrossTableProps) {
     });
   };
 
+  // Weighted tables show what the percentages and tests stand on: weighted and effective bases.
+  const weighted = result.bases.some(
+    (base) => Math.abs(base.wn - base.n) > 1e-9 || Math.abs(base.effective - base.n) > 1e-9,
+  );
+
   return (
     <div className="table-scroll">
       <table className="cross-table" aria-label="Cross-table">
@@ -108,6 +113,26 @@ export function CrossTable({ result, onCompare }: CrossTableProps) {
               </td>
             ))}
           </tr>
+          {weighted && (
+            <>
+              <tr>
+                <th scope="row">Weighted base</th>
+                {result.bases.map((base, i) => (
+                  <td key={i} className="num">
+                    {base.wn.toFixed(1)}
+                  </td>
+                ))}
+              </tr>
+              <tr>
+                <th scope="row">Effective base</th>
+                {result.bases.map((base, i) => (
+                  <td key={i} className="num">
+                    {base.effective.toFixed(1)}
+                  </td>
+                ))}
+              </tr>
+            </>
+          )}
         </tfoot>
       </table>
     </div>
