@@ -97,6 +97,15 @@ export function describeStudy(db: ReadableStudyDb, summary: StudySummary): Study
     waves,
     countries,
     variables: listVariables(db),
+    responseSets: (
+      db
+        .prepare('SELECT name, type, labels_json FROM multi_response_sets ORDER BY id')
+        .all() as Array<{
+        name: string;
+        type: 'dichotomies' | 'categories';
+        labels_json: string;
+      }>
+    ).map((set) => ({ name: set.name, label: labelIn(set.labels_json, 'en'), type: set.type })),
     respondents: sources.reduce((sum, source) => sum + source.rowCount, 0),
   };
 }

@@ -5,8 +5,10 @@
  */
 import type { MissingSpec } from '../../shared/domain/dataset';
 import type { VariableType } from '../../shared/domain/study';
+import type { ResponseSet, ResponseSetSource } from '../analysis/crosstab/multiResponse';
 import type { TableData, TableVariable } from '../analysis/crosstab/tableData';
 import { chunkToNumbers } from '../import/columnEncoding';
+import { textAt } from '../study/columnStore';
 import type { ReadableStudyDb } from '../study/studyDb';
 import { statement } from '../study/statementCache';
 import type { ColumnCache } from './columnCache';
@@ -20,13 +22,88 @@ export function studyTableData(
   db: ReadableStudyDb,
   cache: ColumnCache,
   language = 'en',
-): TableData {
+): TableData & ResponseSetSource {
   const rows = (
     statement(db, 'SELECT coalesce(sum(row_count), 0) AS n FROM sources').get() as { n: number }
   ).n;
   const variables = new Map<string, TableVariable>();
+  const labelsOf = (variableId: number) =>
+    (
+      statement(
+        db,
+        'SELECT code, labels_json FROM value_labels WHERE variable_id = ? ORDER BY sort_order, code',
+      ).all(variableId) as Array<{ code: string; labels_json: string }>
+    )
+      .map((vl) => ({
+        code: Number(vl.code),
+        label: pickLabel(vl.labels_json, language) ?? vl.code,
+      }))
+      .filter((vl) => !Number.isNaN(vl.code));
+
+  /** A set's answers from its item variables, or a Triple-S multiple's answers from its codes. */
+  function responseSet(this: TableData, name: string): ResponseSet | null {
+    const set = statement(
+      db,
+      'SELECT name, type, counted_value, labels_json, variables_json FROM multi_response_sets WHERE lower(name) = lower(?)',
+    ).get(name) as
+      | {
+          name: string;
+          type: 'dichotomies' | 'categories';
+          counted_value: string | null;
+          labels_json: string;
+          variables_json: string;
+        }
+      | undefined;
+    if (set) {
+      const items = (JSON.parse(set.variables_json) as string[]).map((item) => this.variable(item));
+      const answered = new Uint8Array(rows);
+      for (const item of items)
+        for (let i = 0; i < rows; i++) if (!Number.isNaN(item.values[i]!)) answered[i] = 1;
+      const chosenBy = (test: (row: number) => boolean) => {
+        const chosen = new Float64Array(rows);
+        for (let i = 0; i < rows; i++) chosen[i] = answered[i] === 0 ? Number.NaN : test(i) ? 1 : 0;
+        return chosen;
+      };
+      const answers =
+        set.type === 'dichotomies'
+          ? items.map((item, k) => ({
+              code: k + 1,
+              label: item.label ?? item.name,
+              chosen: chosenBy((i) => item.values[i] === Number(set.counted_value)),
+            }))
+          : (items[0]?.valueLabels ?? []).map(({ code, label }) => ({
+              code,
+              label,
+              chosen: chosenBy((i) => items.some((item) => item.values[i] === code)),
+            }));
+      return { name: set.name, label: pickLabel(set.labels_json, language), answers };
+    }
+    const multi = statement(
+      db,
+      "SELECT id, name, labels_json FROM variables WHERE lower(name) = lower(?) AND type = 'multi'",
+    ).get(name) as { id: number; name: string; labels_json: string } | undefined;
+    if (!multi) return null;
+    const { column } = cache.get(multi.name);
+    if (column.encoding !== 'utf8') return null;
+    const selections = Array.from({ length: rows }, (_, i) => {
+      const text = textAt(column, i);
+      return text === '' ? null : new Set(text.split(';').map(Number));
+    });
+    return {
+      name: multi.name,
+      label: pickLabel(multi.labels_json, language),
+      answers: labelsOf(multi.id).map(({ code, label }) => {
+        const chosen = new Float64Array(rows);
+        for (let i = 0; i < rows; i++)
+          chosen[i] = selections[i] === null ? Number.NaN : selections[i]!.has(code) ? 1 : 0;
+        return { code, label, chosen };
+      }),
+    };
+  }
+
   return {
     rows,
+    responseSet,
     variable(name) {
       const key = name.toLowerCase();
       const known = variables.get(key);
@@ -36,7 +113,15 @@ export function studyTableData(
         'SELECT id, name, type, labels_json FROM variables WHERE lower(name) = ?',
       ).get(key) as
         { id: number; name: string; type: VariableType; labels_json: string } | undefined;
-      if (!row) throw new Error(`no variable named ${name}`);
+      const notAColumn = `${name} is a multiple-response question: it can be the rows of a table, not yet its columns or a weight`;
+      if (!row) {
+        const isSet = statement(
+          db,
+          'SELECT 1 FROM multi_response_sets WHERE lower(name) = lower(?)',
+        ).get(name);
+        throw new Error(isSet ? notAColumn : `no variable named ${name}`);
+      }
+      if (row.type === 'multi') throw new Error(notAColumn);
       if (row.type === 'text')
         throw new Error(`${row.name} is text; only coded and numeric variables can be tabulated`);
       const cached = cache.get(row.name);

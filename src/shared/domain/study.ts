@@ -48,6 +48,8 @@ export interface StudyDescription {
   waves: string[];
   countries: Array<{ code: string; name: string }>;
   variables: VariableSummary[];
+  /** Multiple-response sets (from .sav files or defined by the user), tabulated as one question. */
+  responseSets: Array<{ name: string; label: string | null; type: 'dichotomies' | 'categories' }>;
   respondents: number;
 }
 

@@ -6,6 +6,7 @@
 import type { TableResult, TableSpec } from '../../../shared/domain/table';
 import { buildTable } from './buildTable';
 import { addCellStatistics, applyLayout } from './cellStatistics';
+import { expandResponseSets, responseSetRows } from './multiResponse';
 import { summaryInputs, summaryRows } from './summaryTable';
 import { applySignificance } from './tableSignificance';
 import type { TableData } from './tableData';
@@ -21,9 +22,10 @@ export function runTable(
   context: TableContext = {},
 ): TableResult {
   const { summary } = asked;
-  const { data, spec } = summary
+  const summarised = summary
     ? summaryInputs(original, { ...asked, summary })
     : { data: original, spec: asked };
+  const { data, spec, sets } = expandResponseSets(summarised.data, summarised.spec);
   const weights = spec.weight ? data.variable(spec.weight).values : null;
   let mask: Uint8Array | null = null;
   if (spec.filter) {
@@ -34,6 +36,7 @@ export function runTable(
   addCellStatistics(built);
   applySignificance(built, spec);
   if (summary) summaryRows(built.result, original, summary.statistic);
+  responseSetRows(built.result, sets);
   applyLayout(built.result, spec);
   const parts = [
     spec.weight ? `Weighted by ${data.variable(spec.weight).name}` : 'Unweighted',

@@ -41,7 +41,18 @@ export function TablesView({ onNotice }: TablesViewProps) {
 
   const loadVariables = useCallback(() => {
     client.invoke('study.describe', {}).then(
-      (description) => setVariables(description.variables.filter((v) => v.type !== 'text')),
+      (description) =>
+        setVariables([
+          ...description.variables.filter((v) => v.type !== 'text'),
+          // Sets tabulate as one question (rows only): shown after the variables.
+          ...description.responseSets.map((set) => ({
+            name: set.name,
+            type: 'multi' as const,
+            label: set.label,
+            isSystem: false,
+            isIdentifying: false,
+          })),
+        ]),
       (failure: Error) => onNotice('error', failure.message),
     );
   }, [client, onNotice]);
