@@ -67,5 +67,15 @@ describeWithFixtures(
       expect(existsSync(target)).toBe(true);
       await screenshot(page, '11-exported');
     });
+
+    it('exports only the respondents a filter keeps', async () => {
+      const sources = new SourcesPage(page);
+      const target = path.join(studies, 'women.csv');
+      await sources.exportForm.getByLabel('Export filter').fill('sex = 1');
+      await sources.exportAs('csv', target);
+      // pspp-convert lists 21 respondents of personnel.sav with sex = 1.
+      await page.getByText(`wrote 21 respondents × 8 variables to ${target}`).waitFor();
+      expect(existsSync(target)).toBe(true);
+    });
   },
 );

@@ -28,6 +28,7 @@ export function ExportForm({ info, study, identifying, onStarted, onError }: Exp
   const [format, setFormat] = useState<ExportFormat>('sav');
   const [target, setTarget] = useState(study.path.replace(/\.cew$/i, '.sav'));
   const [dropIdentifying, setDropIdentifying] = useState(true);
+  const [filter, setFilter] = useState('');
 
   const changeFormat = (next: ExportFormat) => {
     setFormat(next);
@@ -49,6 +50,7 @@ export function ExportForm({ info, study, identifying, onStarted, onError }: Exp
       await client.invoke('export.start', {
         path,
         format,
+        ...(filter.trim() ? { filter: filter.trim() } : {}),
         dropIdentifying: identifying.length > 0 && dropIdentifying,
       });
       onStarted(path);
@@ -78,6 +80,14 @@ export function ExportForm({ info, study, identifying, onStarted, onError }: Exp
           </label>
         )}
       </div>
+      <label className="field field--wide">
+        <span>Only respondents where (optional, e.g. country = "DE")</span>
+        <input
+          value={filter}
+          onChange={(e) => setFilter(e.target.value)}
+          aria-label="Export filter"
+        />
+      </label>
       {identifying.length > 0 && (
         <label className="checkbox">
           <input
