@@ -72,7 +72,7 @@ describeWithFixtures(
         .getByRole('button', { name: 'Tables' })
         .click();
       await page.getByLabel('v1 in rows').check();
-      await page.getByLabel('Weight').selectOption('w_rim');
+      await page.getByLabel('Weight', { exact: true }).selectOption('w_rim');
       const table = page.getByRole('table', { name: 'Cross-table' });
       await page.getByText(/Weighted by w_rim/).waitFor();
       const totals = await table.locator('tbody tr td:first-of-type').allTextContents();

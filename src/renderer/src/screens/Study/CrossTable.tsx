@@ -3,7 +3,7 @@
  * muted colour beside them (each a button that explains itself), bases at the foot, low bases
  * marked. Column percentages for category rows, means for means rows.
  */
-import type { TableResult } from '../../../../shared/domain/table';
+import type { TableCell, TableResult } from '../../../../shared/domain/table';
 import { formatInteger } from '../../format';
 
 export interface Comparison {
@@ -11,16 +11,37 @@ export interface Comparison {
   detail: string;
 }
 
+/** What a category cell shows; letters always belong to the column percentage's test. */
+export type CellContent = 'colPct' | 'rowPct' | 'totalPct' | 'index' | 'count' | 'weighted';
+
 interface CrossTableProps {
   result: TableResult;
+  content: CellContent;
   onCompare: (comparison: Comparison) => void;
+}
+
+function shown(cell: TableCell, content: CellContent): string {
+  switch (content) {
+    case 'colPct':
+      return percent(cell.colPct);
+    case 'rowPct':
+      return percent(cell.rowPct);
+    case 'totalPct':
+      return percent(cell.totalPct ?? null);
+    case 'index':
+      return cell.index === null || cell.index === undefined ? '–' : cell.index.toFixed(0);
+    case 'count':
+      return formatInteger(cell.n);
+    case 'weighted':
+      return cell.wn.toFixed(1);
+  }
 }
 
 function percent(value: number | null): string {
   return value === null ? '–' : `${value.toFixed(0)}%`;
 }
 
-export function CrossTable({ result, onCompare }: CrossTableProps) {
+export function CrossTable({ result, content, onCompare }: CrossTableProps) {
   const explain = (rowIndex: number, columnIndex: number, letter: string) => {
     const row = result.rows[rowIndex]!;
     const column = result.columns[columnIndex]!;
@@ -77,7 +98,7 @@ export function CrossTable({ result, onCompare }: CrossTableProps) {
                     ? cell.mean === null || cell.mean === undefined
                       ? '–'
                       : cell.mean.toFixed(2)
-                    : percent(cell.colPct)}
+                    : shown(cell, content)}
                   {cell.sig && (
                     <span className="sig">
                       {[...cell.sig].map((letter, i) => (

@@ -12,7 +12,6 @@ interface ExportFormProps {
   info: AppInfo;
   study: StudySummary;
   identifying: string[];
-  onStarted: (path: string) => void;
   onError: (message: string) => void;
 }
 
@@ -23,7 +22,7 @@ const FORMATS: Array<{ value: ExportFormat; label: string }> = [
   { value: 'xlsx', label: 'Excel (.xlsx)' },
 ];
 
-export function ExportForm({ info, study, identifying, onStarted, onError }: ExportFormProps) {
+export function ExportForm({ info, study, identifying, onError }: ExportFormProps) {
   const client = useClient();
   const [format, setFormat] = useState<ExportFormat>('sav');
   const [target, setTarget] = useState(study.path.replace(/\.cew$/i, '.sav'));
@@ -53,7 +52,8 @@ export function ExportForm({ info, study, identifying, onStarted, onError }: Exp
         ...(filter.trim() ? { filter: filter.trim() } : {}),
         dropIdentifying: identifying.length > 0 && dropIdentifying,
       });
-      onStarted(path);
+      // The job shows in the status bar and says what it wrote when it ends; a notice here could
+      // land after that one (the job may finish before this call returns) and hide it.
     } catch (error) {
       onError((error as Error).message);
     }

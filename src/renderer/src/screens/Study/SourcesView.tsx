@@ -97,7 +97,6 @@ export function SourcesView({ info, study, onNotice }: SourcesViewProps) {
             info={info}
             study={study}
             identifying={identifying}
-            onStarted={(file) => onNotice('info', `Exporting to ${file}…`)}
             onError={(message) => onNotice('error', message)}
           />
         )}

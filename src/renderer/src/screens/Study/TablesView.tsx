@@ -8,7 +8,7 @@ import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { VariableSummary } from '../../../../shared/domain/study';
 import type { TableResult, TableSpec } from '../../../../shared/domain/table';
 import { useClient, useEvent } from '../../api/ClientContext';
-import { CrossTable, type Comparison } from './CrossTable';
+import { CrossTable, type CellContent, type Comparison } from './CrossTable';
 
 interface TablesViewProps {
   onNotice: (tone: 'info' | 'error', text: string) => void;
@@ -34,6 +34,10 @@ export function TablesView({ onNotice }: TablesViewProps) {
   const [filter, setFilter] = useState('');
   const [appliedFilter, setAppliedFilter] = useState('');
   const [sig, setSig] = useState(0);
+  const [content, setContent] = useState<CellContent>('colPct');
+  const [sortByTotal, setSortByTotal] = useState(false);
+  const [hideEmpty, setHideEmpty] = useState(true);
+  const [suppressLowBase, setSuppressLowBase] = useState(false);
   const [search, setSearch] = useState('');
   const [result, setResult] = useState<TableResult | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -71,8 +75,11 @@ export function TablesView({ onNotice }: TablesViewProps) {
       ...(weight ? { weight } : {}),
       ...(appliedFilter ? { filter: appliedFilter } : {}),
       ...(levels ? { sigLevels: levels } : {}),
+      ...(sortByTotal ? { sortByTotal } : {}),
+      ...(hideEmpty ? { hideEmpty } : {}),
+      ...(suppressLowBase ? { suppressLowBase } : {}),
     };
-  }, [rows, columns, weight, appliedFilter, sig]);
+  }, [rows, columns, weight, appliedFilter, sig, sortByTotal, hideEmpty, suppressLowBase]);
 
   useEffect(() => {
     if (!spec) {
@@ -154,7 +161,11 @@ export function TablesView({ onNotice }: TablesViewProps) {
           <div className="inline-form panel table-options">
             <label className="field">
               <span>Weight</span>
-              <select value={weight} onChange={(e) => setWeight(e.target.value)}>
+              <select
+                value={weight}
+                onChange={(e) => setWeight(e.target.value)}
+                aria-label="Weight"
+              >
                 <option value="">Unweighted</option>
                 {numeric.map((v) => (
                   <option key={v.name} value={v.name}>
@@ -162,6 +173,41 @@ export function TablesView({ onNotice }: TablesViewProps) {
                   </option>
                 ))}
               </select>
+            </label>
+            <label className="field">
+              <span>Cells</span>
+              <select value={content} onChange={(e) => setContent(e.target.value as CellContent)}>
+                <option value="colPct">Column %</option>
+                <option value="rowPct">Row %</option>
+                <option value="totalPct">Total %</option>
+                <option value="index">Index vs total</option>
+                <option value="count">Counts</option>
+                <option value="weighted">Weighted counts</option>
+              </select>
+            </label>
+            <label className="checkbox">
+              <input
+                type="checkbox"
+                checked={sortByTotal}
+                onChange={(e) => setSortByTotal(e.target.checked)}
+              />
+              Sort by total
+            </label>
+            <label className="checkbox">
+              <input
+                type="checkbox"
+                checked={hideEmpty}
+                onChange={(e) => setHideEmpty(e.target.checked)}
+              />
+              Hide empty rows
+            </label>
+            <label className="checkbox">
+              <input
+                type="checkbox"
+                checked={suppressLowBase}
+                onChange={(e) => setSuppressLowBase(e.target.checked)}
+              />
+              Suppress low bases
             </label>
             <label className="field">
               <span>Significance</span>
@@ -198,7 +244,7 @@ export function TablesView({ onNotice }: TablesViewProps) {
           {!spec && <p className="muted">Tick variables for the rows (and columns) of a table.</p>}
           {result && (
             <>
-              <CrossTable result={result} onCompare={setComparison} />
+              <CrossTable result={result} content={content} onCompare={setComparison} />
               <p className="muted table-footnote">{result.footnote}</p>
               {comparison && (
                 <div className="panel comparison" role="dialog" aria-label="Comparison">
