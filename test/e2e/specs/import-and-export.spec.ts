@@ -1,48 +1,29 @@
-import { copyFileSync, existsSync, mkdirSync } from 'node:fs';
+import { copyFileSync, existsSync } from 'node:fs';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeWithFixtures, fixture } from '../../support/fixtures';
 import { SourcesPage } from '../pages/sources-page';
-import { StudyPage } from '../pages/study-page';
-import { WelcomePage } from '../pages/welcome-page';
-import {
-  launchBrowser,
-  screenshot,
-  startWebApp,
-  watchConsole,
-  type WebApp,
-} from '../support/webApp';
+import { screenshot } from '../support/webApp';
+import { openNewStudy, type StudySession } from '../support/studySession';
 
 describeWithFixtures(
   'a consultant imports an SPSS wave and exports it again (browser mode)',
   () => {
-    let app: WebApp;
-    let browser: Browser;
+    let session: StudySession;
     let page: Page;
-    let problems: string[];
     let studies: string;
 
     beforeAll(async () => {
-      app = await startWebApp();
-      studies = path.join(app.home, 'studies');
-      mkdirSync(studies, { recursive: true });
-      // A copy in a temporary folder, as a user would have the agency's file on disk.
-      copyFileSync(fixture('pspp/examples/personnel.sav'), path.join(studies, 'personnel.sav'));
-      browser = await launchBrowser();
-      page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-      page.setDefaultTimeout(15_000);
-      problems = watchConsole(page);
-      const welcome = new WelcomePage(page);
-      await welcome.goto(app.url);
-      await welcome.createStudy('Personnel wave');
-      await new StudyPage(page).waitFor('Personnel wave');
+      session = await openNewStudy('Personnel wave', (folder) =>
+        // A copy in a temporary folder, as a user would have the agency's file on disk.
+        copyFileSync(fixture('pspp/examples/personnel.sav'), path.join(folder, 'personnel.sav')),
+      );
+      ({ page, studies } = session);
     });
 
     afterAll(async () => {
-      await browser?.close();
-      await app?.stop();
-      expect(problems).toEqual([]);
+      expect(await session?.close()).toEqual([]);
     });
 
     it('imports a .sav as a source and lists it with its country, wave and rows', async () => {

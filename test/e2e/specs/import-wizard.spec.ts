@@ -1,20 +1,13 @@
 import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
-import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
+import { copyFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeWithFixtures, fixture } from '../../support/fixtures';
 import { SourcesPage } from '../pages/sources-page';
-import { StudyPage } from '../pages/study-page';
-import { WelcomePage } from '../pages/welcome-page';
-import {
-  launchBrowser,
-  screenshot,
-  startWebApp,
-  watchConsole,
-  type WebApp,
-} from '../support/webApp';
+import { screenshot } from '../support/webApp';
+import { openNewStudy, type StudySession } from '../support/studySession';
 
 /** A Korean wave as an agency would send it: CP949 bytes, region names as text. */
 function koreanCsv(file: string): void {
@@ -42,33 +35,25 @@ async function italianXlsx(file: string): Promise<void> {
 describeWithFixtures(
   'a consultant imports three countries’ files through the wizard (browser mode)',
   () => {
-    let app: WebApp;
-    let browser: Browser;
+    let session: StudySession;
     let page: Page;
-    let problems: string[];
 
     beforeAll(async () => {
-      app = await startWebApp();
-      const studies = path.join(app.home, 'studies');
-      mkdirSync(studies, { recursive: true });
-      copyFileSync(fixture('pspp/examples/hotel.sav'), path.join(studies, 'hotel_DE_2026.sav'));
-      koreanCsv(path.join(studies, 'energy_KR_2026.csv'));
-      await italianXlsx(path.join(studies, 'energia_Italia_2026.xlsx'));
-      browser = await launchBrowser();
-      page = await browser.newPage({ viewport: { width: 1280, height: 1400 } });
-      page.setDefaultTimeout(15_000);
-      problems = watchConsole(page);
-      const welcome = new WelcomePage(page);
-      await welcome.goto(app.url);
-      await welcome.createStudy('Three countries');
-      await new StudyPage(page).waitFor('Three countries');
+      session = await openNewStudy(
+        'Three countries',
+        async (studies) => {
+          copyFileSync(fixture('pspp/examples/hotel.sav'), path.join(studies, 'hotel_DE_2026.sav'));
+          koreanCsv(path.join(studies, 'energy_KR_2026.csv'));
+          await italianXlsx(path.join(studies, 'energia_Italia_2026.xlsx'));
+        },
+        { width: 1280, height: 1400 },
+      );
+      ({ page } = session);
       await new SourcesPage(page).open();
     });
 
     afterAll(async () => {
-      await browser?.close();
-      await app?.stop();
-      expect(problems).toEqual([]);
+      expect(await session?.close()).toEqual([]);
     });
 
     it('reads each file, guesses country and wave from its name, and shows labels in the preview', async () => {

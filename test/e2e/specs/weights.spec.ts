@@ -1,40 +1,26 @@
-import { copyFileSync, mkdirSync } from 'node:fs';
+import { copyFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeWithFixtures, fixture } from '../../support/fixtures';
 import { SourcesPage } from '../pages/sources-page';
-import { StudyPage } from '../pages/study-page';
-import { WelcomePage } from '../pages/welcome-page';
-import {
-  launchBrowser,
-  screenshot,
-  startWebApp,
-  watchConsole,
-  type WebApp,
-} from '../support/webApp';
+import { screenshot } from '../support/webApp';
+import { openNewStudy, type StudySession } from '../support/studySession';
 
 describeWithFixtures(
   'a consultant weights a study to targets and tabulates with the weight (browser mode)',
   () => {
-    let app: WebApp;
-    let browser: Browser;
+    let session: StudySession;
     let page: Page;
-    let problems: string[];
 
     beforeAll(async () => {
-      app = await startWebApp();
-      const studies = path.join(app.home, 'studies');
-      mkdirSync(studies, { recursive: true });
-      copyFileSync(fixture('pspp/examples/hotel.sav'), path.join(studies, 'hotel.sav'));
-      browser = await launchBrowser();
-      page = await browser.newPage({ viewport: { width: 1280, height: 1100 } });
-      page.setDefaultTimeout(15_000);
-      problems = watchConsole(page);
-      const welcome = new WelcomePage(page);
-      await welcome.goto(app.url);
-      await welcome.createStudy('Weighted hotel');
-      await new StudyPage(page).waitFor('Weighted hotel');
+      session = await openNewStudy(
+        'Weighted hotel',
+        (studies) =>
+          copyFileSync(fixture('pspp/examples/hotel.sav'), path.join(studies, 'hotel.sav')),
+        { width: 1280, height: 1100 },
+      );
+      ({ page } = session);
       const sources = new SourcesPage(page);
       await sources.open();
       await sources.importFile('hotel.sav', 'DE', '2026');
@@ -42,9 +28,7 @@ describeWithFixtures(
     });
 
     afterAll(async () => {
-      await browser?.close();
-      await app?.stop();
-      expect(problems).toEqual([]);
+      expect(await session?.close()).toEqual([]);
     });
 
     it('rakes v1 to equal shares and reports the diagnostics', async () => {

@@ -7,6 +7,7 @@ import type { AppInfo } from '../../../../shared/api/app';
 import type { ExportFormat } from '../../../../shared/domain/dataset';
 import type { StudySummary } from '../../../../shared/domain/study';
 import { useClient } from '../../api/ClientContext';
+import { Checkbox } from '../../components/Checkbox';
 
 interface ExportFormProps {
   info: AppInfo;
@@ -89,14 +90,9 @@ export function ExportForm({ info, study, identifying, onError }: ExportFormProp
         />
       </label>
       {identifying.length > 0 && (
-        <label className="checkbox">
-          <input
-            type="checkbox"
-            checked={dropIdentifying}
-            onChange={(e) => setDropIdentifying(e.target.checked)}
-          />
+        <Checkbox checked={dropIdentifying} onChange={setDropIdentifying}>
           Leave out variables that identify people ({identifying.join(', ')})
-        </label>
+        </Checkbox>
       )}
       <button type="submit" className="primary">
         {info.nativeDialogs ? 'Export…' : 'Export'}

@@ -8,6 +8,7 @@ import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { VariableSummary } from '../../../../shared/domain/study';
 import type { TableResult, TableSpec } from '../../../../shared/domain/table';
 import { useClient, useEvent } from '../../api/ClientContext';
+import { Checkbox } from '../../components/Checkbox';
 import { CrossTable, type CellContent, type Comparison } from './CrossTable';
 
 interface TablesViewProps {
@@ -185,30 +186,15 @@ export function TablesView({ onNotice }: TablesViewProps) {
                 <option value="weighted">Weighted counts</option>
               </select>
             </label>
-            <label className="checkbox">
-              <input
-                type="checkbox"
-                checked={sortByTotal}
-                onChange={(e) => setSortByTotal(e.target.checked)}
-              />
+            <Checkbox checked={sortByTotal} onChange={setSortByTotal}>
               Sort by total
-            </label>
-            <label className="checkbox">
-              <input
-                type="checkbox"
-                checked={hideEmpty}
-                onChange={(e) => setHideEmpty(e.target.checked)}
-              />
+            </Checkbox>
+            <Checkbox checked={hideEmpty} onChange={setHideEmpty}>
               Hide empty rows
-            </label>
-            <label className="checkbox">
-              <input
-                type="checkbox"
-                checked={suppressLowBase}
-                onChange={(e) => setSuppressLowBase(e.target.checked)}
-              />
+            </Checkbox>
+            <Checkbox checked={suppressLowBase} onChange={setSuppressLowBase}>
               Suppress low bases
-            </label>
+            </Checkbox>
             <label className="field">
               <span>Significance</span>
               <select value={sig} onChange={(e) => setSig(Number(e.target.value))}>

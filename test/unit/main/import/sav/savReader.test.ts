@@ -29,6 +29,7 @@ import type {
   SavVariable,
 } from '../../../../../src/main/import/sav/savModel';
 import { parseCsv } from '../../../../support/csvText';
+import { describeWithPspp } from '../../../../support/psppOracle';
 
 const tmp = mkdtempSync(path.join(os.tmpdir(), 'sav-reader-test-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
@@ -89,22 +90,9 @@ function copyToTmp(relative: string, name: string, edit: (b: Buffer) => Buffer):
 // PSPP as the reference implementation
 // ---------------------------------------------------------------------------------------------
 
-const psppAvailable = spawnSync('pspp', ['--version'], { encoding: 'utf8' }).status === 0;
-
-function describeWithPspp(name: string, body: () => void): void {
-  if (psppAvailable) {
-    describeWithFixtures(name, body);
-  } else if (process.env.CI === 'true') {
-    describe(name, () => {
-      it('needs GNU PSPP', () => {
-        throw new Error(
-          'GNU PSPP (pspp) is not on PATH; CI must install it (apt-get install pspp)',
-        );
-      });
-    });
-  } else {
-    describe.skip(`${name} — skipped: GNU PSPP not installed (apt-get install pspp)`, body);
-  }
+/** PSPP's checks need the fixtures too: the shared PSPP guard inside the fixtures guard. */
+function describeWithPsppFixtures(name: string, body: () => void): void {
+  describeWithFixtures(name, () => describeWithPspp('(GNU PSPP as the reference)', body));
 }
 
 interface PsppTable {
@@ -212,7 +200,7 @@ function sameString(mine: string, pspp: string): boolean {
   return mine === pspp || (/\?+$/.test(pspp) && pspp.replace(/\?+$/, '') === mine);
 }
 
-describeWithPspp('readSav agrees with GNU PSPP on every fixture', () => {
+describeWithPsppFixtures('readSav agrees with GNU PSPP on every fixture', () => {
   const files = allSavFixtures().filter((f) => !MUST_FAIL.has(f));
 
   it('finds the fixtures', () => {
