@@ -17,6 +17,7 @@ import { runExportData, usage as exportUsage } from './commands/exportData';
 import { runImport, usage as importUsage } from './commands/importFile';
 import { runInfo, usage as infoUsage } from './commands/info';
 import { runNew, usage as newUsage } from './commands/newStudy';
+import { runQuality, usage as qualityUsage } from './commands/quality';
 import { runTableCommand, usage as tableUsage } from './commands/table';
 import { runTabPlan, usage as tabPlanUsage } from './commands/tabplan';
 import { runWeight, usage as weightUsage } from './commands/weight';
@@ -32,6 +33,7 @@ const commands: Record<string, { usage: string; run: (args: string[]) => Promise
   derive: { usage: deriveUsage, run: runDerive },
   filter: { usage: filterUsage, run: runFilter },
   weight: { usage: weightUsage, run: runWeight },
+  quality: { usage: qualityUsage, run: runQuality },
   mrset: { usage: setUsage, run: runSet },
   bench: { usage: benchUsage, run: runBench },
 };

@@ -7,6 +7,7 @@ import { appHandlers } from './appHandlers';
 import { dataHandlers } from './dataHandlers';
 import type { HandlerContext } from './handlerContext';
 import { jobHandlers } from './jobHandlers';
+import { qualityHandlers } from './qualityHandlers';
 import { studyHandlers } from './studyHandlers';
 import { tableHandlers } from './tableHandlers';
 
@@ -17,5 +18,6 @@ export function createHandlers(ctx: HandlerContext): Handlers {
     ...jobHandlers(ctx),
     ...dataHandlers(ctx),
     ...tableHandlers(ctx),
+    ...qualityHandlers(ctx),
   };
 }

@@ -29,6 +29,7 @@ import { deriveVariable, filterMask, recomputeDerived, saveFilter } from './stud
 import { listWeights, recomputeWeights, saveWeights } from './studyWeights';
 import { defineSet } from './studySets';
 import { listTablePlans, saveTablePlan, tablePlan } from './savedTables';
+import { checkDataQuality } from '../harmonise/dataQuality';
 import {
   workerMethods,
   type WorkerParsedInput,
@@ -186,6 +187,7 @@ const handlers: WorkerHandlers = {
     const open = requireWritable();
     return saveFilter(open.writable, columnCache(open), name, expression);
   },
+  'quality.check': (options) => checkDataQuality(requireStudy().db, options),
 };
 
 function errorKind(error: unknown): ApiErrorShape['kind'] {

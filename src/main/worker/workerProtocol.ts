@@ -26,6 +26,8 @@ import type {
 import type { StudyDescription, StudySummary } from '../../shared/domain/study';
 import type { TableResult } from '../../shared/domain/table';
 import { tableSpecSchema, type SavedTablePlan } from '../../shared/api/tables';
+import { dataQualityInput } from '../../shared/api/quality';
+import type { DataQualityReport } from '../../shared/domain/dataQuality';
 
 const anyPath = z.string().min(1);
 
@@ -61,6 +63,7 @@ export const workerMethods = {
   'tables.save': z.object({ name: z.string().min(1), tables: z.array(tableSpecSchema).min(1) }),
   'tables.saved': z.object({}),
   'tables.runSaved': z.object({ name: z.string().min(1) }),
+  'quality.check': dataQualityInput,
 } as const;
 
 export type WorkerMethodName = keyof typeof workerMethods;
@@ -95,6 +98,7 @@ export interface WorkerResults {
   'tables.save': SavedTablePlan;
   'tables.saved': SavedTablePlan[];
   'tables.runSaved': { name: string; tables: TableResult[] };
+  'quality.check': DataQualityReport;
 }
 
 export interface WorkerRequest {

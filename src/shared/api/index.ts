@@ -6,6 +6,7 @@ import type { z } from 'zod';
 import { appMethods } from './app';
 import { dataMethods } from './data';
 import { jobMethods } from './jobs';
+import { qualityMethods } from './quality';
 import { studyMethods } from './study';
 import { tableMethods } from './tables';
 
@@ -15,6 +16,7 @@ export const apiMethods = {
   ...jobMethods,
   ...dataMethods,
   ...tableMethods,
+  ...qualityMethods,
 } as const;
 
 export type ApiMethods = typeof apiMethods;

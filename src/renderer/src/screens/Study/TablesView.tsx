@@ -10,6 +10,7 @@ import type { TableResult, TableSpec } from '../../../../shared/domain/table';
 import { useClient, useEvent } from '../../api/ClientContext';
 import { Checkbox } from '../../components/Checkbox';
 import { CrossTable, type CellContent, type Comparison } from './CrossTable';
+import { DataQualityPanel } from './DataQualityPanel';
 
 interface TablesViewProps {
   onNotice: (tone: 'info' | 'error', text: string) => void;
@@ -113,6 +114,7 @@ export function TablesView({ onNotice }: TablesViewProps) {
   return (
     <section className="tables-view" aria-labelledby="tables-heading">
       <h2 id="tables-heading">Tables</h2>
+      <DataQualityPanel />
       <div className="tables-view__layout">
         <aside className="panel variable-picker" aria-label="Variables">
           <input

@@ -9,6 +9,7 @@ import type { WeightDefinition, WeightReport } from '../../../../shared/domain/d
 import type { VariableSummary } from '../../../../shared/domain/study';
 import { useClient } from '../../api/ClientContext';
 import { WeightTargets, type VariableTargets } from './WeightTargets';
+import { DataQualityPanel } from './DataQualityPanel';
 
 interface WeightsViewProps {
   onNotice: (tone: 'info' | 'error', text: string) => void;
@@ -124,6 +125,7 @@ export function WeightsView({ onNotice }: WeightsViewProps) {
   return (
     <section className="weights-view" aria-labelledby="weights-heading">
       <h2 id="weights-heading">Weights</h2>
+      <DataQualityPanel />
       {saved.length > 0 && (
         <ul className="saved-weights" aria-label="Saved weights">
           {saved.map((entry) => (
