@@ -12,10 +12,12 @@ import {
   runSet,
   setUsage,
 } from './commands/derive';
+import { runDemo, usage as demoUsage } from './commands/demo';
 import { runDescribe, usage as describeUsage } from './commands/describeStudy';
 import { runExportData, usage as exportUsage } from './commands/exportData';
 import { runImport, usage as importUsage } from './commands/importFile';
 import { runInfo, usage as infoUsage } from './commands/info';
+import { runMapping, usage as mappingUsage } from './commands/mapping';
 import { runNew, usage as newUsage } from './commands/newStudy';
 import { runQuality, usage as qualityUsage } from './commands/quality';
 import { runTableCommand, usage as tableUsage } from './commands/table';
@@ -26,6 +28,7 @@ const commands: Record<string, { usage: string; run: (args: string[]) => Promise
   new: { usage: newUsage, run: runNew },
   describe: { usage: describeUsage, run: runDescribe },
   info: { usage: infoUsage, run: runInfo },
+  mapping: { usage: mappingUsage, run: runMapping },
   import: { usage: importUsage, run: runImport },
   'export-data': { usage: exportUsage, run: runExportData },
   table: { usage: tableUsage, run: runTableCommand },
@@ -35,6 +38,7 @@ const commands: Record<string, { usage: string; run: (args: string[]) => Promise
   weight: { usage: weightUsage, run: runWeight },
   quality: { usage: qualityUsage, run: runQuality },
   mrset: { usage: setUsage, run: runSet },
+  demo: { usage: demoUsage, run: runDemo },
   bench: { usage: benchUsage, run: runBench },
 };
 

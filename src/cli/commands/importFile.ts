@@ -1,8 +1,10 @@
 /**
  * `cew import STUDY FILE --country DE --wave 2026 [--type customer|executive] [--id VAR]
- * [--encoding ENC] [--json]`: imports one survey file as a source, creating the study if needed.
+ * [--encoding ENC] [--language L] [--industry CODE] [--mapping MAPPING.json] [--json]`: imports one
+ * survey file as a source, creating the study if needed. Without --mapping the proposed mapping
+ * onto the codebook is applied when it decides everything; otherwise nothing is written.
  */
-import { existsSync, rmSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { importInput } from '../../shared/api/data';
 import { describeZodError } from '../../shared/api/validate';
@@ -11,7 +13,23 @@ import { runCliJob } from '../cliJob';
 import { CliUsageError, printJson, printLine, warn } from '../cliOutput';
 
 export const usage =
-  'import STUDY.cew FILE --country DE --wave 2026 [--type customer|executive] [--id VAR] [--encoding ENC] [--sheet NAME] [--header-row N] [--delimiter C] [--json]';
+  'import STUDY.cew FILE --country DE --wave 2026 [--type customer|executive] [--id VAR] [--encoding ENC] [--language L] [--industry CODE] [--mapping MAPPING.json] [--sheet NAME] [--header-row N] [--delimiter C] [--json]';
+
+function readMapping(file: string): unknown {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (error) {
+    throw new CliUsageError(
+      `--mapping ${file}: cannot be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`,
+    );
+  }
+  try {
+    return JSON.parse(text) as unknown;
+  } catch (error) {
+    throw new CliUsageError(`--mapping ${file}: not valid JSON (${(error as Error).message})`);
+  }
+}
 
 export async function runImport(args: string[]): Promise<void> {
   const { values, positionals } = parseArgs({
@@ -23,6 +41,9 @@ export async function runImport(args: string[]): Promise<void> {
       type: { type: 'string', default: 'customer' },
       id: { type: 'string' },
       encoding: { type: 'string' },
+      language: { type: 'string' },
+      industry: { type: 'string' },
+      mapping: { type: 'string' },
       sheet: { type: 'string' },
       'header-row': { type: 'string' },
       delimiter: { type: 'string' },
@@ -43,6 +64,9 @@ export async function runImport(args: string[]): Promise<void> {
     respondentType: values.type,
     idVariable: values.id,
     encoding: values.encoding,
+    language: values.language,
+    industry: values.industry,
+    mapping: values.mapping === undefined ? undefined : readMapping(values.mapping),
     ...(values.sheet ? { sheet: values.sheet } : {}),
     ...(values['header-row'] ? { headerRow: Number(values['header-row']) } : {}),
     ...(values.delimiter ? { delimiter: values.delimiter } : {}),

@@ -8,6 +8,7 @@ type DataMethod =
   | 'import.info'
   | 'import.preview'
   | 'import.start'
+  | 'import.proposeMapping'
   | 'export.start'
   | 'files.chooseDataFile'
   | 'files.chooseExportPath';
@@ -36,6 +37,13 @@ export function dataHandlers(ctx: HandlerContext): Pick<Handlers, DataMethod> {
       session.workerClient.call('import.info', { path: path.resolve(file), encoding }),
     'import.preview': ({ path: file, ...options }) =>
       session.workerClient.call('import.preview', { path: path.resolve(file), ...options }),
+    'import.proposeMapping': ({ path: file, ...options }) => {
+      session.requireOpen();
+      return session.workerClient.call('import.proposeMapping', {
+        path: path.resolve(file),
+        ...options,
+      });
+    },
     'import.start': (input) => {
       session.requireOpen();
       const file = path.resolve(input.path);

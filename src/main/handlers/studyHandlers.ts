@@ -1,9 +1,10 @@
 /** study.* and files.* methods: create, open, copy and close studies; recent list; file browser. */
-import { mkdirSync, readdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { ApiError } from '../../shared/api/apiTypes';
 import type { Handlers } from '../../shared/api/index';
 import type { FileBrowserEntry } from '../../shared/domain/study';
+import { DEMO_STUDY_NAME, demoPaths } from '../demo/demoPaths';
 import type { HandlerContext } from './handlerContext';
 
 /** Survey files a reader exists for (readers.ts); the browser-mode file browser offers these. */
@@ -17,6 +18,7 @@ type StudyMethod =
   | 'study.describe'
   | 'study.saveCopyAs'
   | 'study.rename'
+  | 'study.openDemo'
   | 'study.listRecent'
   | 'study.removeRecent'
   | 'study.chooseNewPath'
@@ -63,6 +65,38 @@ export function studyHandlers(ctx: HandlerContext): Pick<Handlers, StudyMethod> 
       const summary = await session.rename(name);
       settings.rememberStudy(summary.path, summary.name);
       return summary;
+    },
+    'study.openDemo': async () => {
+      const { study, sources } = demoPaths(settings.studiesFolder);
+      if (existsSync(study)) {
+        const summary = await session.openStudy(study);
+        if (summary.readOnly || (await session.workerClient.call('demo.isComplete', {}))) {
+          settings.rememberStudy(summary.path, summary.name);
+          return { study: summary, jobId: null };
+        }
+        // A build that was killed halfway: start again rather than show half a demo.
+        await session.close();
+        rmSync(study, { force: true });
+      }
+      mkdirSync(settings.studiesFolder, { recursive: true });
+      const summary = await session.create(study, DEMO_STUDY_NAME);
+      settings.rememberStudy(summary.path, summary.name);
+      const jobId = session.startJob(
+        'Building the demo study',
+        async (id) => {
+          try {
+            return await session.workerClient.call('demo.populate', { sourcesDir: sources }, id);
+          } catch (error) {
+            // A failed or cancelled build leaves no study behind.
+            await session.close();
+            rmSync(study, { force: true });
+            settings.forgetStudy(study);
+            throw error;
+          }
+        },
+        { changesStudy: true },
+      );
+      return { study: summary, jobId };
     },
     'study.listRecent': () => settings.listRecent(),
     'study.removeRecent': ({ path: file }) => {

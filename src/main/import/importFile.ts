@@ -15,6 +15,11 @@ import { chooseRespondentId } from './respondentId';
 import { validateDataset, type StudyVariableType } from './validateDataset';
 import { writeSource, type RespondentType } from './writeSource';
 import { encodeNarrowest } from './columnEncoding';
+import type { SourceMapping } from '../../shared/domain/mapping';
+import type { VariableType } from '../../shared/domain/study';
+import { applyMapping } from '../harmonise/applyMapping';
+import { proposeSourceMapping } from '../harmonise/sourceMapping';
+import type { ImportedDataset } from './importedDataset';
 
 export interface ImportOptions {
   country: string;
@@ -27,7 +32,12 @@ export interface ImportOptions {
   delimiter?: string;
   types?: Record<string, 'single' | 'numeric' | 'text' | 'date'>;
   categoryOrder?: Record<string, string[]>;
+  /** The language of the file's labels (default en). */
   language?: string;
+  /** A reviewed mapping onto the study's codebook; without it the proposal is applied. */
+  mapping?: SourceMapping;
+  /** An industry code fixed for the whole source. */
+  industry?: string;
   /** Recomputes what depends on the data (derived variables), inside the import's transaction. */
   afterWrite?: (db: WritableStudyDb) => void;
 }
@@ -47,6 +57,52 @@ export async function sha256Of(file: string, signal?: AbortSignal): Promise<stri
     hash.update(chunk as Buffer);
   }
   return hash.digest('hex');
+}
+
+function studyVariableTypes(db: WritableStudyDb): Map<string, VariableType> {
+  const rows = db.prepare('SELECT name, type FROM variables').all() as Array<{
+    name: string;
+    type: VariableType;
+  }>;
+  return new Map(rows.map((row) => [row.name, row.type]));
+}
+
+/** The proposal, when it decides everything; else the import stops and says what to review. */
+function decidedMapping(
+  db: WritableStudyDb,
+  file: string,
+  dataset: ImportedDataset,
+  options: ImportOptions & { language: string },
+): SourceMapping {
+  const proposal = proposeSourceMapping(db, file, dataset, {
+    country: options.country.toUpperCase(),
+    wave: options.wave,
+    respondentType: options.respondentType,
+    language: options.language,
+  });
+  if (proposal.problems.length > 0) {
+    throw new ApiError(
+      'conflict',
+      `${file}: the mapping onto the study's codebook needs a decision: ${proposal.problems
+        .map((problem) => problem.message)
+        .join(
+          '; ',
+        )}. Review the proposal (cew mapping, or the import wizard) and import with the reviewed mapping.`,
+    );
+  }
+  return { variables: proposal.variables, new: proposal.new };
+}
+
+/** Study codes each variable labels, saved to spot answers the next wave drops. */
+function labelledCodes(dataset: ImportedDataset): Record<string, number[]> {
+  return Object.fromEntries(
+    dataset.variables
+      .filter((variable) => variable.valueLabels.some((vl) => typeof vl.code === 'number'))
+      .map((variable) => [
+        variable.name,
+        variable.valueLabels.flatMap((vl) => (typeof vl.code === 'number' ? [vl.code] : [])),
+      ]),
+  );
 }
 
 export async function importFile(
@@ -72,7 +128,7 @@ export async function importFile(
     const reader = readerFor(file);
     // Reading dominates; the checksum and the write into the study take the last tenth.
     const sha256 = await sha256Of(file, signal);
-    const dataset = await reader.read(file, {
+    const read = await reader.read(file, {
       encoding: options.encoding,
       sheet: options.sheet,
       headerRow: options.headerRow,
@@ -82,7 +138,15 @@ export async function importFile(
       signal,
       onProgress: (done, total) => progress(Math.round((done / Math.max(total, 1)) * 90), 100),
     });
-    const respondentId = chooseRespondentId(file, dataset, options.idVariable);
+    const sourceId = chooseRespondentId(file, read, options.idVariable);
+    const language = options.language ?? 'en';
+    const mapping = options.mapping ?? decidedMapping(db, file, read, { ...options, language });
+    const mapped = applyMapping(file, read, mapping, studyVariableTypes(db));
+    const dataset = mapped.dataset;
+    const respondentId = {
+      ...sourceId,
+      variable: sourceId.variable === null ? null : (mapped.names.get(sourceId.variable) ?? null),
+    };
     // Each column is narrowed once: validation reads the codes from it and the study stores it.
     const encodedColumns = dataset.columns.map((column, index) =>
       encodeNarrowest(dataset.variables[index]!.type, column),
@@ -118,8 +182,11 @@ export async function importFile(
           country: options.country.toUpperCase(),
           wave: options.wave,
           respondentType: options.respondentType,
-          language: options.language ?? 'en',
+          language,
           validation: validation.issues,
+          industry: options.industry,
+          mapping,
+          labelledCodes: labelledCodes(dataset),
         },
         respondentId,
         encodedColumns,

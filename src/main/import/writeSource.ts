@@ -1,13 +1,15 @@
 /**
  * Writes one imported dataset into a study as one source, in one transaction: the source row,
- * its wave and country, the system variables every respondent gets (source, wave, country,
- * respondent_type), the file's variables (matched by name to the study's codebook, value labels
- * merged, storage widened where a new source needs larger codes) and one column chunk per
- * variable. Any error rolls everything back: the study is exactly as it was.
+ * its wave, country and industry, the system variables every respondent gets (source, wave,
+ * country, respondent_type, industry), the file's variables (already mapped onto the study's
+ * codebook, so matched by name; value labels merged per language, storage widened where a new
+ * source needs larger codes) and one column chunk per variable. Any error rolls everything back:
+ * the study is exactly as it was.
  */
 import { ApiError } from '../../shared/api/apiTypes';
 import type { ValidationIssue } from '../../shared/domain/dataset';
 import { countryNames } from '../../shared/domain/countries';
+import type { SourceMapping } from '../../shared/domain/mapping';
 import type { VariableType } from '../../shared/domain/study';
 import { appendAudit } from '../study/auditLog';
 import { loadColumn, writeChunk, type ColumnData, type ColumnEncoding } from '../study/columnStore';
@@ -22,8 +24,10 @@ import {
   type MissingSpec,
 } from './importedDataset';
 import type { RespondentIdChoice } from './respondentId';
+import { ensureIndustry, industryColumn } from './industryColumn';
+import { SYSTEM_LABELS, SYSTEM_VARIABLES, type SystemVariable } from './systemVariables';
 
-export const SYSTEM_VARIABLES = ['source', 'wave', 'country', 'respondent_type'] as const;
+export { SYSTEM_VARIABLES };
 export type RespondentType = 'customer' | 'executive';
 
 export interface SourceMeta {
@@ -38,6 +42,12 @@ export interface SourceMeta {
   language: string;
   /** The validation report shown before the import, kept with the source. */
   validation?: ValidationIssue[];
+  /** An industry fixed for the whole source; else the file's `industry` variable feeds it. */
+  industry?: string;
+  /** The mapping applied, saved for the next wave of the same country. */
+  mapping?: SourceMapping;
+  /** Study codes the file labelled, by study variable (to spot dropped answers next wave). */
+  labelledCodes?: Record<string, number[]>;
 }
 
 export interface WrittenSource {
@@ -132,18 +142,16 @@ function upsertValueLabel(
   ).run(variableId, code, JSON.stringify(labels), variableId);
 }
 
-/** The system variables: created with the first source, their value labels kept current. */
-function ensureSystemVariables(db: WritableStudyDb): Map<string, number> {
+/**
+ * The system variables: created with the first source, their value labels kept current. Industry
+ * only once a source has one, so a study without industries exports no empty column.
+ */
+function ensureSystemVariables(db: WritableStudyDb, withIndustry: boolean): Map<string, number> {
   const ids = new Map<string, number>();
-  const labels: Record<string, string> = {
-    source: 'Source file',
-    wave: 'Wave',
-    country: 'Country',
-    respondent_type: 'Respondent type',
-  };
   for (const name of SYSTEM_VARIABLES) {
     const existing = statement(db, 'SELECT id FROM variables WHERE name = ?').get(name) as
       { id: number } | undefined;
+    if (name === 'industry' && !existing && !withIndustry) continue;
     ids.set(
       name,
       existing?.id ??
@@ -151,7 +159,7 @@ function ensureSystemVariables(db: WritableStudyDb): Map<string, number> {
           name,
           type: 'single',
           storage: 'u16',
-          labels: { en: labels[name]! },
+          labels: { en: SYSTEM_LABELS[name] },
           language: 'en',
           system: true,
           identifying: false,
@@ -232,8 +240,8 @@ function fileVariableName(
   warnings: string[],
 ): string {
   if (!(SYSTEM_VARIABLES as readonly string[]).includes(variable.name)) return variable.name;
-  let candidate = `${variable.name}_file`;
-  for (let n = 2; taken.has(candidate); n++) candidate = `${variable.name}_file${n}`;
+  let candidate = `${variable.name}_source`;
+  for (let n = 2; taken.has(candidate); n++) candidate = `${variable.name}_source${n}`;
   warnings.push(
     `variable ${variable.name} is a system variable name; the file's variable is kept as ${candidate}`,
   );
@@ -259,8 +267,8 @@ export function writeSource(
     const sourceId = Number(
       db
         .prepare(
-          `INSERT INTO sources (file_name, file_size, sha256, reader, row_count, wave_id, country_code, respondent_type, encoding, imported_at, sort_order, attributes_json)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+          `INSERT INTO sources (file_name, file_size, sha256, reader, row_count, wave_id, country_code, respondent_type, encoding, imported_at, sort_order, attributes_json, language, industry_code, mapping_json)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
         )
         .run(
           meta.fileName,
@@ -279,19 +287,53 @@ export function writeSource(
             respondentId,
             format: dataset.format,
             validation: meta.validation ?? [],
+            labelledCodes: meta.labelledCodes ?? {},
           }),
+          meta.language,
+          meta.industry ?? null,
+          meta.mapping ? JSON.stringify(meta.mapping) : null,
         ).lastInsertRowid,
     );
 
-    const system = ensureSystemVariables(db);
-    const systemCodes: Record<(typeof SYSTEM_VARIABLES)[number], number> = {
+    const industryVariable = meta.industry
+      ? -1
+      : dataset.variables.findIndex((variable) => variable.name === 'industry');
+    const system = ensureSystemVariables(db, meta.industry !== undefined || industryVariable >= 0);
+    const systemCodes: Record<Exclude<SystemVariable, 'industry'>, number> = {
       source: sourceId,
       wave: waveId,
       country: countryId,
       respondent_type: typeId,
     };
     for (const name of SYSTEM_VARIABLES)
-      writeChunk(db, system.get(name)!, sourceId, constantColumn(dataset.cases, systemCodes[name]));
+      if (name !== 'industry')
+        writeChunk(
+          db,
+          system.get(name)!,
+          sourceId,
+          constantColumn(dataset.cases, systemCodes[name]),
+        );
+    if (meta.industry) {
+      const industryId = ensureIndustry(db, meta.industry);
+      writeChunk(db, system.get('industry')!, sourceId, constantColumn(dataset.cases, industryId));
+    } else if (industryVariable >= 0) {
+      const column = industryColumn(
+        db,
+        dataset.variables[industryVariable]!,
+        dataset.columns[industryVariable]!,
+        meta.language,
+        meta.fileName,
+        warnings,
+      );
+      writeChunk(db, system.get('industry')!, sourceId, column);
+    }
+    const industrySystemId = system.get('industry');
+    if (industrySystemId !== undefined)
+      for (const row of statement(db, 'SELECT id, names_json FROM industries').all() as Array<{
+        id: number;
+        names_json: string;
+      }>)
+        upsertValueLabel(db, industrySystemId, String(row.id), JSON.parse(row.names_json));
     upsertValueLabel(db, system.get('source')!, String(sourceId), { en: meta.fileName });
     upsertValueLabel(db, system.get('wave')!, String(waveId), { en: meta.wave });
     upsertValueLabel(db, system.get('country')!, String(countryId), countryNames(meta.country));
@@ -305,6 +347,8 @@ export function writeSource(
       'SELECT id, name, type, storage, is_system FROM variables WHERE name = ?',
     );
     for (const [index, variable] of dataset.variables.entries()) {
+      // The file's industry variable became the system variable above.
+      if (index === industryVariable) continue;
       const column = dataset.columns[index]!;
       const name = fileVariableName(variable, taken, warnings);
       const encoded = encodedColumns?.[index] ?? encodeNarrowest(variable.type, column);

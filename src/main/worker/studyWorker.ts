@@ -4,6 +4,13 @@
  * same envelope as responses and stop at the next yield point when cancelled.
  */
 import { parentPort, workerData } from 'node:worker_threads';
+import { proposeSourceMapping } from '../harmonise/sourceMapping';
+import {
+  demoSummary,
+  isDemoComplete,
+  markDemoComplete,
+  populateDemoStudy,
+} from '../demo/demoStudy';
 import { ApiError, type ApiErrorShape } from '../../shared/api/apiTypes';
 import { describeZodError } from '../../shared/api/validate';
 import {
@@ -159,6 +166,19 @@ const handlers: WorkerHandlers = {
     columns?.invalidate();
     return summary;
   },
+  'import.proposeMapping': async (
+    { path, country, wave, respondentType, language, ...options },
+    job,
+  ) => {
+    const dataset = await readDataset(path, { ...options, signal: job.signal });
+    const { labelledCodes: _codes, ...proposal } = proposeSourceMapping(
+      requireStudy().db,
+      path,
+      dataset,
+      { country, wave, respondentType, language: language ?? 'en' },
+    );
+    return proposal;
+  },
   'tables.run': ({ spec }) => runStudyTable(requireStudy(), spec),
   'tables.save': ({ name, tables }) => saveTablePlan(requireWritable().writable, name, tables),
   'tables.saved': () => listTablePlans(requireStudy().db),
@@ -188,6 +208,20 @@ const handlers: WorkerHandlers = {
     return saveFilter(open.writable, columnCache(open), name, expression);
   },
   'quality.check': (options) => checkDataQuality(requireStudy().db, options),
+  'demo.populate': async ({ sourcesDir }, job) => {
+    const open = requireWritable();
+    const imports = await populateDemoStudy(open.writable, sourcesDir, job.signal, job.progress, {
+      afterWrite: (db) => {
+        const fresh = new ColumnCache(db);
+        recomputeDerived(db, fresh);
+        recomputeWeights(db, fresh);
+      },
+    });
+    markDemoComplete(open.writable);
+    columns?.invalidate();
+    return demoSummary(open.db, open.path, sourcesDir, imports);
+  },
+  'demo.isComplete': () => isDemoComplete(requireStudy().db),
 };
 
 function errorKind(error: unknown): ApiErrorShape['kind'] {

@@ -10,6 +10,7 @@ import {
   exportInput,
   filterInput,
   importInput,
+  proposeMappingInput,
   readerOptions,
   setInput,
   weightInput,
@@ -23,6 +24,8 @@ import type {
   WeightDefinition,
   WeightReport,
 } from '../../shared/domain/dataset';
+import type { DemoSummary } from '../../shared/domain/demo';
+import type { MappingProposal } from '../../shared/domain/mapping';
 import type { StudyDescription, StudySummary } from '../../shared/domain/study';
 import type { TableResult } from '../../shared/domain/table';
 import { tableSpecSchema, type SavedTablePlan } from '../../shared/api/tables';
@@ -53,6 +56,7 @@ export const workerMethods = {
     ...readerOptions,
   }),
   'import.file': importInput,
+  'import.proposeMapping': proposeMappingInput,
   'export.data': exportInput,
   'tables.run': z.object({ spec: tableSpecSchema }),
   'variables.derive': deriveInput,
@@ -64,6 +68,8 @@ export const workerMethods = {
   'tables.saved': z.object({}),
   'tables.runSaved': z.object({ name: z.string().min(1) }),
   'quality.check': dataQualityInput,
+  'demo.populate': z.object({ sourcesDir: anyPath }),
+  'demo.isComplete': z.object({}),
 } as const;
 
 export type WorkerMethodName = keyof typeof workerMethods;
@@ -88,6 +94,9 @@ export interface WorkerResults {
   'import.info': DatasetInfo;
   'import.preview': ImportPreview;
   'import.file': ImportSummary;
+  'import.proposeMapping': MappingProposal;
+  'demo.populate': DemoSummary;
+  'demo.isComplete': boolean;
   'export.data': ExportSummary;
   'tables.run': TableResult;
   'variables.derive': DerivedVariableSummary;

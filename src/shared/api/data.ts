@@ -7,6 +7,7 @@ import type {
   WeightDefinition,
   WeightReport,
 } from '../domain/dataset';
+import type { MappingProposal } from '../domain/mapping';
 import { method, result } from './apiTypes';
 
 /** How to read a CSV or Excel file: what the user can change in the wizard or on the command line. */
@@ -18,17 +19,61 @@ export const readerOptions = {
   categoryOrder: z.record(z.string(), z.array(z.string()).max(10_000)).optional(),
 };
 
-export const importInput = z.object({
-  path: z.string().min(1, 'a file path is required'),
+const codeOrText = z.string().min(1).max(200);
+
+/** The mapping JSON of `cew import --mapping` (src/shared/domain/mapping.ts): a reviewed proposal. */
+export const sourceMappingSchema = z.object({
+  variables: z
+    .array(
+      z.object({
+        source: codeOrText,
+        target: codeOrText,
+        codes: z.record(z.string(), z.number().finite()).default({}),
+        evidence: z
+          .enum(['same-name', 'previous-wave', 'code-frame', 'label', 'translation', 'user'])
+          .default('user'),
+        confidence: z.number().min(0).max(1).default(1),
+      }),
+    )
+    .max(100_000),
+  new: z.array(codeOrText).max(100_000).default([]),
+});
+
+const sourceContext = {
   country: z
     .string()
     .regex(/^[A-Za-z]{2,3}$/, 'a country is a 2- or 3-letter code such as DE')
     .transform((code) => code.toUpperCase()),
   wave: z.string().trim().min(1, 'a wave is required (e.g. 2026)').max(40),
   respondentType: z.enum(['customer', 'executive']).default('customer'),
+  /** The language of the file's labels (en, de, it, fr, ko, …). */
+  language: z
+    .string()
+    .regex(/^[a-z]{2,3}$/, 'a language is a 2- or 3-letter code such as de')
+    .optional(),
+};
+
+export const proposeMappingInput = z.object({
+  path: z.string().min(1, 'a file path is required'),
+  ...sourceContext,
+  encoding: z.string().min(1).optional(),
+  ...readerOptions,
+});
+
+export const importInput = z.object({
+  path: z.string().min(1, 'a file path is required'),
+  ...sourceContext,
   idVariable: z.string().min(1).optional(),
   encoding: z.string().min(1).optional(),
   ...readerOptions,
+  /** A reviewed mapping; without it the proposal is applied when it decides everything. */
+  mapping: sourceMappingSchema.optional(),
+  /** An industry code fixed for the whole source (else the file's `industry` variable, if any). */
+  industry: z
+    .string()
+    .regex(/^[a-z0-9_-]{1,40}$/i, 'an industry is a code such as telecom')
+    .transform((code) => code.toLowerCase())
+    .optional(),
 });
 
 export const exportInput = z.object({
@@ -101,6 +146,8 @@ export const dataMethods = {
     z.object({ suggestedName: z.string().min(1), format: z.enum(['sav', 'zsav', 'csv', 'xlsx']) }),
     result<{ path: string } | null>(),
   ),
+  /** How a file's variables and codes would land on the study's codebook, for review. */
+  'import.proposeMapping': method(proposeMappingInput, result<MappingProposal>()),
   /** Starts an import job; the ImportSummary arrives with job.finished. */
   'import.start': method(importInput, result<{ jobId: string }>()),
   /** A derived variable: evaluated over every respondent, saved with its definition. */

@@ -27,6 +27,11 @@ export const studyMethods = {
     z.object({ name: z.string().trim().min(1).max(200) }),
     result<StudySummary>(),
   ),
+  /**
+   * Opens the demo study in the studies folder, building it first (sources written beside it,
+   * imported through the normal mapping path) when it is not there yet; jobId is that build.
+   */
+  'study.openDemo': method(z.object({}), result<{ study: StudySummary; jobId: string | null }>()),
   'study.listRecent': method(z.object({}), result<RecentStudy[]>()),
   'study.removeRecent': method(z.object({ path: z.string().min(1) }), result<RecentStudy[]>()),
   /** Desktop only: native dialogs. They resolve to null when the user cancels. */

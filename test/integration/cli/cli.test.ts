@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { builtCliPath, tempFolder } from '../../support/studyDb';
+import { LATEST_SCHEMA_VERSION } from '../../../src/main/study/migrations/index';
 
 function cli(args: string[], cwd: string) {
   const result = spawnSync(process.execPath, [builtCliPath, ...args], {
@@ -34,7 +35,7 @@ describe('the command line', () => {
     expect(stderr).toBe('');
     expect(JSON.parse(stdout)).toMatchObject({
       name: 'Wave 1',
-      schemaVersion: 10,
+      schemaVersion: LATEST_SCHEMA_VERSION,
       path: path.join(folder, 'wave1.cew'),
     });
   });
@@ -44,7 +45,10 @@ describe('the command line', () => {
     const { code, stdout } = cli(['describe', 'wave1.cew', '--json'], folder);
     expect(code).toBe(0);
     const description = JSON.parse(stdout);
-    expect(description.study).toMatchObject({ name: 'wave1', schemaVersion: 10 });
+    expect(description.study).toMatchObject({
+      name: 'wave1',
+      schemaVersion: LATEST_SCHEMA_VERSION,
+    });
     expect(description).toMatchObject({ sources: [], variables: [], respondents: 0 });
   });
 

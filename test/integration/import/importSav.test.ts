@@ -277,22 +277,22 @@ describeWithFixtures('importing SPSS files into a study', () => {
       const first = await importInto(study, file);
       expect(first.warnings).toEqual([
         expect.stringMatching(
-          /variable country is a system variable name; .* kept as country_file/,
+          /variable country is a system variable name; .* kept as country_source/,
         ),
-        expect.stringMatching(/variable wave is a system variable name; .* kept as wave_file/),
+        expect.stringMatching(/variable wave is a system variable name; .* kept as wave_source/),
       ]);
       // The next wave of the same questionnaire imports the same way (its text "country" is
-      // matched to country_file, not refused as a clash with the system variable).
+      // matched to country_source, not refused as a clash with the system variable).
       const second = await importInto(study, file, { wave: '2027' });
       expect(second).toMatchObject({ rows: 2, variablesAdded: 0, variablesMatched: 3 });
       const exported = await exportedCsv(study);
-      expect(column(exported, 'country_file')).toEqual([
+      expect(column(exported, 'country_source')).toEqual([
         'Deutschland',
         'Österreich',
         'Deutschland',
         'Österreich',
       ]);
-      expect(column(exported, 'wave_file')).toEqual(['3', '3', '3', '3']);
+      expect(column(exported, 'wave_source')).toEqual(['3', '3', '3', '3']);
     });
   });
 

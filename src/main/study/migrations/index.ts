@@ -5,13 +5,17 @@
  */
 import type { WritableStudyDb } from '../studyDb';
 import { migrateTo0010 } from './0010-initial-schema';
+import { migrateTo0020 } from './0020-harmonisation';
 
 export interface Migration {
   version: number;
   migrate: (db: WritableStudyDb) => void;
 }
 
-export const migrations: readonly Migration[] = [{ version: 10, migrate: migrateTo0010 }];
+export const migrations: readonly Migration[] = [
+  { version: 10, migrate: migrateTo0010 },
+  { version: 20, migrate: migrateTo0020 },
+];
 
 export const LATEST_SCHEMA_VERSION = migrations[migrations.length - 1]?.version ?? 0;
 
