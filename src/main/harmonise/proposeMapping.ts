@@ -99,22 +99,37 @@ export function candidatesFor(
   };
   const compatible = input.codebook.filter((target) => compatibleTypes(target.type, source.type));
   const lowerName = source.name.toLowerCase();
-  const previousTarget =
-    input.previous?.variables.find((entry) => entry.source === source.name)?.target ??
-    (input.previous?.new.includes(source.name) ? source.name : undefined);
-  const frames = compatible.filter((target) => sameFrame(source, target));
-
+  const previousTarget = previousTargets(input.previous).get(source.name);
   for (const target of compatible) {
     if (target.name === previousTarget)
       offer({ target: target.name, evidence: 'previous-wave', confidence: 0.97 });
     if (target.name.toLowerCase() === lowerName)
       offer({ target: target.name, evidence: 'same-name', confidence: 0.95 });
+  }
+  // A name or an earlier mapping outranks any label, so labels are compared only without one:
+  // a new wave of a 10,000-variable file stays linear.
+  if (byTarget.size > 0) return [...byTarget.values()].sort((a, b) => b.confidence - a.confidence);
+  for (const target of compatible) {
     const byLabel = labelCandidate(source, target, input.language);
-    if (byLabel && frames.includes(target))
+    if (byLabel && sameFrame(source, target))
       byLabel.confidence = Math.min(0.92, byLabel.confidence + 0.05);
     offer(byLabel);
   }
   return [...byTarget.values()].sort((a, b) => b.confidence - a.confidence);
+}
+
+const previousTargetCache = new WeakMap<SourceMapping, Map<string, string>>();
+
+/** Source name → study name in the previous wave's mapping (new variables kept their names). */
+function previousTargets(previous: SourceMapping | null): Map<string, string> {
+  if (!previous) return new Map();
+  let targets = previousTargetCache.get(previous);
+  if (!targets) {
+    targets = new Map(previous.new.map((name) => [name, name]));
+    for (const entry of previous.variables) targets.set(entry.source, entry.target);
+    previousTargetCache.set(previous, targets);
+  }
+  return targets;
 }
 
 function isDecisive(candidate: MappingCandidate): boolean {
@@ -206,8 +221,14 @@ export function proposeMapping(input: ProposalInput): ProposalResult {
   // A code frame alone says little (every 1–5 scale looks alike), but once the other variables
   // are placed, a file variable whose every answer is one of exactly one free study variable's
   // answers is that variable — how a renamed column of a CSV, which has no labels, is found.
-  for (const source of input.variables) {
-    if (assigned.has(source.name) || undecidable.has(source.name)) continue;
+  const unplaced = input.variables.filter(
+    (source) => !assigned.has(source.name) && !undecidable.has(source.name),
+  );
+  // Comparing every answer of every unplaced variable with every free study variable is
+  // quadratic: a wholly new 10,000-variable file skips it (its variables are simply new).
+  const affordable = unplaced.length * (input.codebook.length - taken.size) <= 1_000_000;
+  for (const source of affordable ? unplaced : []) {
+    if (assigned.has(source.name)) continue;
     const labelled = source.valueLabels.filter((vl) => typeof vl.code === 'number').length;
     if (labelled < 2) continue;
     const fits = input.codebook.filter((target) => {
