@@ -66,6 +66,9 @@ export function createStudyFile(
   }
   const db = connect(file, { ...options, readOnly: false }, true);
   try {
+    // Columns are megabyte BLOBs: 64 KiB pages write and read them in a sixteenth of the pages
+    // (and overflow-chain hops) that SQLite's default 4 KiB needs. Fixed when the file is made.
+    db.pragma('page_size = 65536');
     applyPragmas(db, false);
     const writable = asWritable(db);
     const version = runMigrations(writable, file);
