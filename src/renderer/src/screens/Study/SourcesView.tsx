@@ -13,6 +13,18 @@ interface SourcesViewProps {
   onNotice: (tone: 'info' | 'error', text: string) => void;
 }
 
+/** A country by its display name, its code kept beside it for those who think in codes. */
+function CountryName({ code, names }: { code: string | null; names: ReadonlyMap<string, string> }) {
+  if (code === null) return <>–</>;
+  const name = names.get(code);
+  if (!name || name === code) return <>{code}</>;
+  return (
+    <>
+      {name} <span className="muted">{code}</span>
+    </>
+  );
+}
+
 export function SourcesView({ info, study, onNotice }: SourcesViewProps) {
   const client = useClient();
   const [description, setDescription] = useState<StudyDescription | null>(null);
@@ -29,6 +41,9 @@ export function SourcesView({ info, study, onNotice }: SourcesViewProps) {
   );
 
   if (!description) return <p className="muted">Loading…</p>;
+  const countryNames = new Map(
+    description.countries.map((country) => [country.code, country.name]),
+  );
   const identifying = description.variables.filter((v) => v.isIdentifying).map((v) => v.name);
   return (
     <section className="sources" aria-labelledby="sources-heading">
@@ -54,7 +69,9 @@ export function SourcesView({ info, study, onNotice }: SourcesViewProps) {
             {description.sources.map((source) => (
               <tr key={source.id}>
                 <td>{source.fileName}</td>
-                <td>{source.country ?? '–'}</td>
+                <td>
+                  <CountryName code={source.country} names={countryNames} />
+                </td>
                 <td>{source.wave ?? '–'}</td>
                 <td>{source.respondentType ?? '–'}</td>
                 <td className="num">{formatInteger(source.rowCount)}</td>

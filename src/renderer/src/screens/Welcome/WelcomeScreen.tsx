@@ -1,14 +1,20 @@
 /**
- * The first screen: create a study, open one, or pick from the recent list. The desktop app uses
- * native dialogs; in browser mode a study is created by name in the studies folder (which the
- * user can change) and opened through a server-side file browser.
+ * The first screen: create a study, open one, pick from the recent list, or open the demo study.
+ * The desktop app uses native dialogs; in browser mode a study is created by name in the studies
+ * folder (which the user can change) and opened through a server-side file browser.
  */
-import { useCallback, useEffect, useState, type FormEvent } from 'react';
+import { useCallback, useEffect, useState, useSyncExternalStore, type FormEvent } from 'react';
 import type { AppInfo } from '../../../../shared/api/app';
 import type { RecentStudy, StudySummary } from '../../../../shared/domain/study';
 import { useClient } from '../../api/ClientContext';
 import { FileBrowser } from '../../components/FileBrowser';
 import { RecentStudies } from '../../components/RecentStudies';
+import {
+  clearDemoBuildNotice,
+  demoBuildNotice,
+  openDemoStudy,
+  subscribeDemoBuildNotice,
+} from './demoBuild';
 
 interface WelcomeScreenProps {
   info: AppInfo;
@@ -30,6 +36,7 @@ export function WelcomeScreen({ info, onInfoChange, onOpened }: WelcomeScreenPro
   const [browsing, setBrowsing] = useState(false);
   const [editingFolder, setEditingFolder] = useState(false);
   const [folderDraft, setFolderDraft] = useState(info.studiesFolder);
+  const demoNotice = useSyncExternalStore(subscribeDemoBuildNotice, demoBuildNotice);
 
   const loadRecent = useCallback(() => {
     client
@@ -41,6 +48,7 @@ export function WelcomeScreen({ info, onInfoChange, onOpened }: WelcomeScreenPro
   const run = async (action: () => Promise<StudySummary | null>) => {
     setBusy(true);
     setError(null);
+    clearDemoBuildNotice();
     try {
       const study = await action();
       if (study) onOpened(study);
@@ -53,6 +61,8 @@ export function WelcomeScreen({ info, onInfoChange, onOpened }: WelcomeScreenPro
   };
 
   const open = (path: string) => run(() => client.invoke('study.open', { path }));
+
+  const openDemo = () => run(() => openDemoStudy(client));
 
   const createInFolder = (event: FormEvent) => {
     event.preventDefault();
@@ -110,6 +120,14 @@ export function WelcomeScreen({ info, onInfoChange, onOpened }: WelcomeScreenPro
       {error && (
         <p role="alert" className="notice notice--error">
           {error}
+        </p>
+      )}
+      {demoNotice && (
+        <p
+          role={demoNotice.tone === 'error' ? 'alert' : 'status'}
+          className={`notice notice--${demoNotice.tone}`}
+        >
+          {demoNotice.text}
         </p>
       )}
       <div className="welcome__columns">
@@ -192,6 +210,17 @@ export function WelcomeScreen({ info, onInfoChange, onOpened }: WelcomeScreenPro
           />
         </section>
       </div>
+      <section className="panel welcome__demo" aria-labelledby="demo-heading">
+        <h2 id="demo-heading">Try the demo study</h2>
+        <p className="muted">
+          Fourteen agency files from Germany, Italy, France and South Korea, waves 2025 and 2026,
+          harmonised onto one codebook. The first time, it is built in the studies folder while you
+          look around.
+        </p>
+        <button type="button" onClick={() => void openDemo()} disabled={busy}>
+          Open demo study
+        </button>
+      </section>
     </main>
   );
 }
