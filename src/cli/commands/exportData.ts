@@ -1,6 +1,7 @@
 /**
  * `cew export-data STUDY --format sav|zsav|csv|xlsx --out FILE [--variables a,b] [--drop-identifying]
- * [--json]`: writes the study's respondents; without --drop-identifying every variable is written.
+ * [--language L] [--json]`: writes the study's respondents; without --drop-identifying every
+ * variable is written. Labels are in the study's label language, or L for this export.
  */
 import { parseArgs } from 'node:util';
 import { exportInput } from '../../shared/api/data';
@@ -8,9 +9,10 @@ import { describeZodError } from '../../shared/api/validate';
 import { withHost } from '../cliHost';
 import { runCliJob } from '../cliJob';
 import { CliUsageError, printJson, printLine, warn } from '../cliOutput';
+import { languageOption, warnIfUnknownLanguage } from '../cliLanguage';
 
 export const usage =
-  'export-data STUDY.cew --format sav|zsav|csv|xlsx --out FILE [--variables a,b,...] [--filter EXPR] [--drop-identifying] [--json]';
+  'export-data STUDY.cew --format sav|zsav|csv|xlsx --out FILE [--variables a,b,...] [--filter EXPR] [--drop-identifying] [--language L] [--json]';
 
 export async function runExportData(args: string[]): Promise<void> {
   const { values, positionals } = parseArgs({
@@ -23,6 +25,7 @@ export async function runExportData(args: string[]): Promise<void> {
       'drop-identifying': { type: 'boolean', default: false },
       filter: { type: 'string' },
       json: { type: 'boolean', default: false },
+      ...languageOption,
     },
   });
   const [study] = positionals;
@@ -36,13 +39,14 @@ export async function runExportData(args: string[]): Promise<void> {
       .filter(Boolean),
     dropIdentifying: values['drop-identifying'],
     ...(values.filter ? { filter: values.filter } : {}),
+    ...(values.language !== undefined ? { language: values.language } : {}),
   });
   if (!parsed.success)
     throw new CliUsageError(
       describeZodError('export-data', parsed.error).replace(/^invalid input for export-data: /, ''),
     );
   const summary = await withHost(async (host) => {
-    await host.session.openStudy(study);
+    warnIfUnknownLanguage(parsed.data.language, await host.session.openStudy(study));
     return runCliJob(host.session, `Exporting ${values.out}`, 'export.data', parsed.data);
   });
   if (values.json) printJson(summary);

@@ -2,7 +2,9 @@
  * `cew table STUDY --rows a,b --cols c,d [--weight w] [--filter EXPR] [--sig 0.95 | --sig 0.99,0.95]
  * [--preset spss|dimensions|q] [--means VAR] [--json]`: one cross-table, computed in the worker.
  * `--cols c,d` puts c and d side by side; `c/d` nests d within c. `--save NAME` keeps the spec in
- * the study; `--saved NAME` re-runs a saved table or tab plan on the study's current data.
+ * the study; `--saved NAME` re-runs a saved table or tab plan on the study's current data. Labels
+ * are in the study's label language, or `--language L` for this run; a fallback label (not in
+ * that language) is printed as `label [de]`.
  */
 import { parseArgs } from 'node:util';
 import { tableSpecSchema } from '../../shared/api/tables';
@@ -10,15 +12,21 @@ import { describeZodError } from '../../shared/api/validate';
 import type { TableResult } from '../../shared/domain/table';
 import { withHost } from '../cliHost';
 import { CliUsageError, printJson, printLine } from '../cliOutput';
+import { languageOption, parseLanguage, warnIfUnknownLanguage } from '../cliLanguage';
 
 export const usage =
-  'table STUDY.cew --rows a,b [--cols c,d/e] [--weight W] [--filter EXPR] [--sig 0.95|0.99,0.95] [--preset spss|dimensions|q] [--means VAR] [--summary top2|bottom2|mean --items a,b] [--save NAME] [--json]\n     cew table STUDY.cew --saved NAME [--json]                                  re-run a saved table or tab plan';
+  'table STUDY.cew --rows a,b [--cols c,d/e] [--weight W] [--filter EXPR] [--sig 0.95|0.99,0.95] [--preset spss|dimensions|q] [--means VAR] [--summary top2|bottom2|mean --items a,b] [--save NAME] [--language L] [--json]\n     cew table STUDY.cew --saved NAME [--language L] [--json]                    re-run a saved table or tab plan';
 
 function list(value: string | undefined): string[] {
   return (value ?? '')
     .split(',')
     .map((part) => part.trim())
     .filter(Boolean);
+}
+
+/** A label as the terminal shows it: a fallback carries its language, since there are no italics. */
+function shown(label: string, labelLanguage: string | undefined): string {
+  return labelLanguage ? `${label} [${labelLanguage}]` : label;
 }
 
 function formatPercent(value: number | null): string {
@@ -29,10 +37,13 @@ function formatPercent(value: number | null): string {
 export function tableText(result: TableResult): string {
   const header = [
     '',
-    ...result.columns.map((c) => (c.letter ? `${c.label} (${c.letter})` : c.label)),
+    ...result.columns.map((c) => {
+      const label = shown(c.label, c.labelLanguage);
+      return c.letter ? `${label} (${c.letter})` : label;
+    }),
   ];
   const body = result.rows.map((row) => [
-    `${row.variable}: ${row.label}`,
+    `${row.variable}: ${shown(row.label, row.labelLanguage)}`,
     ...row.cells.map((cell) =>
       cell.mean !== undefined
         ? cell.mean === null
@@ -68,15 +79,18 @@ export async function runTableCommand(args: string[]): Promise<void> {
       items: { type: 'string' },
       saved: { type: 'string' },
       json: { type: 'boolean', default: false },
+      ...languageOption,
     },
   });
   const [study] = positionals;
   if (!study || positionals.length > 1) throw new CliUsageError(`usage: cew ${usage}`);
+  const language = parseLanguage(values.language);
+  const labels = language ? { language } : {};
   if (values.saved) {
     const saved = values.saved;
     const plan = await withHost(async (host) => {
-      await host.session.openStudy(study);
-      return host.session.workerClient.call('tables.runSaved', { name: saved });
+      warnIfUnknownLanguage(language, await host.session.openStudy(study));
+      return host.session.workerClient.call('tables.runSaved', { name: saved, ...labels });
     });
     if (values.json) printJson(plan);
     else printLine(plan.tables.map(tableText).join('\n\n'));
@@ -111,10 +125,10 @@ export async function runTableCommand(args: string[]): Promise<void> {
   }
   const save = values.save;
   const result = await withHost(async (host) => {
-    await host.session.openStudy(study);
+    warnIfUnknownLanguage(language, await host.session.openStudy(study));
     if (save)
       await host.session.workerClient.call('tables.save', { name: save, tables: [parsed.data] });
-    return host.session.workerClient.call('tables.run', { spec: parsed.data });
+    return host.session.workerClient.call('tables.run', { spec: parsed.data, ...labels });
   });
   if (values.json) printJson(result);
   else printLine(tableText(result));

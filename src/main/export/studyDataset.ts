@@ -1,9 +1,11 @@
 /**
  * Reads a study back out as one dataset — every source's rows in source order, the file's
  * variables in codebook order, then the system variables — for the data exporters. Labels come in
- * the chosen language, falling back to the label's own language.
+ * the chosen language (the study's label language unless overridden), falling back as pickLabel
+ * does; a fallback is written as plain text, since a .sav or CSV label has no room for a marker.
  */
 import { ApiError } from '../../shared/api/apiTypes';
+import { pickLabelJson } from '../../shared/domain/labels';
 import type { VariableType } from '../../shared/domain/study';
 import { chunkToNumbers } from '../import/columnEncoding';
 import type {
@@ -14,11 +16,13 @@ import type {
   MissingSpec,
 } from '../import/importedDataset';
 import { loadColumn, textAt, type ColumnEncoding } from '../study/columnStore';
+import { readLabelLanguage } from '../study/labelLanguage';
 import type { ReadableStudyDb } from '../study/studyDb';
 
 export interface StudyExportOptions {
   variables?: string[];
   dropIdentifying?: boolean;
+  /** The language of the labels written; the study's label language when left out. */
   language?: string;
   /** Rows to keep (1) or leave out (0): a filter already evaluated. */
   mask?: Uint8Array;
@@ -39,6 +43,7 @@ interface VariableRow {
   type: VariableType;
   storage: ColumnEncoding;
   labels_json: string;
+  source_language: string | null;
   is_system: number;
   is_identifying: number;
   format_attributes_json: string;
@@ -50,11 +55,6 @@ export interface ExportedVariable extends ImportedVariable {
 
 export interface StudyDataset extends Omit<ImportedDataset, 'variables'> {
   variables: ExportedVariable[];
-}
-
-function pickLabel(json: string, language: string): string | null {
-  const labels = JSON.parse(json) as Record<string, string>;
-  return labels[language] ?? Object.values(labels)[0] ?? null;
 }
 
 function readMissing(db: ReadableStudyDb, variableId: number, type: VariableType): MissingSpec[] {
@@ -89,10 +89,10 @@ export function studyToDataset(
   db: ReadableStudyDb,
   options: StudyExportOptions = {},
 ): StudyDataset {
-  const language = options.language ?? 'en';
+  const language = options.language ?? readLabelLanguage(db);
   const all = db
     .prepare(
-      `SELECT id, name, type, storage, labels_json, is_system, is_identifying, format_attributes_json
+      `SELECT id, name, type, storage, labels_json, source_language, is_system, is_identifying, format_attributes_json
        FROM variables ORDER BY is_system, sort_order, id`,
     )
     .all() as VariableRow[];
@@ -111,12 +111,12 @@ export function studyToDataset(
   );
   const variables: ExportedVariable[] = chosen.map((row) => ({
     name: row.name,
-    label: pickLabel(row.labels_json, language),
+    label: pickLabelJson(row.labels_json, language, row.source_language)?.text ?? null,
     type: row.type,
     valueLabels: (labelsOf.all(row.id) as Array<{ code: string; labels_json: string }>).map(
       (vl) => ({
         code: row.type === 'text' ? vl.code : Number(vl.code),
-        label: pickLabel(vl.labels_json, language) ?? vl.code,
+        label: pickLabelJson(vl.labels_json, language, row.source_language)?.text ?? vl.code,
       }),
     ),
     missing: readMissing(db, row.id, row.type),
@@ -141,7 +141,7 @@ export function studyToDataset(
   )
     .map((set): ImportedMultiResponseSet => ({
       name: set.name,
-      label: pickLabel(set.labels_json, language) ?? '',
+      label: pickLabelJson(set.labels_json, language)?.text ?? '',
       type: set.type,
       ...(set.counted_value !== null ? { countedValue: set.counted_value } : {}),
       variables: JSON.parse(set.variables_json) as string[],

@@ -18,6 +18,7 @@ type StudyMethod =
   | 'study.describe'
   | 'study.saveCopyAs'
   | 'study.rename'
+  | 'study.setLabelLanguage'
   | 'study.openDemo'
   | 'study.listRecent'
   | 'study.removeRecent'
@@ -66,6 +67,7 @@ export function studyHandlers(ctx: HandlerContext): Pick<Handlers, StudyMethod> 
       settings.rememberStudy(summary.path, summary.name);
       return summary;
     },
+    'study.setLabelLanguage': ({ language }) => session.setLabelLanguage(language),
     'study.openDemo': async () => {
       const { study, sources } = demoPaths(settings.studiesFolder);
       if (existsSync(study)) {

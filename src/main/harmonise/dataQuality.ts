@@ -15,7 +15,9 @@ import {
   type DataQualitySeverity,
   type DataQualitySource,
 } from '../../shared/domain/dataQuality';
+import { pickLabelJson } from '../../shared/domain/labels';
 import { MISSING_U16, MISSING_U8 } from '../study/columnStore';
+import { readLabelLanguage } from '../study/labelLanguage';
 import { statement } from '../study/statementCache';
 import type { ReadableStudyDb } from '../study/studyDb';
 
@@ -61,10 +63,10 @@ function readCountryNames(db: ReadableStudyDb): Map<string, string> {
     code: string;
     names_json: string;
   }>;
+  const language = readLabelLanguage(db);
   return new Map(
     rows.map((row) => {
-      const names = JSON.parse(row.names_json) as Record<string, string>;
-      const name = names.en ?? Object.values(names)[0] ?? row.code;
+      const name = pickLabelJson(row.names_json, language)?.text ?? row.code;
       return [row.code, name === row.code ? row.code : `${name} (${row.code})`];
     }),
   );
@@ -247,10 +249,10 @@ function codeLabels(db: ReadableStudyDb, variableId: number): Map<number, string
     db,
     'SELECT code, labels_json FROM value_labels WHERE variable_id = ?',
   ).all(variableId) as Array<{ code: string; labels_json: string }>;
+  const language = readLabelLanguage(db);
   const labels = new Map<number, string>();
   for (const row of rows) {
-    const byLanguage = JSON.parse(row.labels_json) as Record<string, string>;
-    const label = byLanguage.en ?? Object.values(byLanguage)[0];
+    const label = pickLabelJson(row.labels_json, language)?.text;
     if (label !== undefined) labels.set(Number(row.code), label);
   }
   return labels;

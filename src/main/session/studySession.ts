@@ -111,6 +111,15 @@ export class StudySession {
     return summary;
   }
 
+  /** Shows and exports labels in `language` from now on; every view refreshes on study.changed. */
+  async setLabelLanguage(language: string): Promise<StudySummary> {
+    this.requireOpen();
+    const summary = await this.worker.call('study.setLabelLanguage', { language });
+    if (this.open) this.open.summary = summary;
+    this.changed('label language');
+    return summary;
+  }
+
   /** Starts a job in the worker and returns its id at once; progress and the end arrive as events. */
   startJob<R>(
     label: string,
@@ -123,7 +132,8 @@ export class StudySession {
       (result) => {
         const finished = this.jobs.finish(job.jobId, 'done');
         if (finished) this.options.emit('job.finished', { ...finished, result });
-        if (options.changesStudy) this.changed(label);
+        // An import can bring labels in a new language: windows get the summary as it is now.
+        if (options.changesStudy) void this.refreshSummary().then(() => this.changed(label));
       },
       (error: unknown) => {
         const cancelled = error instanceof ApiError && error.kind === 'cancelled';
@@ -152,6 +162,18 @@ export class StudySession {
   /** Tells every window the study's content changed (a derived variable, a weight …). */
   notifyChanged(reason: string): void {
     this.changed(reason);
+  }
+
+  /** Re-reads the open study's summary after work that changes what it reports. */
+  private async refreshSummary(): Promise<void> {
+    const state = this.open;
+    if (!state) return;
+    try {
+      const summary = await this.worker.call('study.summary', {});
+      if (summary && this.open === state) state.summary = summary;
+    } catch {
+      // The last summary stays; the event still goes out.
+    }
   }
 
   private changed(reason: string): void {

@@ -6,6 +6,8 @@ import type {
   VariableSummary,
   VariableType,
 } from '../../shared/domain/study';
+import { pickLabelJson, type PickedLabel } from '../../shared/domain/labels';
+import { readLabelLanguage, studyLanguages } from './labelLanguage';
 import type { ReadableStudyDb } from './studyDb';
 
 export function readStudyMeta(db: ReadableStudyDb): Record<string, string> {
@@ -31,6 +33,8 @@ export function summarizeStudy(
     createdAt: meta.created_at ?? '',
     readOnly: readOnlyReason !== null,
     readOnlyReason,
+    labelLanguage: readLabelLanguage(db),
+    languages: studyLanguages(db),
   };
 }
 
@@ -52,33 +56,47 @@ export function listSources(db: ReadableStudyDb): SourceSummary[] {
   }));
 }
 
-function labelIn(labelsJson: string, language: string): string | null {
-  const labels = JSON.parse(labelsJson) as Record<string, string>;
-  return labels[language] ?? Object.values(labels)[0] ?? null;
+/** A label with the marker every listing carries: which language is shown, and whether it fell back. */
+function shownLabel(picked: PickedLabel | null): {
+  label: string | null;
+  labelLanguage: string | null;
+  labelFallback: boolean;
+} {
+  return {
+    label: picked?.text ?? null,
+    labelLanguage: picked?.language ?? null,
+    labelFallback: picked?.fallback ?? false,
+  };
 }
 
-export function listVariables(db: ReadableStudyDb, language = 'en'): VariableSummary[] {
+export function listVariables(db: ReadableStudyDb, language: string): VariableSummary[] {
   const rows = db
     .prepare(
-      'SELECT name, type, labels_json, is_system, is_identifying FROM variables ORDER BY sort_order, id',
+      'SELECT name, type, labels_json, source_language, is_system, is_identifying FROM variables ORDER BY sort_order, id',
     )
     .all() as Array<{
     name: string;
     type: VariableType;
     labels_json: string;
+    source_language: string | null;
     is_system: number;
     is_identifying: number;
   }>;
   return rows.map((row) => ({
     name: row.name,
     type: row.type,
-    label: labelIn(row.labels_json, language),
+    ...shownLabel(pickLabelJson(row.labels_json, language, row.source_language)),
     isSystem: row.is_system === 1,
     isIdentifying: row.is_identifying === 1,
   }));
 }
 
-export function describeStudy(db: ReadableStudyDb, summary: StudySummary): StudyDescription {
+/** What the study holds, with every label in `language` (by default the study's label language). */
+export function describeStudy(
+  db: ReadableStudyDb,
+  summary: StudySummary,
+  language: string = summary.labelLanguage,
+): StudyDescription {
   const sources = listSources(db);
   const waves = (
     db.prepare('SELECT code FROM waves ORDER BY sort_order, code').all() as Array<{
@@ -90,13 +108,17 @@ export function describeStudy(db: ReadableStudyDb, summary: StudySummary): Study
       code: string;
       names_json: string;
     }>
-  ).map((row) => ({ code: row.code, name: labelIn(row.names_json, 'en') ?? row.code }));
+  ).map((row) => ({
+    code: row.code,
+    name: pickLabelJson(row.names_json, language)?.text ?? row.code,
+  }));
   return {
     study: summary,
+    language,
     sources,
     waves,
     countries,
-    variables: listVariables(db),
+    variables: listVariables(db, language),
     responseSets: (
       db
         .prepare('SELECT name, type, labels_json FROM multi_response_sets ORDER BY id')
@@ -105,7 +127,11 @@ export function describeStudy(db: ReadableStudyDb, summary: StudySummary): Study
         type: 'dichotomies' | 'categories';
         labels_json: string;
       }>
-    ).map((set) => ({ name: set.name, label: labelIn(set.labels_json, 'en'), type: set.type })),
+    ).map((set) => ({
+      name: set.name,
+      ...shownLabel(pickLabelJson(set.labels_json, language)),
+      type: set.type,
+    })),
     respondents: sources.reduce((sum, source) => sum + source.rowCount, 0),
   };
 }

@@ -5,6 +5,7 @@
  * column chunks beside their definition so every table, filter and export can use them.
  */
 import { ApiError } from '../../shared/api/apiTypes';
+import { pickLabelJson } from '../../shared/domain/labels';
 import type { VariableType } from '../../shared/domain/study';
 import {
   compileExpression,
@@ -264,18 +265,20 @@ export function recomputeDerived(db: WritableStudyDb, cache: ColumnCache): strin
   for (const variable of derived) {
     const definition = JSON.parse(variable.definition_json ?? '{}') as { expression?: string };
     if (!definition.expression) continue;
-    const labels = JSON.parse(
+    const label = pickLabelJson(
       (
         statement(db, 'SELECT labels_json FROM variables WHERE id = ?').get(variable.id) as {
           labels_json: string;
         }
       ).labels_json,
-    ) as Record<string, string>;
+      'en',
+    )?.text;
     cache.invalidate([variable.name]);
     materialise(db, cache, variable.id, {
       name: variable.name,
       expression: definition.expression,
-      ...(labels.en ? { label: labels.en } : {}),
+      // A derived variable's label is stored in English (deriveVariable): keep it as it is.
+      ...(label ? { label } : {}),
     });
     cache.invalidate([variable.name]);
   }

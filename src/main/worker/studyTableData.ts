@@ -1,43 +1,52 @@
 /**
  * The cross-tab engine's view of an open study: variables by name (case-insensitive, as in
- * SPSS) with their values as numbers, value labels in the chosen language and user-missing codes,
- * served from the worker's column cache so a table loads only the columns it uses.
+ * SPSS) with their values as numbers, labels in the chosen language (a fallback marked with the
+ * language it is in) and user-missing codes, served from the worker's column cache so a table
+ * loads only the columns it uses.
  */
 import type { MissingSpec } from '../../shared/domain/dataset';
+import { fallbackMark, pickLabelJson } from '../../shared/domain/labels';
 import type { VariableType } from '../../shared/domain/study';
 import type { ResponseSet, ResponseSetSource } from '../analysis/crosstab/multiResponse';
 import type { TableData, TableVariable } from '../analysis/crosstab/tableData';
 import { chunkToNumbers } from '../import/columnEncoding';
 import { textAt } from '../study/columnStore';
+import { readLabelLanguage } from '../study/labelLanguage';
 import type { ReadableStudyDb } from '../study/studyDb';
 import { statement } from '../study/statementCache';
 import type { ColumnCache } from './columnCache';
 
-function pickLabel(json: string, language: string): string | null {
-  const labels = JSON.parse(json) as Record<string, string>;
-  return labels[language] ?? Object.values(labels)[0] ?? null;
+/** A label as the engine carries it: the text, and `labelLanguage` only when it fell back. */
+function labelled(
+  json: string,
+  language: string,
+  sourceLanguage: string | null,
+): { label: string | null; labelLanguage?: string } {
+  const picked = pickLabelJson(json, language, sourceLanguage);
+  return { label: picked?.text ?? null, ...fallbackMark(picked) };
 }
 
 export function studyTableData(
   db: ReadableStudyDb,
   cache: ColumnCache,
-  language = 'en',
+  language: string = readLabelLanguage(db),
 ): TableData & ResponseSetSource {
   const rows = (
     statement(db, 'SELECT coalesce(sum(row_count), 0) AS n FROM sources').get() as { n: number }
   ).n;
   const variables = new Map<string, TableVariable>();
-  const labelsOf = (variableId: number) =>
+  /** A variable's value labels in codebook order; numeric codes only. */
+  const labelsOf = (variableId: number, sourceLanguage: string | null) =>
     (
       statement(
         db,
         'SELECT code, labels_json FROM value_labels WHERE variable_id = ? ORDER BY sort_order, code',
       ).all(variableId) as Array<{ code: string; labels_json: string }>
     )
-      .map((vl) => ({
-        code: Number(vl.code),
-        label: pickLabel(vl.labels_json, language) ?? vl.code,
-      }))
+      .map((vl) => {
+        const { label, ...mark } = labelled(vl.labels_json, language, sourceLanguage);
+        return { code: Number(vl.code), label: label ?? vl.code, ...mark };
+      })
       .filter((vl) => !Number.isNaN(vl.code));
 
   /** A set's answers from its item variables, or a Triple-S multiple's answers from its codes. */
@@ -69,19 +78,24 @@ export function studyTableData(
           ? items.map((item, k) => ({
               code: k + 1,
               label: item.label ?? item.name,
+              ...(item.label !== null && item.labelLanguage
+                ? { labelLanguage: item.labelLanguage }
+                : {}),
               chosen: chosenBy((i) => item.values[i] === Number(set.counted_value)),
             }))
-          : (items[0]?.valueLabels ?? []).map(({ code, label }) => ({
+          : (items[0]?.valueLabels ?? []).map(({ code, label, labelLanguage }) => ({
               code,
               label,
+              ...(labelLanguage ? { labelLanguage } : {}),
               chosen: chosenBy((i) => items.some((item) => item.values[i] === code)),
             }));
-      return { name: set.name, label: pickLabel(set.labels_json, language), answers };
+      return { name: set.name, ...labelled(set.labels_json, language, null), answers };
     }
     const multi = statement(
       db,
-      "SELECT id, name, labels_json FROM variables WHERE lower(name) = lower(?) AND type = 'multi'",
-    ).get(name) as { id: number; name: string; labels_json: string } | undefined;
+      "SELECT id, name, labels_json, source_language FROM variables WHERE lower(name) = lower(?) AND type = 'multi'",
+    ).get(name) as
+      { id: number; name: string; labels_json: string; source_language: string | null } | undefined;
     if (!multi) return null;
     const { column } = cache.get(multi.name);
     if (column.encoding !== 'utf8') return null;
@@ -91,12 +105,12 @@ export function studyTableData(
     });
     return {
       name: multi.name,
-      label: pickLabel(multi.labels_json, language),
-      answers: labelsOf(multi.id).map(({ code, label }) => {
+      ...labelled(multi.labels_json, language, multi.source_language),
+      answers: labelsOf(multi.id, multi.source_language).map((answer) => {
         const chosen = new Float64Array(rows);
         for (let i = 0; i < rows; i++)
-          chosen[i] = selections[i] === null ? Number.NaN : selections[i]!.has(code) ? 1 : 0;
-        return { code, label, chosen };
+          chosen[i] = selections[i] === null ? Number.NaN : selections[i]!.has(answer.code) ? 1 : 0;
+        return { ...answer, chosen };
       }),
     };
   }
@@ -110,9 +124,16 @@ export function studyTableData(
       if (known) return known;
       const row = statement(
         db,
-        'SELECT id, name, type, labels_json FROM variables WHERE lower(name) = ?',
+        'SELECT id, name, type, labels_json, source_language FROM variables WHERE lower(name) = ?',
       ).get(key) as
-        { id: number; name: string; type: VariableType; labels_json: string } | undefined;
+        | {
+            id: number;
+            name: string;
+            type: VariableType;
+            labels_json: string;
+            source_language: string | null;
+          }
+        | undefined;
       const notAColumn = `${name} is a multiple-response question: it can be the rows of a table, not yet its columns or a weight`;
       if (!row) {
         const isSet = statement(
@@ -126,18 +147,6 @@ export function studyTableData(
         throw new Error(`${row.name} is text; only coded and numeric variables can be tabulated`);
       const cached = cache.get(row.name);
       const values = chunkToNumbers(cached.column);
-      const valueLabels = (
-        statement(
-          db,
-          'SELECT code, labels_json FROM value_labels WHERE variable_id = ? ORDER BY sort_order, code',
-        ).all(row.id) as Array<{
-          code: string;
-          labels_json: string;
-        }>
-      ).map((vl) => ({
-        code: Number(vl.code),
-        label: pickLabel(vl.labels_json, language) ?? vl.code,
-      }));
       const missing = (
         statement(
           db,
@@ -154,8 +163,8 @@ export function studyTableData(
       const variable: TableVariable = {
         name: row.name,
         type: row.type,
-        label: pickLabel(row.labels_json, language),
-        valueLabels: valueLabels.filter((vl) => !Number.isNaN(vl.code)),
+        ...labelled(row.labels_json, language, row.source_language),
+        valueLabels: labelsOf(row.id, row.source_language),
         missing,
         values,
       };

@@ -10,6 +10,7 @@ import type {
   WeightGroupReport,
   WeightReport,
 } from '../../shared/domain/dataset';
+import { pickLabelJson } from '../../shared/domain/labels';
 import { checkRimTargets, checkRimTargetsByGroup } from '../analysis/weights/weightChecks';
 import { rimWeights, type CodeColumn, type RimTargets } from '../analysis/weights/rimWeights';
 import { rimWeightsByGroup } from '../analysis/weights/rimWeightsByGroup';
@@ -17,6 +18,7 @@ import { weightDiagnostics, type WeightDiagnostics } from '../analysis/weights/w
 import { chunkToNumbers } from '../import/columnEncoding';
 import { appendAudit } from '../study/auditLog';
 import { writeChunk, type ColumnData } from '../study/columnStore';
+import { readLabelLanguage } from '../study/labelLanguage';
 import type { ReadableStudyDb, WritableStudyDb } from '../study/studyDb';
 import { statement } from '../study/statementCache';
 import type { ColumnCache } from './columnCache';
@@ -120,13 +122,17 @@ function report(group: string, diagnostics: WeightDiagnostics): WeightGroupRepor
   };
 }
 
+/** A group's name in the report: its value label in the study's label language. */
 function labelOfCode(db: ReadableStudyDb, variable: StudyVariable, code: number): string {
   const row = statement(
     db,
-    'SELECT labels_json FROM value_labels WHERE variable_id = ? AND code = ?',
-  ).get(variable.id, String(code)) as { labels_json: string } | undefined;
-  const labels = row ? (JSON.parse(row.labels_json) as Record<string, string>) : {};
-  return labels.en ?? Object.values(labels)[0] ?? String(code);
+    `SELECT l.labels_json, v.source_language FROM value_labels l JOIN variables v ON v.id = l.variable_id
+     WHERE l.variable_id = ? AND l.code = ?`,
+  ).get(variable.id, String(code)) as
+    { labels_json: string; source_language: string | null } | undefined;
+  if (!row) return String(code);
+  const picked = pickLabelJson(row.labels_json, readLabelLanguage(db), row.source_language);
+  return picked?.text ?? String(code);
 }
 
 /** Computes the weights of a definition over every respondent (NaN for respondents not weighted). */

@@ -22,6 +22,7 @@ import {
 } from '../study/studyFile';
 import { appendAudit } from '../study/auditLog';
 import { describeStudy, summarizeStudy } from '../study/studyQueries';
+import { writeLabelLanguage } from '../study/labelLanguage';
 import { verifyStudy } from '../study/verifyStudy';
 import { exportData } from '../export/exportData';
 import { datasetInfo } from '../import/importedDataset';
@@ -82,9 +83,10 @@ function columnCache(open: OpenStudy): ColumnCache {
   return columns;
 }
 
-function runStudyTable(open: OpenStudy, spec: TableSpec): TableResult {
+/** A table with its labels in `language`, by default the study's label language. */
+function runStudyTable(open: OpenStudy, spec: TableSpec, language?: string): TableResult {
   const cache = columnCache(open);
-  return runTable(studyTableData(open.db, cache), spec, {
+  return runTable(studyTableData(open.db, cache, language), spec, {
     filterMask: (expression) => filterMask(open.db, cache, expression),
   });
 }
@@ -126,9 +128,9 @@ const handlers: WorkerHandlers = {
   },
   'study.close': () => ({ closed: closeCurrent() }),
   'study.summary': () => (study ? summary(study) : null),
-  'study.describe': () => {
+  'study.describe': ({ language }) => {
     const open = requireStudy();
-    return describeStudy(open.db, summary(open));
+    return describeStudy(open.db, summary(open), language);
   },
   'study.saveCopyAs': ({ path }) => {
     saveStudyCopy(requireStudy(), path);
@@ -140,6 +142,11 @@ const handlers: WorkerHandlers = {
       open.writable.prepare("UPDATE study_meta SET value = ? WHERE key = 'name'").run(name);
       appendAudit(open.writable, 'study.renamed', { name });
     })();
+    return summary(open);
+  },
+  'study.setLabelLanguage': ({ language }) => {
+    const open = requireWritable();
+    writeLabelLanguage(open.writable, language);
     return summary(open);
   },
   'study.verify': (_input, job) => verifyStudy(requireStudy().db, job.signal, job.progress),
@@ -179,18 +186,21 @@ const handlers: WorkerHandlers = {
     );
     return proposal;
   },
-  'tables.run': ({ spec }) => runStudyTable(requireStudy(), spec),
+  'tables.run': ({ spec, language }) => runStudyTable(requireStudy(), spec, language),
   'tables.save': ({ name, tables }) => saveTablePlan(requireWritable().writable, name, tables),
   'tables.saved': () => listTablePlans(requireStudy().db),
-  'tables.runSaved': ({ name }) => {
+  'tables.runSaved': ({ name, language }) => {
     const open = requireStudy();
     const plan = tablePlan(open.db, name);
-    return { name: plan.name, tables: plan.tables.map((spec) => runStudyTable(open, spec)) };
+    return {
+      name: plan.name,
+      tables: plan.tables.map((spec) => runStudyTable(open, spec, language)),
+    };
   },
-  'export.data': ({ path, format, variables, dropIdentifying, filter }, job) => {
+  'export.data': ({ path, format, variables, dropIdentifying, filter, language }, job) => {
     const open = requireStudy();
     const mask = filter ? filterMask(open.db, columnCache(open), filter) : undefined;
-    const options = { format, variables, dropIdentifying, mask };
+    const options = { format, variables, dropIdentifying, mask, language };
     return exportData(open, path, options, job.signal, job.progress);
   },
   'variables.derive': (definition) => {

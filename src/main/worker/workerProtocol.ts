@@ -30,6 +30,7 @@ import type { StudyDescription, StudySummary } from '../../shared/domain/study';
 import type { TableResult } from '../../shared/domain/table';
 import { tableSpecSchema, type SavedTablePlan } from '../../shared/api/tables';
 import { dataQualityInput } from '../../shared/api/quality';
+import { languageCode } from '../../shared/api/study';
 import type { DataQualityReport } from '../../shared/domain/dataQuality';
 
 const anyPath = z.string().min(1);
@@ -43,9 +44,11 @@ export const workerMethods = {
   }),
   'study.close': z.object({}),
   'study.summary': z.object({}),
-  'study.describe': z.object({}),
+  // `language` overrides the study's label language for one call (the CLI's --language).
+  'study.describe': z.object({ language: languageCode.optional() }),
   'study.saveCopyAs': z.object({ path: anyPath }),
   'study.rename': z.object({ name: z.string().min(1) }),
+  'study.setLabelLanguage': z.object({ language: languageCode }),
   'study.verify': z.object({}),
   'import.info': z.object({ path: anyPath, encoding: z.string().optional() }),
   'import.preview': z.object({
@@ -58,7 +61,7 @@ export const workerMethods = {
   'import.file': importInput,
   'import.proposeMapping': proposeMappingInput,
   'export.data': exportInput,
-  'tables.run': z.object({ spec: tableSpecSchema }),
+  'tables.run': z.object({ spec: tableSpecSchema, language: languageCode.optional() }),
   'variables.derive': deriveInput,
   'filters.save': filterInput,
   'weights.rim': weightInput,
@@ -66,7 +69,7 @@ export const workerMethods = {
   'weights.list': z.object({}),
   'tables.save': z.object({ name: z.string().min(1), tables: z.array(tableSpecSchema).min(1) }),
   'tables.saved': z.object({}),
-  'tables.runSaved': z.object({ name: z.string().min(1) }),
+  'tables.runSaved': z.object({ name: z.string().min(1), language: languageCode.optional() }),
   'quality.check': dataQualityInput,
   'demo.populate': z.object({ sourcesDir: anyPath }),
   'demo.isComplete': z.object({}),
@@ -90,6 +93,7 @@ export interface WorkerResults {
   'study.describe': StudyDescription;
   'study.saveCopyAs': { path: string };
   'study.rename': StudySummary;
+  'study.setLabelLanguage': StudySummary;
   'study.verify': VerifyReport;
   'import.info': DatasetInfo;
   'import.preview': ImportPreview;

@@ -22,3 +22,8 @@ export function formatBytes(bytes: number): string {
   }
   return `${value.toFixed(1)} ${units[unit]}`;
 }
+
+/** A label where markup cannot go (an <option>): a fallback carries its language, "Alter · de". */
+export function formatLabel(text: string, fallbackLanguage?: string | null): string {
+  return fallbackLanguage ? `${text} · ${fallbackLanguage}` : text;
+}

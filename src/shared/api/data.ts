@@ -9,6 +9,7 @@ import type {
 } from '../domain/dataset';
 import type { MappingProposal } from '../domain/mapping';
 import { method, result } from './apiTypes';
+import { languageCode } from './study';
 
 /** How to read a CSV or Excel file: what the user can change in the wizard or on the command line. */
 export const readerOptions = {
@@ -83,6 +84,8 @@ export const exportInput = z.object({
   dropIdentifying: z.boolean().default(false),
   /** A condition in the expression language, or the name of a saved filter. */
   filter: z.string().min(1).max(10_000).optional(),
+  /** The language of the labels written; the study's label language when left out. */
+  language: languageCode.optional(),
 });
 
 export const deriveInput = z.object({

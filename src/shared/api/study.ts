@@ -8,6 +8,11 @@ import type {
 } from '../domain/study';
 import { method, result } from './apiTypes';
 
+/** A label language: a 2- or 3-letter code such as de (the keys of the study's labels). */
+export const languageCode = z
+  .string()
+  .regex(/^[a-z]{2,3}$/, 'a language is a 2- or 3-letter code such as de');
+
 const studyPath = z
   .string()
   .min(1, 'a study path is required')
@@ -27,6 +32,8 @@ export const studyMethods = {
     z.object({ name: z.string().trim().min(1).max(200) }),
     result<StudySummary>(),
   ),
+  /** The language labels are shown and exported in; emits study.changed so every view follows. */
+  'study.setLabelLanguage': method(z.object({ language: languageCode }), result<StudySummary>()),
   /**
    * Opens the demo study in the studies folder, building it first (sources written beside it,
    * imported through the normal mapping path) when it is not there yet; jobId is that build.

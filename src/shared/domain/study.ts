@@ -9,6 +9,10 @@ export interface StudySummary {
   readOnly: boolean;
   /** Why the study is read-only, in words a user understands (e.g. another window has it open). */
   readOnlyReason: string | null;
+  /** The language labels are shown and exported in (docs/labels.md); 'en' until the user picks one. */
+  labelLanguage: string;
+  /** The languages the study holds labels in, the label language among them. */
+  languages: string[];
 }
 
 export interface SourceSummary {
@@ -33,10 +37,18 @@ export interface SourceSummary {
 
 export type VariableType = 'single' | 'multi' | 'numeric' | 'text' | 'date';
 
-export interface VariableSummary {
+/** A label as shown, marked when it is not in the chosen label language (docs/labels.md). */
+export interface ShownLabel {
+  label: string | null;
+  /** The language of `label`; null when there is no label. */
+  labelLanguage: string | null;
+  /** True when the label is not in the chosen language but a fallback. */
+  labelFallback: boolean;
+}
+
+export interface VariableSummary extends ShownLabel {
   name: string;
   type: VariableType;
-  label: string | null;
   isSystem: boolean;
   /** Names, e-mail addresses, phone numbers: hidden in the grid, offered for removal on export. */
   isIdentifying: boolean;
@@ -44,12 +56,15 @@ export interface VariableSummary {
 
 export interface StudyDescription {
   study: StudySummary;
+  /** The language the labels below are in: the study's label language unless overridden. */
+  language: string;
   sources: SourceSummary[];
   waves: string[];
+  /** Display names in the label language ("Deutschland", "독일"). */
   countries: Array<{ code: string; name: string }>;
   variables: VariableSummary[];
   /** Multiple-response sets (from .sav files or defined by the user), tabulated as one question. */
-  responseSets: Array<{ name: string; label: string | null; type: 'dichotomies' | 'categories' }>;
+  responseSets: Array<ShownLabel & { name: string; type: 'dichotomies' | 'categories' }>;
   respondents: number;
 }
 

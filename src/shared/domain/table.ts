@@ -35,12 +35,19 @@ export interface TableColumn {
   variable: string;
   code: number | string | null;
   label: string;
+  /** Only when (part of) the label is not in the chosen label language: the language it fell back to. */
+  labelLanguage?: string;
   /** Letter within its group; null for the Total column. */
   letter: string | null;
   /** Index of the banner group (0-based); -1 for the Total column. */
   group: number;
   /** For nested columns: the outer variables' codes and labels. */
-  within?: Array<{ variable: string; code: number | string; label: string }>;
+  within?: Array<{
+    variable: string;
+    code: number | string;
+    label: string;
+    labelLanguage?: string;
+  }>;
 }
 
 export interface TableCell {
@@ -68,6 +75,8 @@ export interface TableRow {
   variable: string;
   code: number | string | null;
   label: string;
+  /** Only when the label is not in the chosen label language: the language it fell back to. */
+  labelLanguage?: string;
   cells: TableCell[];
 }
 

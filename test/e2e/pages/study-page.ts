@@ -8,6 +8,7 @@ export class StudyPage {
   readonly closeButton: Locator;
   readonly saveCopyButton: Locator;
   readonly checkButton: Locator;
+  readonly labelLanguage: Locator;
 
   constructor(readonly page: Page) {
     this.title = page.locator('.toolbar__title');
@@ -16,6 +17,7 @@ export class StudyPage {
     this.closeButton = page.getByRole('button', { name: 'Close study' });
     this.saveCopyButton = page.getByRole('button', { name: 'Save a copy as…' });
     this.checkButton = page.getByRole('button', { name: 'Check study file' });
+    this.labelLanguage = page.getByLabel('Label language');
   }
 
   async waitFor(name: string): Promise<void> {
@@ -35,5 +37,14 @@ export class StudyPage {
 
   async checkStudyFile(): Promise<void> {
     await this.checkButton.click();
+  }
+
+  /** Picks the label language by its own name (Deutsch, 한국어). */
+  async chooseLabelLanguage(name: string): Promise<void> {
+    await this.labelLanguage.selectOption({ label: name });
+  }
+
+  async openView(name: 'Overview' | 'Sources' | 'Weights' | 'Tables'): Promise<void> {
+    await this.navigator.getByRole('button', { name }).click();
   }
 }

@@ -61,16 +61,26 @@ export function bannerGroups(
       }
       const inner = levels[levels.length - 1]!;
       const innerPosition = positions[positions.length - 1]!;
-      const within = levels.slice(0, -1).map((level, l) => ({
-        variable: level.variable.name,
-        code: level.categories.codes[positions[l]!]!,
-        label: level.categories.labels[positions[l]!]!,
-      }));
+      const within = levels.slice(0, -1).map((level, l) => {
+        const labelLanguage = level.categories.labelLanguages[positions[l]!];
+        return {
+          variable: level.variable.name,
+          code: level.categories.codes[positions[l]!]!,
+          label: level.categories.labels[positions[l]!]!,
+          ...(labelLanguage ? { labelLanguage } : {}),
+        };
+      });
+      // A nested label is marked when any part of it fell back.
+      const labelLanguage = [
+        ...within.map((w) => w.labelLanguage),
+        inner.categories.labelLanguages[innerPosition],
+      ].find((language) => language !== undefined);
       columns.push({
         id: `${group.variables.join('/')}:${positions.map((p, l) => levels[l]!.categories.codes[p]).join('/')}`,
         variable: inner.variable.name,
         code: inner.categories.codes[innerPosition]!,
         label: [...within.map((w) => w.label), inner.categories.labels[innerPosition]!].join(' › '),
+        ...(labelLanguage ? { labelLanguage } : {}),
         letter: columnLetter(combined),
         group: groupNumber,
         ...(within.length > 0 ? { within } : {}),

@@ -168,10 +168,12 @@ export function buildTable(data: TableData, spec: TableSpec, inputs: TableInputs
         }
         offset += groups[g]!.columns.length;
       });
+      const labelLanguage = categories.labelLanguages[r];
       rows.push({
         variable: variable.name,
         code: categories.codes[r]!,
         label: categories.labels[r]!,
+        ...(labelLanguage ? { labelLanguage } : {}),
         cells,
       });
     }

@@ -11,6 +11,8 @@ export const NONE = 0xffff;
 export interface Categories {
   codes: number[];
   labels: string[];
+  /** Per category: the language of a fallback label, else undefined. */
+  labelLanguages: Array<string | undefined>;
   /** Per respondent: index into codes, or NONE. */
   index: Uint16Array;
 }
@@ -25,11 +27,13 @@ export function categorize(variable: TableVariable): Categories {
   const position = new Map<number, number>();
   const codes: number[] = [];
   const labels: string[] = [];
-  for (const { code, label } of labelled) {
+  const labelLanguages: Array<string | undefined> = [];
+  for (const { code, label, labelLanguage } of labelled) {
     if (position.has(code)) continue;
     position.set(code, codes.length);
     codes.push(code);
     labels.push(label);
+    labelLanguages.push(labelLanguage);
   }
   // Which codes occur: a presence table for small non-negative integers (every survey code), a
   // Set for anything else; missing codes are checked once per distinct code, not per respondent.
@@ -55,6 +59,7 @@ export function categorize(variable: TableVariable): Categories {
     position.set(code, codes.length);
     codes.push(code);
     labels.push(formatCode(code));
+    labelLanguages.push(undefined);
   }
   const index = new Uint16Array(values.length);
   const maxCode = codes.reduce(
@@ -75,5 +80,5 @@ export function categorize(variable: TableVariable): Categories {
       index[i] = Number.isNaN(value) ? NONE : (position.get(value) ?? NONE);
     }
   }
-  return { codes, labels, index };
+  return { codes, labels, labelLanguages, index };
 }

@@ -12,8 +12,10 @@ import type { TableData, TableVariable } from './tableData';
 export interface ResponseSet {
   name: string;
   label: string | null;
+  /** Only for a fallback label (as TableVariable's). */
+  labelLanguage?: string;
   /** One per answer: 1 chosen, 0 answered but not chosen, NaN not asked or no answer at all. */
-  answers: Array<{ code: number; label: string; chosen: Float64Array }>;
+  answers: Array<{ code: number; label: string; labelLanguage?: string; chosen: Float64Array }>;
 }
 
 /** Where the engine finds sets: the study implements it; plain TableData has none. */
@@ -32,8 +34,13 @@ function answerVariable(set: ResponseSet, answer: ResponseSet['answers'][number]
     name: answerName(set.name, answer.code),
     type: 'single',
     label: set.label,
+    ...(set.labelLanguage ? { labelLanguage: set.labelLanguage } : {}),
     valueLabels: [
-      { code: 1, label: answer.label },
+      {
+        code: 1,
+        label: answer.label,
+        ...(answer.labelLanguage ? { labelLanguage: answer.labelLanguage } : {}),
+      },
       { code: 0, label: 'Not chosen' },
     ],
     missing: [],

@@ -39,6 +39,7 @@ function boxVariable(item: TableVariable, statistic: 'top2' | 'bottom2'): TableV
     name: boxName(statistic, item.name),
     type: 'single',
     label: item.label,
+    ...(item.labelLanguage ? { labelLanguage: item.labelLanguage } : {}),
     valueLabels: [
       { code: 1, label: BOX_LABEL[statistic] },
       { code: 0, label: 'Other answers' },
@@ -83,10 +84,15 @@ export function summaryRows(
     .map((row) => {
       const item = row.variable.slice(statistic.length + 1, -1);
       const variable = data.variable(item);
+      // The row is labelled with the item, so it carries the item label's mark, not the box's.
+      const { labelLanguage: _box, ...rest } = row;
       return {
-        ...row,
+        ...rest,
         variable: variable.name,
         label: `${(variable.label ?? variable.name).trim()}: ${BOX_LABEL[statistic]}`,
+        ...(variable.label !== null && variable.labelLanguage
+          ? { labelLanguage: variable.labelLanguage }
+          : {}),
       };
     });
 }

@@ -10,8 +10,10 @@ export interface TableVariable {
   name: string;
   type: VariableType;
   label: string | null;
-  /** Code → label, in the codebook's order. */
-  valueLabels: Array<{ code: number; label: string }>;
+  /** Only when the label is a fallback, not in the table's label language: the language it is in. */
+  labelLanguage?: string;
+  /** Code → label, in the codebook's order (labelLanguage as above). */
+  valueLabels: Array<{ code: number; label: string; labelLanguage?: string }>;
   missing: MissingSpec[];
   values: Float64Array;
 }

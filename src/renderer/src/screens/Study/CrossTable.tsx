@@ -4,6 +4,7 @@
  * marked. Column percentages for category rows, means for means rows.
  */
 import type { TableCell, TableResult } from '../../../../shared/domain/table';
+import { LabelText } from '../../components/LabelText';
 import { formatInteger } from '../../format';
 
 export interface Comparison {
@@ -80,7 +81,9 @@ export function CrossTable({ result, content, onCompare }: CrossTableProps) {
             <th />
             {result.columns.map((column) => (
               <th key={column.id} className="num">
-                <div>{column.label}</div>
+                <div>
+                  <LabelText text={column.label} fallbackLanguage={column.labelLanguage} />
+                </div>
                 {column.letter && <div className="cross-table__letter">({column.letter})</div>}
               </th>
             ))}
@@ -90,7 +93,8 @@ export function CrossTable({ result, content, onCompare }: CrossTableProps) {
           {result.rows.map((row, rowIndex) => (
             <tr key={`${row.variable}:${String(row.code)}`}>
               <th scope="row">
-                <span className="muted">{row.variable}</span> {row.label}
+                <span className="muted">{row.variable}</span>{' '}
+                <LabelText text={row.label} fallbackLanguage={row.labelLanguage} />
               </th>
               {row.cells.map((cell, columnIndex) => (
                 <td key={columnIndex} className="num">

@@ -6,6 +6,7 @@ import { useCallback, useEffect, useState } from 'react';
 import type { AppInfo } from '../../../../shared/api/app';
 import type { JobInfo, StudySummary } from '../../../../shared/domain/study';
 import { useClient, useEvent } from '../../api/ClientContext';
+import { LabelLanguageSelect } from '../../components/LabelLanguageSelect';
 import { Navigator, type NavigatorView } from '../../components/Navigator';
 import { StatusBar } from '../../components/StatusBar';
 import { OverviewView } from './OverviewView';
@@ -151,6 +152,11 @@ export function StudyWindow({ info, study, onStudyChange }: StudyWindowProps) {
       <header className="toolbar">
         <h1 className="toolbar__title">{study.name}</h1>
         <div className="toolbar__actions">
+          <LabelLanguageSelect
+            study={study}
+            onChanged={onStudyChange}
+            onError={(text) => setNotice({ tone: 'error', text })}
+          />
           <button type="button" onClick={() => void startSaveCopy()}>
             Save a copy as…
           </button>

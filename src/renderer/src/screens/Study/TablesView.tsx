@@ -2,13 +2,15 @@
  * Tables: pick stubs and banner variables, a weight, a filter and the significance levels; the
  * table follows the options as they change (no Run button). Column percentages carry the letters
  * of the columns they are significantly higher than; clicking a letter shows that comparison —
- * both percentages, bases, the test, the p-value and the correction.
+ * both percentages, bases, the test, the p-value and the correction. Labels are in the study's
+ * label language; a fallback label is shown in italics with its language.
  */
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { VariableSummary } from '../../../../shared/domain/study';
 import type { TableResult, TableSpec } from '../../../../shared/domain/table';
 import { useClient, useEvent } from '../../api/ClientContext';
 import { Checkbox } from '../../components/Checkbox';
+import { LabelText } from '../../components/LabelText';
 import { CrossTable, type CellContent, type Comparison } from './CrossTable';
 import { DataQualityPanel } from './DataQualityPanel';
 
@@ -44,6 +46,8 @@ export function TablesView({ onNotice }: TablesViewProps) {
   const [result, setResult] = useState<TableResult | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [comparison, setComparison] = useState<Comparison | null>(null);
+  // Bumped when the study changes (new data, another label language): the table runs again.
+  const [revision, setRevision] = useState(0);
 
   const loadVariables = useCallback(() => {
     client.invoke('study.describe', {}).then(
@@ -55,6 +59,8 @@ export function TablesView({ onNotice }: TablesViewProps) {
             name: set.name,
             type: 'multi' as const,
             label: set.label,
+            labelLanguage: set.labelLanguage,
+            labelFallback: set.labelFallback,
             isSystem: false,
             isIdentifying: false,
           })),
@@ -65,7 +71,14 @@ export function TablesView({ onNotice }: TablesViewProps) {
   useEffect(loadVariables, [loadVariables]);
   useEvent(
     'study.changed',
-    useCallback((change) => change.study && loadVariables(), [loadVariables]),
+    useCallback(
+      (change) => {
+        if (!change.study) return;
+        loadVariables();
+        setRevision((r) => r + 1);
+      },
+      [loadVariables],
+    ),
   );
 
   const spec = useMemo((): TableSpec | null => {
@@ -101,7 +114,7 @@ export function TablesView({ onNotice }: TablesViewProps) {
     return () => {
       current = false;
     };
-  }, [client, spec]);
+  }, [client, spec, revision]);
 
   const shown = variables.filter(
     (v) =>
@@ -137,7 +150,14 @@ export function TablesView({ onNotice }: TablesViewProps) {
                 <tr key={v.name}>
                   <td title={v.label ?? undefined}>
                     <div className="picker-table__name">{v.name}</div>
-                    <div className="muted picker-table__label">{v.label ?? ''}</div>
+                    <div className="muted picker-table__label">
+                      {v.label !== null && (
+                        <LabelText
+                          text={v.label}
+                          fallbackLanguage={v.labelFallback ? v.labelLanguage : null}
+                        />
+                      )}
+                    </div>
                   </td>
                   <td>
                     <input

@@ -3,9 +3,10 @@
  * without groups), each cell the target share in percent. The sample's own shares are shown
  * beside each input so the user sees how far the weight has to move the data.
  */
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import type { TableResult } from '../../../../shared/domain/table';
-import { useClient } from '../../api/ClientContext';
+import { useClient, useEvent } from '../../api/ClientContext';
+import { LabelText } from '../../components/LabelText';
 
 /** group key ("all" without groups) → category code → target percent, as typed. */
 export type VariableTargets = Record<string, Record<string, string>>;
@@ -22,6 +23,12 @@ export function WeightTargets({ variable, by, targets, onChange, onRemove }: Wei
   const client = useClient();
   const [sample, setSample] = useState<TableResult | null>(null);
   const [error, setError] = useState<string | null>(null);
+  // Bumped when the study changes (another label language, new data): the sample runs again.
+  const [revision, setRevision] = useState(0);
+  useEvent(
+    'study.changed',
+    useCallback((change) => change.study && setRevision((r) => r + 1), []),
+  );
 
   useEffect(() => {
     let current = true;
@@ -38,15 +45,20 @@ export function WeightTargets({ variable, by, targets, onChange, onRemove }: Wei
     return () => {
       current = false;
     };
-  }, [client, variable, by]);
+  }, [client, variable, by, revision]);
 
   if (error) return <p className="notice notice--error">{error}</p>;
   if (!sample) return <p className="muted">Loading {variable}…</p>;
   const groups = by
     ? sample.columns
-        .map((column, index) => ({ key: String(column.code), label: column.label, index }))
+        .map((column, index) => ({
+          key: String(column.code),
+          label: column.label,
+          labelLanguage: column.labelLanguage,
+          index,
+        }))
         .slice(1)
-    : [{ key: 'all', label: 'All respondents', index: 0 }];
+    : [{ key: 'all', label: 'All respondents', labelLanguage: undefined, index: 0 }];
   const sum = (key: string) =>
     Object.values(targets[key] ?? {}).reduce((total, text) => total + (Number(text) || 0), 0);
 
@@ -64,7 +76,7 @@ export function WeightTargets({ variable, by, targets, onChange, onRemove }: Wei
             <th>Category</th>
             {groups.map((group) => (
               <th key={group.key} className="num">
-                {group.label} (target %)
+                <LabelText text={group.label} fallbackLanguage={group.labelLanguage} /> (target %)
               </th>
             ))}
           </tr>
@@ -72,7 +84,9 @@ export function WeightTargets({ variable, by, targets, onChange, onRemove }: Wei
         <tbody>
           {sample.rows.map((row) => (
             <tr key={String(row.code)}>
-              <th scope="row">{row.label}</th>
+              <th scope="row">
+                <LabelText text={row.label} fallbackLanguage={row.labelLanguage} />
+              </th>
               {groups.map((group) => {
                 const observed = row.cells[group.index]?.colPct;
                 return (

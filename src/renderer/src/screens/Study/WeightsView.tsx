@@ -7,7 +7,8 @@
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import type { WeightDefinition, WeightReport } from '../../../../shared/domain/dataset';
 import type { VariableSummary } from '../../../../shared/domain/study';
-import { useClient } from '../../api/ClientContext';
+import { useClient, useEvent } from '../../api/ClientContext';
+import { formatLabel } from '../../format';
 import { WeightTargets, type VariableTargets } from './WeightTargets';
 import { DataQualityPanel } from './DataQualityPanel';
 
@@ -88,6 +89,11 @@ export function WeightsView({ onNotice }: WeightsViewProps) {
     client.invoke('weights.list', {}).then(setSaved, (e: Error) => onNotice('error', e.message));
   }, [client, onNotice]);
   useEffect(load, [load]);
+  // Another label language (or new data) changes what the lists show.
+  useEvent(
+    'study.changed',
+    useCallback((change) => change.study && load(), [load]),
+  );
 
   const edit = (entry: { name: string; definition: WeightDefinition }) => {
     setName(entry.name);
@@ -202,7 +208,10 @@ export function WeightsView({ onNotice }: WeightsViewProps) {
                 .filter((v) => !(v.name in targets) && v.name !== by)
                 .map((v) => (
                   <option key={v.name} value={v.name}>
-                    {v.name} {v.label ? `— ${v.label}` : ''}
+                    {v.name}{' '}
+                    {v.label
+                      ? `— ${formatLabel(v.label, v.labelFallback ? v.labelLanguage : null)}`
+                      : ''}
                   </option>
                 ))}
             </select>
