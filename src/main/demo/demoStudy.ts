@@ -12,6 +12,8 @@ import type { ReadableStudyDb, WritableStudyDb } from '../study/studyDb';
 import type { DemoSummary } from '../../shared/domain/demo';
 import { writeDemoSources, type DemoSourceFile, type DemoSourceOptions } from './demoSources';
 import { masterQuestionnaire } from './questionnaire';
+import { ColumnCache } from '../worker/columnCache';
+import { saveSegmentation } from '../worker/studySegments';
 
 export interface DemoImport {
   source: DemoSourceFile;
@@ -54,6 +56,12 @@ export async function populateDemoStudy(
     );
     imported.push({ source, summary });
   }
+  // The Customer Energy segmentation, saved as the segment variable `energy` (issue #9).
+  saveSegmentation(db, new ColumnCache(db), {
+    scheme: 'customer-energy',
+    bindings: {},
+    name: 'energy',
+  });
   progress(100, 100);
   return imported;
 }

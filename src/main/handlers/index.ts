@@ -8,6 +8,7 @@ import { dataHandlers } from './dataHandlers';
 import type { HandlerContext } from './handlerContext';
 import { jobHandlers } from './jobHandlers';
 import { qualityHandlers } from './qualityHandlers';
+import { segmentHandlers } from './segmentHandlers';
 import { studyHandlers } from './studyHandlers';
 import { tableHandlers } from './tableHandlers';
 
@@ -19,5 +20,6 @@ export function createHandlers(ctx: HandlerContext): Handlers {
     ...dataHandlers(ctx),
     ...tableHandlers(ctx),
     ...qualityHandlers(ctx),
+    ...segmentHandlers(ctx),
   };
 }

@@ -39,6 +39,14 @@ import { defineSet } from './studySets';
 import { listTablePlans, saveTablePlan, tablePlan } from './savedTables';
 import { checkDataQuality } from '../harmonise/dataQuality';
 import {
+  listSchemes,
+  listSegmentations,
+  previewSegmentation,
+  recomputeSegments,
+  saveScheme,
+  saveSegmentation,
+} from './studySegments';
+import {
   workerMethods,
   type WorkerParsedInput,
   type WorkerMethodName,
@@ -165,6 +173,7 @@ const handlers: WorkerHandlers = {
           const fresh = new ColumnCache(db);
           recomputeDerived(db, fresh);
           recomputeWeights(db, fresh);
+          recomputeSegments(db, fresh);
         },
       },
       job.signal,
@@ -225,6 +234,7 @@ const handlers: WorkerHandlers = {
         const fresh = new ColumnCache(db);
         recomputeDerived(db, fresh);
         recomputeWeights(db, fresh);
+        recomputeSegments(db, fresh);
       },
     });
     markDemoComplete(open.writable);
@@ -232,6 +242,20 @@ const handlers: WorkerHandlers = {
     return demoSummary(open.db, open.path, sourcesDir, imports);
   },
   'demo.isComplete': () => isDemoComplete(requireStudy().db),
+  'segments.schemes': () => listSchemes(requireStudy().db),
+  'segments.saveScheme': ({ scheme }) => saveScheme(requireWritable().writable, scheme),
+  'segments.preview': (input) => {
+    const open = requireStudy();
+    return previewSegmentation(open.db, columnCache(open), input);
+  },
+  'segments.save': (input) => {
+    const open = requireWritable();
+    return saveSegmentation(open.writable, columnCache(open), input);
+  },
+  'segments.list': () => {
+    const open = requireStudy();
+    return listSegmentations(open.db, columnCache(open));
+  },
 };
 
 function errorKind(error: unknown): ApiErrorShape['kind'] {

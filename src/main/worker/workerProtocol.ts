@@ -32,6 +32,13 @@ import { tableSpecSchema, type SavedTablePlan } from '../../shared/api/tables';
 import { dataQualityInput } from '../../shared/api/quality';
 import { languageCode } from '../../shared/api/study';
 import type { DataQualityReport } from '../../shared/domain/dataQuality';
+import { previewInput, saveSegmentationInput, schemeSchema } from '../../shared/api/segments';
+import type {
+  SavedSegmentation,
+  SchemeInfo,
+  SegmentPreview,
+  SegmentSaveResult,
+} from '../../shared/domain/segments';
 
 const anyPath = z.string().min(1);
 
@@ -73,6 +80,11 @@ export const workerMethods = {
   'quality.check': dataQualityInput,
   'demo.populate': z.object({ sourcesDir: anyPath }),
   'demo.isComplete': z.object({}),
+  'segments.schemes': z.object({}),
+  'segments.saveScheme': z.object({ scheme: schemeSchema }),
+  'segments.preview': previewInput,
+  'segments.save': saveSegmentationInput,
+  'segments.list': z.object({}),
 } as const;
 
 export type WorkerMethodName = keyof typeof workerMethods;
@@ -112,6 +124,11 @@ export interface WorkerResults {
   'tables.saved': SavedTablePlan[];
   'tables.runSaved': { name: string; tables: TableResult[] };
   'quality.check': DataQualityReport;
+  'segments.schemes': SchemeInfo[];
+  'segments.saveScheme': SchemeInfo;
+  'segments.preview': SegmentPreview;
+  'segments.save': SegmentSaveResult;
+  'segments.list': SavedSegmentation[];
 }
 
 export interface WorkerRequest {

@@ -7,6 +7,7 @@ import { appMethods } from './app';
 import { dataMethods } from './data';
 import { jobMethods } from './jobs';
 import { qualityMethods } from './quality';
+import { segmentMethods } from './segments';
 import { studyMethods } from './study';
 import { tableMethods } from './tables';
 
@@ -17,6 +18,7 @@ export const apiMethods = {
   ...dataMethods,
   ...tableMethods,
   ...qualityMethods,
+  ...segmentMethods,
 } as const;
 
 export type ApiMethods = typeof apiMethods;

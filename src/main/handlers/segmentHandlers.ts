@@ -1,0 +1,38 @@
+/** segments.*: rule schemes, previews and segment variables, in the worker. */
+import type { Handlers } from '../../shared/api/index';
+import type { HandlerContext } from './handlerContext';
+
+type SegmentMethod =
+  | 'segments.schemes'
+  | 'segments.saveScheme'
+  | 'segments.preview'
+  | 'segments.save'
+  | 'segments.list';
+
+export function segmentHandlers(ctx: HandlerContext): Pick<Handlers, SegmentMethod> {
+  const { session } = ctx;
+  return {
+    'segments.schemes': () => {
+      session.requireOpen();
+      return session.workerClient.call('segments.schemes', {});
+    },
+    'segments.saveScheme': ({ scheme }) => {
+      session.requireOpen();
+      return session.workerClient.call('segments.saveScheme', { scheme });
+    },
+    'segments.preview': (input) => {
+      session.requireOpen();
+      return session.workerClient.call('segments.preview', input);
+    },
+    'segments.save': async (input) => {
+      session.requireOpen();
+      const saved = await session.workerClient.call('segments.save', input);
+      session.notifyChanged('segmentation');
+      return saved;
+    },
+    'segments.list': () => {
+      session.requireOpen();
+      return session.workerClient.call('segments.list', {});
+    },
+  };
+}

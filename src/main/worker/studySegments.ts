@@ -1,0 +1,474 @@
+/**
+ * Segmentations in an open study: schemes (built-in and the study's own, kept in study_meta),
+ * roles bound to the study's variables, a preview of counts and shares, and segment variables —
+ * a rule segmentation saved as a coded variable (origin 'segment') with its
+ * definition, so every table, filter and export can use it and it is recomputed when sources
+ * change. Answers are read with their user-missing codes as missing: a "don't know" is not an
+ * answer to segment on.
+ */
+import type { z } from 'zod';
+import { ApiError } from '../../shared/api/apiTypes';
+import type { previewInput, saveSegmentationInput } from '../../shared/api/segments';
+import type { MissingSpec } from '../../shared/domain/dataset';
+import type {
+  RulesDefinition,
+  SavedSegmentation,
+  SchemeInfo,
+  SegmentBindings,
+  SegmentGroupShares,
+  SegmentPreview,
+  SegmentSaveResult,
+  SegmentScheme,
+  SegmentationDefinition,
+} from '../../shared/domain/segments';
+import { userMissingTest } from '../analysis/crosstab/tableData';
+import { builtInScheme, builtInSchemes } from '../analysis/segmentation/builtInSchemes';
+import { schemeProblems, schemeSegments } from '../analysis/segmentation/schemeChecks';
+import { sharesByGroup, tallySegments } from '../analysis/segmentation/segmentCounts';
+import { applyScheme, rolesUsed, type SchemeOutcome } from '../analysis/segmentation/segmentRules';
+import { splitByValence } from '../analysis/segmentation/valenceSplit';
+import { chunkToNumbers, encodeColumn } from '../import/columnEncoding';
+import { appendAudit } from '../study/auditLog';
+import { writeChunk } from '../study/columnStore';
+import type { ReadableStudyDb, WritableStudyDb } from '../study/studyDb';
+import { statement } from '../study/statementCache';
+import type { ColumnCache } from './columnCache';
+import { filterMask } from './studyExpressions';
+
+type PreviewInput = z.output<typeof previewInput>;
+type SaveInput = z.output<typeof saveSegmentationInput>;
+
+const NAME = /^[A-Za-z_@#$][A-Za-z0-9_.@#$]{0,63}$/;
+/** Saved schemes live in study_meta under this prefix, one JSON scheme per key. */
+const SCHEME_KEY = 'segment-scheme:';
+const DEFAULT_GROUPS = ['country', 'industry', 'wave'];
+
+interface StudyVariable {
+  id: number;
+  name: string;
+  type: string;
+}
+
+function findVariable(db: ReadableStudyDb, name: string): StudyVariable | undefined {
+  return statement(db, 'SELECT id, name, type FROM variables WHERE lower(name) = lower(?)').get(
+    name,
+  ) as StudyVariable | undefined;
+}
+
+function studyRows(db: ReadableStudyDb): number {
+  return (
+    statement(db, 'SELECT coalesce(sum(row_count), 0) AS n FROM sources').get() as { n: number }
+  ).n;
+}
+
+function checked(scheme: SegmentScheme): SegmentScheme {
+  const problems = schemeProblems(scheme);
+  if (problems.length > 0)
+    throw new ApiError('invalid-input', `scheme ${scheme.name}: ${problems.join('; ')}`);
+  return scheme;
+}
+
+// ---- schemes ----
+
+function savedSchemes(db: ReadableStudyDb): SegmentScheme[] {
+  const rows = db
+    .prepare('SELECT value FROM study_meta WHERE key LIKE ? ORDER BY key')
+    .all(`${SCHEME_KEY}%`) as Array<{ value: string }>;
+  return rows.map((row) => JSON.parse(row.value) as SegmentScheme);
+}
+
+export function listSchemes(db: ReadableStudyDb): SchemeInfo[] {
+  return [
+    ...builtInSchemes.map((scheme) => ({ scheme, builtIn: true })),
+    ...savedSchemes(db).map((scheme) => ({ scheme, builtIn: false })),
+  ];
+}
+
+export function saveScheme(db: WritableStudyDb, scheme: SegmentScheme): SchemeInfo {
+  if (builtInScheme(scheme.name))
+    throw new ApiError(
+      'conflict',
+      `name: ${scheme.name} is a built-in scheme; save yours under another name`,
+    );
+  checked(scheme);
+  db.transaction(() => {
+    statement(
+      db,
+      'INSERT INTO study_meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
+    ).run(`${SCHEME_KEY}${scheme.name}`, JSON.stringify(scheme));
+    appendAudit(db, 'segments.schemeSaved', { name: scheme.name });
+  })();
+  return { scheme, builtIn: false };
+}
+
+function namedScheme(db: ReadableStudyDb, name: string): SegmentScheme {
+  const found =
+    builtInScheme(name) ?? savedSchemes(db).find((scheme) => scheme.name === name.toLowerCase());
+  if (!found) {
+    const names = listSchemes(db).map((info) => info.scheme.name);
+    throw new ApiError(
+      'not-found',
+      `scheme: no scheme named ${name} (there are: ${names.join(', ')})`,
+    );
+  }
+  return found;
+}
+
+/** The scheme to apply: a named or given scheme, split by valence when asked. */
+function resolveScheme(
+  db: ReadableStudyDb,
+  reference: string | SegmentScheme,
+  split: 'valence' | null | undefined,
+): { base: SegmentScheme; applied: SegmentScheme } {
+  const base = checked(typeof reference === 'string' ? namedScheme(db, reference) : reference);
+  if (split !== 'valence') return { base, applied: base };
+  if (!base.valence)
+    throw new ApiError(
+      'invalid-input',
+      `split: the scheme ${base.name} names no valence items to split by`,
+    );
+  return { base, applied: checked(splitByValence(base)) };
+}
+
+// ---- bindings and columns ----
+
+/** Every role the scheme tests, bound to a study variable: as given, else by its own name. */
+function bindRoles(
+  db: ReadableStudyDb,
+  scheme: SegmentScheme,
+  bindings: SegmentBindings,
+): SegmentBindings {
+  const used = rolesUsed(scheme);
+  const declared = new Set([
+    ...scheme.roles.map((role) => role.name),
+    ...(scheme.valence ? [scheme.valence.positive.name, scheme.valence.negative.name] : []),
+  ]);
+  for (const role of Object.keys(bindings)) {
+    if (!declared.has(role))
+      throw new ApiError(
+        'invalid-input',
+        `bind ${role}: the scheme ${scheme.name} has no role ${role} (its roles: ${[...declared].join(', ')})`,
+      );
+  }
+  const bound: SegmentBindings = {};
+  for (const role of used) {
+    const wanted = bindings[role] ?? role;
+    const variable = findVariable(db, wanted);
+    if (!variable)
+      throw new ApiError(
+        'invalid-input',
+        bindings[role]
+          ? `role ${role}: the study has no variable ${wanted}`
+          : `role ${role}: the study has no variable ${role}; bind the role to one (--bind ${role}=VARIABLE)`,
+      );
+    if (variable.type !== 'single' && variable.type !== 'numeric')
+      throw new ApiError(
+        'invalid-input',
+        `role ${role}: ${variable.name} is ${variable.type}; a role needs coded or numeric answers`,
+      );
+    bound[role] = variable.name;
+  }
+  return bound;
+}
+
+/** A variable's answers as numbers, NaN for system- and user-missing; a copy the caller owns. */
+function answers(db: ReadableStudyDb, cache: ColumnCache, variable: StudyVariable): Float64Array {
+  const { column } = cache.get(variable.name);
+  if (column.encoding === 'utf8')
+    throw new ApiError('invalid-input', `${variable.name} is text: it has no numbers`);
+  const numbers = chunkToNumbers(column);
+  const values = numbers === column.values ? numbers.slice() : numbers;
+  const specs = (
+    statement(db, 'SELECT kind, value, low, high FROM missing_codes WHERE variable_id = ?').all(
+      variable.id,
+    ) as Array<{
+      kind: 'value' | 'range';
+      value: string | null;
+      low: number | null;
+      high: number | null;
+    }>
+  ).map((m): MissingSpec => (m.kind === 'range' ? { low: m.low, high: m.high } : Number(m.value)));
+  if (specs.length === 0) return values;
+  const isMissing = userMissingTest(specs);
+  for (let i = 0; i < values.length; i++) if (isMissing(values[i]!)) values[i] = Number.NaN;
+  return values;
+}
+
+function numericVariable(db: ReadableStudyDb, name: string, where: string): StudyVariable {
+  const variable = findVariable(db, name);
+  if (!variable) throw new ApiError('invalid-input', `${where}: the study has no variable ${name}`);
+  if (variable.type !== 'single' && variable.type !== 'numeric')
+    throw new ApiError(
+      'invalid-input',
+      `${where}: ${variable.name} is ${variable.type}; it needs coded or numeric answers`,
+    );
+  return variable;
+}
+
+// ---- rule segmentations ----
+
+interface RulesRun {
+  base: SegmentScheme;
+  applied: SegmentScheme;
+  bound: SegmentBindings;
+  outcome: SchemeOutcome;
+}
+
+function runRules(
+  db: ReadableStudyDb,
+  cache: ColumnCache,
+  reference: string | SegmentScheme,
+  bindings: SegmentBindings,
+  split: 'valence' | null | undefined,
+  mask?: Uint8Array,
+): RulesRun {
+  const { base, applied } = resolveScheme(db, reference, split);
+  const bound = bindRoles(db, applied, bindings);
+  const columns = new Map(
+    Object.entries(bound).map(([role, name]) => [
+      role,
+      answers(db, cache, findVariable(db, name)!),
+    ]),
+  );
+  const outcome = applyScheme(applied, columns, studyRows(db), mask);
+  return { base, applied, bound, outcome };
+}
+
+function valueLabels(
+  db: ReadableStudyDb,
+  variableId: number,
+): Array<{ code: number; label: string }> {
+  return (
+    statement(
+      db,
+      'SELECT code, labels_json FROM value_labels WHERE variable_id = ? ORDER BY sort_order, code',
+    ).all(variableId) as Array<{ code: string; labels_json: string }>
+  )
+    .map((row) => {
+      const labels = JSON.parse(row.labels_json) as Record<string, string>;
+      return { code: Number(row.code), label: labels.en ?? Object.values(labels)[0] ?? row.code };
+    })
+    .filter((row) => !Number.isNaN(row.code));
+}
+
+function groupShares(
+  db: ReadableStudyDb,
+  cache: ColumnCache,
+  codes: Float64Array,
+  segmentCodes: number[],
+  by: string[] | undefined,
+  weight: Float64Array | undefined,
+): SegmentGroupShares[] {
+  const names = by ?? DEFAULT_GROUPS.filter((name) => findVariable(db, name) !== undefined);
+  return names.map((name) => {
+    const variable = numericVariable(db, name, 'by');
+    return {
+      variable: variable.name,
+      groups: sharesByGroup(
+        codes,
+        segmentCodes,
+        answers(db, cache, variable),
+        valueLabels(db, variable.id),
+        weight,
+      ),
+    };
+  });
+}
+
+function summarise(
+  db: ReadableStudyDb,
+  cache: ColumnCache,
+  run: RulesRun,
+  weightName: string | undefined,
+  by: string[] | undefined,
+): SegmentPreview {
+  const weight = weightName
+    ? answers(db, cache, numericVariable(db, weightName, 'weight'))
+    : undefined;
+  const segments = schemeSegments(run.applied);
+  const codes = segments.map((segment) => segment.code);
+  const { tallies } = tallySegments(run.outcome.codes, codes, weight);
+  const references = new Map(
+    (run.applied.reference?.shares ?? []).map((reference) => [reference.code, reference]),
+  );
+  return {
+    scheme: run.applied.name,
+    bindings: run.bound,
+    weight: weightName ? numericVariable(db, weightName, 'weight').name : null,
+    rows: run.outcome.codes.length,
+    universe: run.outcome.universe,
+    undecided: run.outcome.undecided,
+    segments: segments.map((segment, i) => {
+      const reference = references.get(segment.code);
+      return { ...segment, ...tallies[i]!, ...(reference ? { reference } : {}) };
+    }),
+    byGroup: groupShares(db, cache, run.outcome.codes, codes, by, weight),
+  };
+}
+
+export function previewSegmentation(
+  db: ReadableStudyDb,
+  cache: ColumnCache,
+  input: PreviewInput,
+): SegmentPreview {
+  const mask = input.filter ? filterMask(db, cache, input.filter) : undefined;
+  const run = runRules(db, cache, input.scheme, input.bindings, input.split, mask);
+  return summarise(db, cache, run, input.weight, input.by);
+}
+
+// ---- segment variables ----
+
+interface SegmentVariable {
+  name: string;
+  label: string;
+  definition: SegmentationDefinition;
+  codes: Float64Array;
+  segments: Array<{ code: number; label: string }>;
+}
+
+function storeCodes(db: WritableStudyDb, variableId: number, codes: Float64Array): void {
+  statement(db, 'DELETE FROM column_chunks WHERE variable_id = ?').run(variableId);
+  const sources = db
+    .prepare('SELECT id, row_count FROM sources ORDER BY sort_order, id')
+    .all() as Array<{ id: number; row_count: number }>;
+  let start = 0;
+  for (const source of sources) {
+    const part = codes.subarray(start, start + source.row_count);
+    writeChunk(db, variableId, source.id, encodeColumn({ kind: 'numeric', values: part }, 'u8'));
+    start += source.row_count;
+  }
+}
+
+/** Creates or replaces a segment variable: its definition, value labels and column. */
+function writeSegmentVariable(
+  db: WritableStudyDb,
+  cache: ColumnCache,
+  variable: SegmentVariable,
+): void {
+  if (!NAME.test(variable.name))
+    throw new ApiError(
+      'invalid-input',
+      `name: ${JSON.stringify(variable.name)} is not a variable name (letters, digits, _ . @ # $; up to 64)`,
+    );
+  db.transaction(() => {
+    const existing = statement(
+      db,
+      'SELECT id, name, origin FROM variables WHERE lower(name) = lower(?)',
+    ).get(variable.name) as { id: number; name: string; origin: string } | undefined;
+    if (existing && existing.origin !== 'segment')
+      throw new ApiError(
+        'conflict',
+        `name: ${existing.name} already exists and is not a segment variable`,
+      );
+    const id =
+      existing?.id ??
+      Number(
+        statement(
+          db,
+          `INSERT INTO variables (name, type, storage, labels_json, origin, sort_order)
+           VALUES (?, 'single', 'u8', '{}', 'segment', (SELECT coalesce(max(sort_order), 0) + 1 FROM variables))`,
+        ).run(variable.name).lastInsertRowid,
+      );
+    statement(
+      db,
+      "UPDATE variables SET type = 'single', storage = 'u8', labels_json = ?, definition_json = ? WHERE id = ?",
+    ).run(JSON.stringify({ en: variable.label }), JSON.stringify(variable.definition), id);
+    statement(db, 'DELETE FROM value_labels WHERE variable_id = ?').run(id);
+    variable.segments.forEach((segment, order) =>
+      statement(
+        db,
+        'INSERT INTO value_labels (variable_id, code, labels_json, sort_order) VALUES (?, ?, ?, ?)',
+      ).run(id, String(segment.code), JSON.stringify({ en: segment.label }), order + 1),
+    );
+    storeCodes(db, id, variable.codes);
+    appendAudit(db, existing ? 'segments.updated' : 'segments.created', {
+      name: variable.name,
+      method: variable.definition.method,
+    });
+  })();
+  cache.invalidate([variable.name]);
+}
+
+function variableNameFor(scheme: SegmentScheme): string {
+  return scheme.defaultName ?? scheme.name.replace(/-/g, '_');
+}
+
+export function saveSegmentation(
+  db: WritableStudyDb,
+  cache: ColumnCache,
+  input: SaveInput,
+): SegmentSaveResult {
+  const run = runRules(db, cache, input.scheme, input.bindings, input.split);
+  const name = input.name ?? variableNameFor(run.base);
+  const definition: RulesDefinition = {
+    method: 'rules',
+    scheme: run.base,
+    bindings: run.bound,
+    split: input.split ?? null,
+  };
+  writeSegmentVariable(db, cache, {
+    name,
+    label: input.label ?? run.applied.title,
+    definition,
+    codes: run.outcome.codes,
+    segments: schemeSegments(run.applied),
+  });
+  return { name, ...summarise(db, cache, run, input.weight, undefined) };
+}
+
+/**
+ * Recomputes every segment variable over the current sources, inside the caller's transaction
+ * (an import's afterWrite, after derived variables and weights): rules are applied again, and
+ * clusterings place every respondent at the nearest of their stored centres.
+ */
+export function recomputeSegments(db: WritableStudyDb, cache: ColumnCache): string[] {
+  const saved = db
+    .prepare(
+      "SELECT id, name, definition_json FROM variables WHERE origin = 'segment' ORDER BY sort_order, id",
+    )
+    .all() as Array<{ id: number; name: string; definition_json: string | null }>;
+  for (const variable of saved) {
+    if (!variable.definition_json) continue;
+    const definition = JSON.parse(variable.definition_json) as SegmentationDefinition;
+    try {
+      if (definition.method !== 'rules') continue;
+      const codes = runRules(db, cache, definition.scheme, definition.bindings, definition.split)
+        .outcome.codes;
+      storeCodes(db, variable.id, codes);
+    } catch (error) {
+      throw new ApiError(
+        'invalid-input',
+        `segment variable ${variable.name} cannot be recomputed: ${(error as Error).message}`,
+      );
+    }
+    cache.invalidate([variable.name]);
+  }
+  return saved.map((variable) => variable.name);
+}
+
+export function listSegmentations(db: ReadableStudyDb, cache: ColumnCache): SavedSegmentation[] {
+  const rows = db
+    .prepare(
+      "SELECT id, name, labels_json, definition_json FROM variables WHERE origin = 'segment' ORDER BY sort_order, id",
+    )
+    .all() as Array<{ id: number; name: string; labels_json: string; definition_json: string }>;
+  return rows.map((row) => {
+    const definition = JSON.parse(row.definition_json) as SegmentationDefinition;
+    const labels = JSON.parse(row.labels_json) as Record<string, string>;
+    const segments = valueLabels(db, row.id);
+    const { column } = cache.get(row.name);
+    const values = column.encoding === 'utf8' ? new Float64Array() : chunkToNumbers(column);
+    const { tallies, base } = tallySegments(
+      values,
+      segments.map((segment) => segment.code),
+    );
+    return {
+      name: row.name,
+      label: labels.en ?? Object.values(labels)[0] ?? null,
+      method: definition.method,
+      definition,
+      segments: segments.map((segment, i) => ({ ...segment, count: tallies[i]!.count })),
+      missing: values.length - base,
+    };
+  });
+}

@@ -1,0 +1,119 @@
+/**
+ * Segmentation: rule schemes (built-in, templates and the user's own), a live preview of their
+ * counts, saving a segmentation as a segment variable.
+ */
+import { z } from 'zod';
+import type {
+  SavedSegmentation,
+  SchemeInfo,
+  SegmentCondition,
+  SegmentPreview,
+  SegmentSaveResult,
+} from '../domain/segments';
+import { method, result } from './apiTypes';
+
+const roleName = z
+  .string()
+  .regex(/^[A-Za-z_][A-Za-z0-9_.]{0,63}$/, 'a role is a name such as create_video');
+const variableName = z.string().min(1).max(128);
+const label = z.string().trim().min(1).max(200);
+const code = z.number().int();
+
+const roleTest = z.union([
+  z.strictObject({
+    role: roleName,
+    op: z.enum(['=', '!=', '<', '<=', '>', '>=']),
+    value: z.union([z.number().finite(), z.strictObject({ role: roleName })]),
+  }),
+  z.strictObject({ role: roleName, in: z.array(z.number().finite()).min(1).max(1000) }),
+]);
+
+/** A condition: a role test, or { any: [...] }, { all: [...] }, { not: ... } of conditions. */
+export const conditionSchema: z.ZodType<SegmentCondition> = z.lazy(() =>
+  z.union([
+    roleTest,
+    z.strictObject({ any: z.array(conditionSchema).min(1).max(500) }),
+    z.strictObject({ all: z.array(conditionSchema).min(1).max(500) }),
+    z.strictObject({ not: conditionSchema }),
+  ]),
+);
+
+const role = z.strictObject({ name: roleName, label: z.string().max(500) });
+
+/** A scheme as saved in a study or written to a file for another study. */
+export const schemeSchema = z.strictObject({
+  name: z
+    .string()
+    .max(64)
+    .regex(
+      /^[a-z0-9]+(-[a-z0-9]+)*$/,
+      'a scheme name is lower-case words joined by hyphens, e.g. my-energy',
+    ),
+  title: label,
+  description: z.string().max(2000).optional(),
+  roles: z.array(role).min(1).max(500),
+  universe: conditionSchema.optional(),
+  rules: z
+    .array(z.strictObject({ code, label, when: conditionSchema }))
+    .min(1)
+    .max(100),
+  else: z.strictObject({ code, label }),
+  missingAnswers: z.enum(['undecided', 'not-met']).optional(),
+  valence: z
+    .strictObject({ positive: role, negative: role, split: z.array(code).min(1).max(100) })
+    .optional(),
+  reference: z
+    .strictObject({
+      source: z.string().max(1000),
+      shares: z
+        .array(
+          z.strictObject({
+            code,
+            text: z.string().max(100),
+            share: z.number().min(0).max(1).optional(),
+            below: z.number().min(0).max(1).optional(),
+          }),
+        )
+        .max(100),
+    })
+    .optional(),
+  defaultName: z.string().max(64).optional(),
+});
+
+const ruleSegmentation = {
+  /** A built-in or saved scheme's name, or a whole scheme (the live rule builder's draft). */
+  scheme: z.union([z.string().min(1).max(64), schemeSchema]),
+  /** Role → variable; a role left out binds to the variable of its own name. */
+  bindings: z.record(roleName, variableName).default({}),
+  split: z.enum(['valence']).optional(),
+};
+
+export const previewInput = z.object({
+  ...ruleSegmentation,
+  weight: variableName.optional(),
+  /** A condition in the expression language, or a saved filter's name. */
+  filter: z.string().min(1).max(10_000).optional(),
+  /** Grouping variables for shares side by side; default country, industry and wave where present. */
+  by: z.array(variableName).max(10).optional(),
+});
+
+export const saveSegmentationInput = z.object({
+  ...ruleSegmentation,
+  /** The segment variable's name; default the scheme's (`energy` for Customer Energy). */
+  name: variableName.optional(),
+  label: z.string().max(500).optional(),
+  weight: variableName.optional(),
+});
+
+export const segmentMethods = {
+  /** Built-in schemes, templates and the schemes saved in the study. */
+  'segments.schemes': method(z.object({}), result<SchemeInfo[]>()),
+  /** Saves a user's scheme in the study (replacing one of the same name). */
+  'segments.saveScheme': method(z.object({ scheme: schemeSchema }), result<SchemeInfo>()),
+  /** Counts and shares per segment, without saving: for a live rule builder. */
+  'segments.preview': method(previewInput, result<SegmentPreview>()),
+  /** Saves a rule segmentation as a segment variable, recomputed when sources change. */
+  'segments.save': method(saveSegmentationInput, result<SegmentSaveResult>()),
+  /** The study's segment variables with their definitions and counts. */
+  'segments.list': method(z.object({}), result<SavedSegmentation[]>()),
+} as const;

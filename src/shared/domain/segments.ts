@@ -1,0 +1,196 @@
+/**
+ * Segmentations as the user reads and edits them: a scheme of ordered rules over named roles
+ * (first match wins, then an "else" segment, inside a universe), the roles bound to a study's
+ * variables, and what a segmentation or a k-means clustering reports. Plain data, so a scheme
+ * can be written by hand, saved in a study and exported as a JSON file for another study.
+ */
+
+export type CompareOp = '=' | '!=' | '<' | '<=' | '>' | '>=';
+
+/**
+ * A test on one role: against a number (`create_video >= 3`), against another role
+ * (`energy_negative > energy_positive`) or against a list of codes (`online in [1]`).
+ */
+export type RoleTest =
+  | { role: string; op: CompareOp; value: number | { role: string } }
+  | { role: string; in: number[] };
+
+/** A condition: a role test, or any / all / not of conditions. */
+export type SegmentCondition =
+  RoleTest | { any: SegmentCondition[] } | { all: SegmentCondition[] } | { not: SegmentCondition };
+
+export interface SegmentRole {
+  name: string;
+  /** What the role stands for, in words the user can bind a variable to. */
+  label: string;
+}
+
+export interface SegmentRule {
+  code: number;
+  label: string;
+  when: SegmentCondition;
+}
+
+/** A published share to show beside the computed one (e.g. creators "under 5%"). */
+export interface ReferenceShare {
+  code: number;
+  /** As published: "under 5%", "about 20%". */
+  text: string;
+  /** The share as a fraction, where the publication gives one number. */
+  share?: number;
+  /** Upper bound as a fraction, for "under x%". */
+  below?: number;
+}
+
+export interface SegmentScheme {
+  /** Lower-case words joined by hyphens: `customer-energy`. */
+  name: string;
+  title: string;
+  description?: string;
+  roles: SegmentRole[];
+  /** Respondents outside it are missing, not a segment. Omitted: everyone. */
+  universe?: SegmentCondition;
+  /** In order: the first rule whose condition holds gives the segment. */
+  rules: SegmentRule[];
+  /** The segment of everyone in the universe whom no rule matched. */
+  else: { code: number; label: string };
+  /**
+   * A comparison with a missing answer is `undecided` (the default: a respondent whose segment
+   * depends on an unknown answer is missing) or `not-met` (a missing answer never meets a test).
+   */
+  missingAnswers?: 'undecided' | 'not-met';
+  /** Where the scheme can split segments by the sign of energy (`split: 'valence'`). */
+  valence?: {
+    positive: SegmentRole;
+    negative: SegmentRole;
+    /** The codes of the rules to split. */
+    split: number[];
+  };
+  reference?: { source: string; shares: ReferenceShare[] };
+  /** The segment variable's name when the user gives none. */
+  defaultName?: string;
+}
+
+/** Role name → study variable name. Roles left out are bound to the variable of their own name. */
+export type SegmentBindings = Record<string, string>;
+
+export interface SegmentCount {
+  code: number;
+  label: string;
+  /** Respondents (unweighted). */
+  count: number;
+  /** Weighted count (= count when unweighted). */
+  weighted: number;
+  /** Share of the respondents given a segment, weighted when a weight is given. */
+  share: number;
+  reference?: ReferenceShare;
+}
+
+export interface SegmentGroupShares {
+  /** The grouping variable: country, industry or wave. */
+  variable: string;
+  groups: Array<{
+    code: number;
+    label: string;
+    /** Respondents given a segment in this group (unweighted). */
+    base: number;
+    segments: Array<{ code: number; share: number }>;
+  }>;
+}
+
+export interface SegmentPreview {
+  scheme: string;
+  /** Every role and the variable it was bound to. */
+  bindings: SegmentBindings;
+  weight: string | null;
+  rows: number;
+  /** Respondents inside the universe (and the filter, if any). */
+  universe: number;
+  /** Inside the universe, but an answer the rules needed was missing. */
+  undecided: number;
+  segments: SegmentCount[];
+  byGroup: SegmentGroupShares[];
+}
+
+export interface SavedSegmentation {
+  name: string;
+  label: string | null;
+  method: 'rules' | 'kmeans';
+  /** The definition kept with the variable: the scheme and bindings, or the k-means centres. */
+  definition: SegmentationDefinition;
+  segments: Array<{ code: number; label: string; count: number }>;
+  /** Respondents with no segment. */
+  missing: number;
+}
+
+export interface RulesDefinition {
+  method: 'rules';
+  scheme: SegmentScheme;
+  bindings: SegmentBindings;
+  split: 'valence' | null;
+}
+
+export interface KMeansDefinition {
+  method: 'kmeans';
+  variables: string[];
+  standardize: boolean;
+  /** Per variable: the mean and sd subtracted and divided (sd 1 when not standardised). */
+  scaling: Array<{ variable: string; mean: number; sd: number }>;
+  /** One per cluster, in the scaled space, in cluster-id order. */
+  centers: number[][];
+  labels: string[];
+  filter: string | null;
+  seed: number;
+}
+
+export type SegmentationDefinition = RulesDefinition | KMeansDefinition;
+
+export interface SchemeInfo {
+  scheme: SegmentScheme;
+  builtIn: boolean;
+}
+
+export interface KMeansCluster {
+  id: number;
+  label: string;
+  size: number;
+  /** Sum of squared distances to the centre, in the clustering's (scaled) space. */
+  withinSS: number;
+  /** The centre in each variable's own units. */
+  center: Record<string, number>;
+}
+
+export interface KMeansSolution {
+  k: number;
+  clusters: KMeansCluster[];
+  /** Total within-cluster sum of squares in the clustering's space (standardised by default). */
+  withinSS: number;
+  totalSS: number;
+  /** Mean silhouette width over the silhouette sample. */
+  silhouette: number;
+  iterations: number;
+  converged: boolean;
+}
+
+export interface KMeansReport {
+  variables: string[];
+  standardize: boolean;
+  scaling: Array<{ variable: string; mean: number; sd: number }>;
+  seed: number;
+  restarts: number;
+  /** Respondents clustered. */
+  included: number;
+  /** Respondents in the base with a missing value on any input: not clustered. */
+  excluded: number;
+  /** Respondents the mean silhouette is computed over (a seeded sample of at most 10,000). */
+  silhouetteSample: number;
+  /** One solution per k, in increasing k. */
+  solutions: KMeansSolution[];
+  /** The segment variable saved from the (single) solution, when a name was given. */
+  saved: string | null;
+}
+
+/** What saving a rule segmentation reports: the segment variable's name and its counts. */
+export interface SegmentSaveResult extends SegmentPreview {
+  name: string;
+}
