@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -43,19 +43,20 @@ describe('a consultant opens the demo study from the first screen (browser mode)
   });
 
   it('says on the first screen why the demo study could not be built, and keeps nothing', async () => {
-    // A file where the demo's sources folder should go: writing the sources fails.
-    const blocker = path.join(studies, 'customer-energy-demo-sources');
-    writeFileSync(blocker, 'not a folder');
+    // A folder where the last of the demo's agency files should go: the build fails once it has
+    // written the others, with the study window open by then.
+    const blocker = path.join(studies, 'customer-energy-demo-sources', 'KR_2026_executives.sss');
+    mkdirSync(blocker, { recursive: true });
     const demo = new DemoStudyPage(page);
     const { jobId } = await demo.open();
     expect(jobId).toEqual(expect.any(String));
     const alert = page.getByRole('alert').filter({ hasText: 'The demo study could not be built' });
     await alert.waitFor();
-    await expect(alert.textContent()).resolves.toMatch(/customer-energy-demo-sources/);
+    await expect(alert.textContent()).resolves.toMatch(/KR_2026_executives\.sss/);
     await new WelcomePage(page).heading.waitFor();
     expect(existsSync(path.join(studies, 'customer-energy-demo.cew'))).toBe(false);
     await screenshot(page, '60-demo-build-failed');
-    rmSync(blocker);
+    rmSync(blocker, { recursive: true });
   });
 
   it('opens the demo study at once and shows its build in the status bar', async () => {

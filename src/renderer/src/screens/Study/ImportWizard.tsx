@@ -1,16 +1,34 @@
 /**
  * The import wizard: pick one or several survey files, set country, wave and respondent type per
  * file (guessed from the file name, editable), look at the first rows and the validation report,
- * then import them one after the other. Errors in a report block the import; warnings do not.
+ * review how the file's variables land on the study's codebook, then import them one after the
+ * other. Errors in a report and undecided mappings block the import; warnings do not.
  * Each import is a job with progress and cancel in the status bar.
  */
-import { useCallback, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { AppInfo } from '../../../../shared/api/app';
 import type { ImportPreview } from '../../../../shared/domain/dataset';
-import type { JobInfo } from '../../../../shared/domain/study';
+import type { MappingProposal } from '../../../../shared/domain/mapping';
+import type { JobInfo, VariableSummary } from '../../../../shared/domain/study';
 import { useClient, useEvent } from '../../api/ClientContext';
 import { FileBrowser } from '../../components/FileBrowser';
 import { ImportFileCard, type ImportFileSettings, type ImportFileStatus } from './ImportFileCard';
+import {
+  MappingStep,
+  canPropose,
+  labelLanguage,
+  proposalRequest,
+  sameProposal,
+  validIndustry,
+  type MappingSettings,
+} from './ImportWizardMapping';
+import {
+  keepsChoice,
+  mappingBlockers,
+  reviewedMapping,
+  type MappingChoice,
+  type MappingChoices,
+} from './MappingReview';
 
 interface ImportWizardProps {
   info: AppInfo;
@@ -21,6 +39,10 @@ interface WizardFile {
   settings: ImportFileSettings;
   status: ImportFileStatus;
   preview: ImportPreview | null;
+  mapping: MappingSettings;
+  /** The proposal on screen; null while it is being read. */
+  proposal: MappingProposal | null;
+  choices: MappingChoices;
 }
 
 function newFile(path: string): WizardFile {
@@ -40,7 +62,37 @@ function newFile(path: string): WizardFile {
     },
     status: 'ready',
     preview: null,
+    mapping: { language: null, industry: '' },
+    proposal: null,
+    choices: {},
   };
+}
+
+function fileNameOf(path: string): string {
+  return path.slice(Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\')) + 1);
+}
+
+/**
+ * Whether the preview's errors stop the file whatever its mapping says. A variable whose type
+ * differs from the study variable of the same name does not: the mapping step sends it elsewhere
+ * (the proposal asks the user to), and the import validates the file as mapped.
+ */
+function blockedBeforeMapping(preview: ImportPreview): boolean {
+  return preview.validation.issues.some(
+    (issue) => issue.severity === 'error' && issue.kind !== 'type-conflict',
+  );
+}
+
+function withChoice(
+  file: WizardFile,
+  source: string,
+  choice: MappingChoice | null,
+): MappingChoices {
+  const { [source]: _previous, ...others } = file.choices;
+  // A choice that says what the proposal says is no change: the proposal then applies as is.
+  return choice && file.proposal && keepsChoice(file.proposal, source, choice)
+    ? { ...others, [source]: choice }
+    : others;
 }
 
 export function ImportWizard({ info, onNotice }: ImportWizardProps) {
@@ -52,6 +104,24 @@ export function ImportWizard({ info, onNotice }: ImportWizardProps) {
   // A fast job can finish before import.start has answered (the event comes over another
   // connection), so finished jobs nobody waits for yet are kept until someone asks.
   const finishedEarly = useRef(new Map<string, JobInfo>());
+  const [targets, setTargets] = useState<VariableSummary[]>([]);
+  const [studyVersion, setStudyVersion] = useState(0);
+
+  // The study's own variables are the targets a file's variables can land on.
+  useEffect(() => {
+    let current = true;
+    client.invoke('study.describe', {}).then(
+      (description) => current && setTargets(description.variables.filter((v) => !v.isSystem)),
+      (error: Error) => current && onNotice('error', error.message),
+    );
+    return () => {
+      current = false;
+    };
+  }, [client, onNotice, studyVersion]);
+  useEvent(
+    'study.changed',
+    useCallback(() => setStudyVersion((version) => version + 1), []),
+  );
 
   useEvent(
     'job.finished',
@@ -116,24 +186,41 @@ export function ImportWizard({ info, onNotice }: ImportWizardProps) {
         : file.settings,
     }));
 
-  const importOne = async (file: WizardFile): Promise<boolean> => {
+  /**
+   * A mapping the user edited was made against the study as it was; once an earlier file of the
+   * same run is in, the proposal may have changed under it. Then the user looks again.
+   */
+  const stillReviewed = async (file: WizardFile): Promise<boolean> => {
+    if (!file.proposal || Object.keys(file.choices).length === 0) return true;
+    const language = labelLanguage(file.settings, file.mapping);
+    const fresh = await client.invoke(
+      'import.proposeMapping',
+      proposalRequest(file.settings, language),
+    );
+    if (sameProposal(fresh, file.proposal)) return true;
+    update(file.settings.path, (f) => ({ ...f, proposal: fresh }));
+    onNotice(
+      'info',
+      `The mapping of ${fileNameOf(file.settings.path)} changed with the files imported before it: check it, then import again.`,
+    );
+    return false;
+  };
+
+  const importOne = async (file: WizardFile, afterAnother: boolean): Promise<boolean> => {
     const { settings } = file;
     update(settings.path, (f) => ({ ...f, status: 'importing' }));
     try {
+      if (afterAnother && !(await stillReviewed(file))) {
+        update(settings.path, (f) => ({ ...f, status: 'ready' }));
+        return false;
+      }
+      const language = labelLanguage(settings, file.mapping);
+      const mapping = file.proposal ? reviewedMapping(file.proposal, file.choices) : undefined;
       const { jobId } = await client.invoke('import.start', {
-        path: settings.path,
-        country: settings.country,
-        wave: settings.wave,
-        respondentType: settings.respondentType,
+        ...proposalRequest(settings, language),
         ...(settings.idVariable ? { idVariable: settings.idVariable } : {}),
-        ...(settings.encoding ? { encoding: settings.encoding } : {}),
-        ...(settings.sheet ? { sheet: settings.sheet } : {}),
-        ...(settings.headerRow ? { headerRow: Number(settings.headerRow) } : {}),
-        ...(settings.delimiter ? { delimiter: settings.delimiter } : {}),
-        ...(Object.keys(settings.types).length > 0 ? { types: settings.types } : {}),
-        ...(Object.keys(settings.categoryOrder).length > 0
-          ? { categoryOrder: settings.categoryOrder }
-          : {}),
+        ...(file.mapping.industry ? { industry: file.mapping.industry } : {}),
+        ...(mapping ? { mapping } : {}),
       });
       const job = await finished(jobId);
       const ok = job.status === 'done';
@@ -150,9 +237,11 @@ export function ImportWizard({ info, onNotice }: ImportWizardProps) {
   const importAll = async () => {
     setRunning(true);
     // One after the other: each import is its own transaction, and the first failure stops the rest.
+    let imported = 0;
     for (const file of files) {
       if (file.status === 'imported') continue;
-      if (!(await importOne(file))) break;
+      if (!(await importOne(file, imported > 0))) break;
+      imported++;
     }
     setRunning(false);
   };
@@ -163,9 +252,11 @@ export function ImportWizard({ info, onNotice }: ImportWizardProps) {
     pending.every(
       (file) =>
         file.preview !== null &&
-        !file.preview.validation.blocking &&
-        file.settings.country.trim() !== '' &&
-        file.settings.wave.trim() !== '',
+        !blockedBeforeMapping(file.preview) &&
+        canPropose(file.settings) &&
+        validIndustry(file.mapping.industry) &&
+        file.proposal !== null &&
+        mappingBlockers(file.proposal, file.choices).length === 0,
     );
 
   return (
@@ -191,16 +282,38 @@ export function ImportWizard({ info, onNotice }: ImportWizardProps) {
         />
       )}
       {files.map((file) => (
-        <ImportFileCard
-          key={file.settings.path}
-          settings={file.settings}
-          status={file.status}
-          onChange={(settings) => update(file.settings.path, (f) => ({ ...f, settings }))}
-          onPreview={(preview) => applyGuess(file.settings.path, preview)}
-          onRemove={() =>
-            setFiles((current) => current.filter((f) => f.settings.path !== file.settings.path))
-          }
-        />
+        <div key={file.settings.path} className="stack import-wizard__file">
+          <ImportFileCard
+            settings={file.settings}
+            status={file.status}
+            onChange={(settings) => update(file.settings.path, (f) => ({ ...f, settings }))}
+            onPreview={(preview) => applyGuess(file.settings.path, preview)}
+            onRemove={() =>
+              setFiles((current) => current.filter((f) => f.settings.path !== file.settings.path))
+            }
+          />
+          {file.preview && !blockedBeforeMapping(file.preview) && file.status !== 'imported' && (
+            <MappingStep
+              fileName={fileNameOf(file.settings.path)}
+              settings={file.settings}
+              mapping={file.mapping}
+              proposal={file.proposal}
+              choices={file.choices}
+              targets={targets}
+              sourceVariables={file.preview.info.variables}
+              studyVersion={studyVersion}
+              locked={file.status === 'importing' || running}
+              onMappingChange={(mapping) => update(file.settings.path, (f) => ({ ...f, mapping }))}
+              onProposal={(proposal) => update(file.settings.path, (f) => ({ ...f, proposal }))}
+              onChoose={(source, choice) =>
+                update(file.settings.path, (f) => ({
+                  ...f,
+                  choices: withChoice(f, source, choice),
+                }))
+              }
+            />
+          )}
+        </div>
       ))}
       {pending.length > 0 && (
         <button
