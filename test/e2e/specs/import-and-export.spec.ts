@@ -32,7 +32,7 @@ describeWithFixtures(
       await sources.importFile('personnel.sav', 'de', '2026');
       await page.getByText(/Importing personnel\.sav: 56 respondents, 6 new variables/).waitFor();
       const row = sources.table.getByRole('row', { name: /personnel\.sav/ });
-      await expect(row.textContent()).resolves.toMatch(/personnel\.savDE2026customer56/);
+      await expect(row.textContent()).resolves.toMatch(/personnel\.savGermany DE2026customer56/);
       await screenshot(page, '10-sources-imported');
     });
 
