@@ -1,4 +1,4 @@
-/** segments.*: rule schemes, previews and segment variables, in the worker. */
+/** segments.*: rule schemes, previews and segment variables, and k-means as a job, in the worker. */
 import type { Handlers } from '../../shared/api/index';
 import type { HandlerContext } from './handlerContext';
 
@@ -7,7 +7,8 @@ type SegmentMethod =
   | 'segments.saveScheme'
   | 'segments.preview'
   | 'segments.save'
-  | 'segments.list';
+  | 'segments.list'
+  | 'segments.kmeans';
 
 export function segmentHandlers(ctx: HandlerContext): Pick<Handlers, SegmentMethod> {
   const { session } = ctx;
@@ -33,6 +34,15 @@ export function segmentHandlers(ctx: HandlerContext): Pick<Handlers, SegmentMeth
     'segments.list': () => {
       session.requireOpen();
       return session.workerClient.call('segments.list', {});
+    },
+    'segments.kmeans': (input) => {
+      session.requireOpen();
+      const jobId = session.startJob(
+        `k-means on ${input.variables.length} variables`,
+        (id) => session.workerClient.call('segments.kmeans', input, id),
+        { changesStudy: input.name !== undefined },
+      );
+      return { jobId };
     },
   };
 }

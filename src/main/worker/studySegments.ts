@@ -1,16 +1,18 @@
 /**
  * Segmentations in an open study: schemes (built-in and the study's own, kept in study_meta),
  * roles bound to the study's variables, a preview of counts and shares, and segment variables —
- * a rule segmentation saved as a coded variable (origin 'segment') with its
+ * a rule segmentation or a k-means clustering saved as a coded variable (origin 'segment') with its
  * definition, so every table, filter and export can use it and it is recomputed when sources
  * change. Answers are read with their user-missing codes as missing: a "don't know" is not an
  * answer to segment on.
  */
 import type { z } from 'zod';
 import { ApiError } from '../../shared/api/apiTypes';
-import type { previewInput, saveSegmentationInput } from '../../shared/api/segments';
+import type { kmeansInput, previewInput, saveSegmentationInput } from '../../shared/api/segments';
 import type { MissingSpec } from '../../shared/domain/dataset';
 import type {
+  KMeansDefinition,
+  KMeansReport,
   RulesDefinition,
   SavedSegmentation,
   SchemeInfo,
@@ -23,6 +25,8 @@ import type {
 } from '../../shared/domain/segments';
 import { userMissingTest } from '../analysis/crosstab/tableData';
 import { builtInScheme, builtInSchemes } from '../analysis/segmentation/builtInSchemes';
+import { clusterAnalysis } from '../analysis/segmentation/clusterAnalysis';
+import { nearestCentre } from '../analysis/segmentation/nearestCentre';
 import { schemeProblems, schemeSegments } from '../analysis/segmentation/schemeChecks';
 import { sharesByGroup, tallySegments } from '../analysis/segmentation/segmentCounts';
 import { applyScheme, rolesUsed, type SchemeOutcome } from '../analysis/segmentation/segmentRules';
@@ -37,6 +41,7 @@ import { filterMask } from './studyExpressions';
 
 type PreviewInput = z.output<typeof previewInput>;
 type SaveInput = z.output<typeof saveSegmentationInput>;
+type KMeansInput = z.output<typeof kmeansInput>;
 
 const NAME = /^[A-Za-z_@#$][A-Za-z0-9_.@#$]{0,63}$/;
 /** Saved schemes live in study_meta under this prefix, one JSON scheme per key. */
@@ -416,6 +421,18 @@ export function saveSegmentation(
   return { name, ...summarise(db, cache, run, input.weight, undefined) };
 }
 
+function kMeansCodes(
+  db: ReadableStudyDb,
+  cache: ColumnCache,
+  definition: KMeansDefinition,
+): Float64Array {
+  const columns = definition.variables.map((name) =>
+    answers(db, cache, numericVariable(db, name, 'variables')),
+  );
+  const base = definition.filter ? filterMask(db, cache, definition.filter) : undefined;
+  return nearestCentre(columns, definition.scaling, definition.centers, base);
+}
+
 /**
  * Recomputes every segment variable over the current sources, inside the caller's transaction
  * (an import's afterWrite, after derived variables and weights): rules are applied again, and
@@ -431,9 +448,11 @@ export function recomputeSegments(db: WritableStudyDb, cache: ColumnCache): stri
     if (!variable.definition_json) continue;
     const definition = JSON.parse(variable.definition_json) as SegmentationDefinition;
     try {
-      if (definition.method !== 'rules') continue;
-      const codes = runRules(db, cache, definition.scheme, definition.bindings, definition.split)
-        .outcome.codes;
+      const codes =
+        definition.method === 'rules'
+          ? runRules(db, cache, definition.scheme, definition.bindings, definition.split).outcome
+              .codes
+          : kMeansCodes(db, cache, definition);
       storeCodes(db, variable.id, codes);
     } catch (error) {
       throw new ApiError(
@@ -471,4 +490,85 @@ export function listSegmentations(db: ReadableStudyDb, cache: ColumnCache): Save
       missing: values.length - base,
     };
   });
+}
+
+// ---- k-means ----
+
+function abortError(): Error {
+  const error = new Error('the clustering was cancelled');
+  error.name = 'AbortError';
+  return error;
+}
+
+export async function runKMeans(
+  db: ReadableStudyDb,
+  writable: WritableStudyDb | null,
+  cache: ColumnCache,
+  input: KMeansInput,
+  signal: AbortSignal,
+  progress: (done: number, total: number) => void,
+): Promise<KMeansReport> {
+  if (input.name !== undefined && !writable)
+    throw new ApiError('conflict', 'the study is open read-only: the clustering cannot be saved');
+  const variables = input.variables.map((name) => numericVariable(db, name, 'variables'));
+  const names = variables.map((variable) => variable.name);
+  if (new Set(names.map((name) => name.toLowerCase())).size !== names.length)
+    throw new ApiError('invalid-input', 'variables: a variable is named twice');
+  const columns = variables.map((variable) => answers(db, cache, variable));
+  const base = input.filter ? filterMask(db, cache, input.filter) : undefined;
+  const k = input.k;
+  const ks =
+    typeof k === 'number' ? [k] : Array.from({ length: k.to - k.from + 1 }, (_, i) => k.from + i);
+  if (input.labels && (ks.length !== 1 || input.labels.length !== ks[0]))
+    throw new ApiError(
+      'invalid-input',
+      `labels: ${input.labels.length} names given; name the clusters of one k, one name each`,
+    );
+  let analysis;
+  try {
+    analysis = await clusterAnalysis({
+      columns,
+      names,
+      ...(base ? { base } : {}),
+      ks,
+      seed: input.seed,
+      restarts: input.restarts,
+      maxIterations: input.maxIterations,
+      standardize: input.standardize,
+      ...(input.labels ? { labels: input.labels } : {}),
+      progress,
+      between: async () => {
+        await new Promise((resolve) => setImmediate(resolve));
+        if (signal.aborted) throw abortError();
+      },
+    });
+  } catch (error) {
+    if ((error as Error).name === 'AbortError' || error instanceof ApiError) throw error;
+    throw new ApiError('invalid-input', (error as Error).message);
+  }
+  const solutions = analysis.solutions.map(({ centres: _centres, ...solution }) => solution);
+  let saved: string | null = null;
+  if (input.name !== undefined && writable) {
+    const solution = analysis.solutions[0]!;
+    const definition: KMeansDefinition = {
+      method: 'kmeans',
+      variables: names,
+      standardize: input.standardize,
+      scaling: analysis.scaling,
+      centers: solution.centres,
+      labels: solution.clusters.map((cluster) => cluster.label),
+      filter: input.filter ?? null,
+      seed: input.seed,
+    };
+    writeSegmentVariable(writable, cache, {
+      name: input.name,
+      label: input.label ?? `k-means, k = ${solution.k}, on ${names.join(', ')}`,
+      definition,
+      codes: kMeansCodes(writable, cache, definition),
+      segments: solution.clusters.map((cluster) => ({ code: cluster.id, label: cluster.label })),
+    });
+    saved = input.name;
+  }
+  const { solutions: _all, ...rest } = analysis;
+  return { ...rest, solutions, saved };
 }

@@ -43,6 +43,7 @@ import {
   listSegmentations,
   previewSegmentation,
   recomputeSegments,
+  runKMeans,
   saveScheme,
   saveSegmentation,
 } from './studySegments';
@@ -255,6 +256,11 @@ const handlers: WorkerHandlers = {
   'segments.list': () => {
     const open = requireStudy();
     return listSegmentations(open.db, columnCache(open));
+  },
+  'segments.kmeans': (input, job) => {
+    const open = requireStudy();
+    const cache = columnCache(open);
+    return runKMeans(open.db, open.writable ?? null, cache, input, job.signal, job.progress);
   },
 };
 

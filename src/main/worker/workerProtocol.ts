@@ -32,8 +32,14 @@ import { tableSpecSchema, type SavedTablePlan } from '../../shared/api/tables';
 import { dataQualityInput } from '../../shared/api/quality';
 import { languageCode } from '../../shared/api/study';
 import type { DataQualityReport } from '../../shared/domain/dataQuality';
-import { previewInput, saveSegmentationInput, schemeSchema } from '../../shared/api/segments';
+import {
+  kmeansInput,
+  previewInput,
+  saveSegmentationInput,
+  schemeSchema,
+} from '../../shared/api/segments';
 import type {
+  KMeansReport,
   SavedSegmentation,
   SchemeInfo,
   SegmentPreview,
@@ -85,6 +91,7 @@ export const workerMethods = {
   'segments.preview': previewInput,
   'segments.save': saveSegmentationInput,
   'segments.list': z.object({}),
+  'segments.kmeans': kmeansInput,
 } as const;
 
 export type WorkerMethodName = keyof typeof workerMethods;
@@ -129,6 +136,7 @@ export interface WorkerResults {
   'segments.preview': SegmentPreview;
   'segments.save': SegmentSaveResult;
   'segments.list': SavedSegmentation[];
+  'segments.kmeans': KMeansReport;
 }
 
 export interface WorkerRequest {

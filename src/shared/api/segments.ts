@@ -1,6 +1,6 @@
 /**
  * Segmentation: rule schemes (built-in, templates and the user's own), a live preview of their
- * counts, saving a segmentation as a segment variable.
+ * counts, saving a segmentation as a segment variable, and k-means clustering as a job.
  */
 import { z } from 'zod';
 import type {
@@ -105,6 +105,34 @@ export const saveSegmentationInput = z.object({
   weight: variableName.optional(),
 });
 
+const clusterCount = z.number().int().min(2).max(50);
+
+export const kmeansInput = z
+  .object({
+    variables: z.array(variableName).min(1).max(500),
+    /** One k, or a range to compare (within-cluster SS and silhouette per k). */
+    k: z.union([
+      clusterCount,
+      z
+        .object({ from: clusterCount, to: clusterCount })
+        .refine((range) => range.from <= range.to, 'k: from must not exceed to'),
+    ]),
+    seed: z.number().int().min(0).max(0xffffffff).default(1),
+    standardize: z.boolean().default(true),
+    restarts: z.number().int().min(1).max(1000).default(10),
+    maxIterations: z.number().int().min(1).max(10_000).default(100),
+    filter: z.string().min(1).max(10_000).optional(),
+    /** Saves the clustering as this segment variable (one k only). */
+    name: variableName.optional(),
+    label: z.string().max(500).optional(),
+    /** Cluster names, in cluster-id order. */
+    labels: z.array(label).max(50).optional(),
+  })
+  .refine(
+    (input) => input.name === undefined || typeof input.k === 'number',
+    'name: only one k can be saved; give k as a number',
+  );
+
 export const segmentMethods = {
   /** Built-in schemes, templates and the schemes saved in the study. */
   'segments.schemes': method(z.object({}), result<SchemeInfo[]>()),
@@ -116,4 +144,6 @@ export const segmentMethods = {
   'segments.save': method(saveSegmentationInput, result<SegmentSaveResult>()),
   /** The study's segment variables with their definitions and counts. */
   'segments.list': method(z.object({}), result<SavedSegmentation[]>()),
+  /** Starts a k-means job; the KMeansReport arrives with job.finished. */
+  'segments.kmeans': method(kmeansInput, result<{ jobId: string }>()),
 } as const;
