@@ -14,8 +14,8 @@ import type {
   TableSpec,
 } from '../../../shared/domain/table';
 import { bannerGroups } from './bannerColumns';
-import { categorize, NONE } from './categorize';
-import { crosstabCounts, crosstabCountsForGroups, type CellSums } from './crosstabKernel';
+import { NONE } from './categorize';
+import { countStubs, type CellSums } from './crosstabKernel';
 import { userMissingTest, type TableData } from './tableData';
 
 export interface TableInputs {
@@ -110,16 +110,18 @@ export function buildTable(data: TableData, spec: TableSpec, inputs: TableInputs
     }
   }
 
-  for (const stub of spec.rows) {
-    const variable = data.variable(stub);
-    const categories = categorize(variable);
-    const perGroup = crosstabCountsForGroups(
-      categories.index,
-      categories.codes.length,
-      groups.map((group) => ({ index: group.index, columns: group.columns.length })),
-      weights,
-      mask,
-    );
+  const groupIndexes = groups.map((group) => ({
+    index: group.index,
+    columns: group.columns.length,
+  }));
+  for (const { variable, categories, counts } of countStubs(
+    data,
+    spec.rows,
+    groupIndexes,
+    weights,
+    mask,
+  )) {
+    const perGroup = counts.groups;
     perGroup.forEach((counted, g) =>
       sums.push({
         variable: variable.name,
@@ -128,9 +130,7 @@ export function buildTable(data: TableData, spec: TableSpec, inputs: TableInputs
         codes: categories.codes,
       }),
     );
-    const totalOnly =
-      perGroup[0] ??
-      crosstabCounts(categories.index, categories.codes.length, null, 0, weights, mask);
+    const totalOnly = counts.total;
     // Per stub, the base of a column is its respondents with a valid answer to this stub.
     const stubBaseW = new Float64Array(columns.length);
     for (let r = 0; r < categories.codes.length; r++) {

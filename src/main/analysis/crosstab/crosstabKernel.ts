@@ -1,19 +1,21 @@
 /**
- * The counting loop every table stands on: one pass over respondents that adds each one's weight
- * (and weight², for effective bases) to its (row category, column category) cell, plus a Total
- * column that counts everyone with a valid row value whatever their column. Plain TypeScript; the
- * WebAssembly kernel of the speed work must agree with it exactly.
+ * The counting every table stands on: per (row category, column category) cell, the number of
+ * respondents, their summed weight and summed squared weight (for effective bases), plus a Total
+ * column that counts everyone with a valid row value whatever their column.
+ *
+ * crosstabCounts is the plain definition, one pass per table. Tables are built with
+ * crosstabCountsForStubs, the fused kernel of ../shared/PERFORMANCE.md (src/main/kernels/crosstab):
+ * all stubs × all banner groups from one set of joint tables. Its counts equal crosstabCounts'
+ * exactly; its weighted sums are the same sums added in another order (per joint cell, then
+ * across joint cells), so they may differ from crosstabCounts' in the last bits.
  */
-import { NONE } from './categorize';
+import { countJoint, type CodedColumn } from '../../kernels/crosstab/jointCount';
+import { jointPlan } from '../../kernels/crosstab/jointPlan';
+import { splitJoint, type CellSums, type StubCounts } from '../../kernels/crosstab/jointSplit';
+import { categorize, NONE, type Categories } from './categorize';
+import type { TableData, TableVariable } from './tableData';
 
-export interface CellSums {
-  rowCount: number;
-  /** Columns of the banner, plus one last column for the Total. */
-  columnCount: number;
-  n: Float64Array;
-  sumW: Float64Array;
-  sumW2: Float64Array;
-}
+export type { CellSums, StubCounts };
 
 export function crosstabCounts(
   rowIndex: Uint16Array,
@@ -51,10 +53,27 @@ export function crosstabCounts(
 }
 
 /**
- * The same counts for one stub against every banner group in a single pass over respondents: the
- * stub's category is read once per respondent instead of once per group (PERFORMANCE.md's fused
- * idea). Each group's result has the Total column last, as crosstabCounts gives it.
+ * Every stub against every banner group at once: per stub, one table per group (Total column
+ * last) and the Total column alone. Stubs are given with their number of categories, groups with
+ * their number of columns; an index at or past that number (NONE included) is missing.
  */
+export function crosstabCountsForStubs(
+  stubs: ReadonlyArray<{ index: Uint16Array; categories: number }>,
+  groups: ReadonlyArray<{ index: Uint16Array; columns: number }>,
+  weights: Float64Array | null,
+  mask: Uint8Array | null,
+): StubCounts[] {
+  if (stubs.length === 0) return [];
+  const rows = stubs[0]!.index.length;
+  const stubCategories = stubs.map((stub) => stub.categories);
+  const groupColumns = groups.map((group) => group.columns);
+  const plan = jointPlan(stubCategories, groupColumns);
+  const banner: CodedColumn[] = groups.map((g) => ({ index: g.index, categories: g.columns }));
+  const counts = countJoint(plan, stubs, banner, weights, mask, rows);
+  return splitJoint(plan, counts, stubCategories, groupColumns);
+}
+
+/** One stub against every banner group: per group, its table with the Total column last. */
 export function crosstabCountsForGroups(
   rowIndex: Uint16Array,
   rowCount: number,
@@ -62,57 +81,45 @@ export function crosstabCountsForGroups(
   weights: Float64Array | null,
   mask: Uint8Array | null,
 ): CellSums[] {
-  const rows = rowIndex.length;
-  // Pass 1: each respondent's weight if they count in this stub (valid answer, kept by the filter,
-  // positive weight), else 0 — so the per-group loops below test one number.
-  const counted = new Float64Array(rows);
-  const totalN = new Float64Array(rowCount);
-  const totalW = new Float64Array(rowCount);
-  const totalW2 = new Float64Array(rowCount);
-  for (let i = 0; i < rows; i++) {
-    if (mask !== null && mask[i] === 0) continue;
-    const r = rowIndex[i]!;
-    if (r === NONE) continue;
-    const w = weights === null ? 1 : weights[i]!;
-    if (!(w > 0)) continue;
-    counted[i] = w;
-    totalN[r]! += 1;
-    totalW[r]! += w;
-    totalW2[r]! += w * w;
+  return crosstabCountsForStubs(
+    [{ index: rowIndex, categories: rowCount }],
+    groups,
+    weights,
+    mask,
+  )[0]!.groups;
+}
+
+/** Stub columns held at once while counting: about 128 MB of category indexes. */
+function stubBatch(rows: number): number {
+  return Math.max(8, Math.floor((64 * 1024 * 1024) / Math.max(1, rows)));
+}
+
+/**
+ * The stubs of a table, categorized and counted against the banner groups a batch at a time (all
+ * at once up to about 128 MB of category indexes), in the order given.
+ */
+export function* countStubs(
+  data: TableData,
+  names: readonly string[],
+  groups: ReadonlyArray<{ index: Uint16Array; columns: number }>,
+  weights: Float64Array | null,
+  mask: Uint8Array | null,
+): Generator<{ variable: TableVariable; categories: Categories; counts: StubCounts }> {
+  const batch = stubBatch(data.rows);
+  for (let first = 0; first < names.length; first += batch) {
+    const stubs = names.slice(first, first + batch).map((name) => {
+      const variable = data.variable(name);
+      return { variable, categories: categorize(variable) };
+    });
+    const counted = crosstabCountsForStubs(
+      stubs.map(({ categories }) => ({
+        index: categories.index,
+        categories: categories.codes.length,
+      })),
+      groups,
+      weights,
+      mask,
+    );
+    for (const [s, stub] of stubs.entries()) yield { ...stub, counts: counted[s]! };
   }
-  // Pass 2, per group: a tight loop with every array in a local, which V8 keeps monomorphic.
-  const sums = groups.map((group) => {
-    const columns = group.columns;
-    const index = group.index;
-    const n = new Float64Array(rowCount * columns);
-    const sw = new Float64Array(rowCount * columns);
-    const sw2 = new Float64Array(rowCount * columns);
-    for (let i = 0; i < rows; i++) {
-      const w = counted[i]!;
-      if (w === 0) continue;
-      const c = index[i]!;
-      if (c === NONE) continue;
-      const cell = rowIndex[i]! * columns + c;
-      n[cell]! += 1;
-      sw[cell]! += w;
-      sw2[cell]! += w * w;
-    }
-    return { n, w: sw, w2: sw2 };
-  });
-  return groups.map((group, k) => {
-    const columnCount = group.columns + 1;
-    const n = new Float64Array(rowCount * columnCount);
-    const sumW = new Float64Array(rowCount * columnCount);
-    const sumW2 = new Float64Array(rowCount * columnCount);
-    const s = sums[k]!;
-    for (let r = 0; r < rowCount; r++) {
-      n.set(s.n.subarray(r * group.columns, (r + 1) * group.columns), r * columnCount);
-      sumW.set(s.w.subarray(r * group.columns, (r + 1) * group.columns), r * columnCount);
-      sumW2.set(s.w2.subarray(r * group.columns, (r + 1) * group.columns), r * columnCount);
-      n[r * columnCount + group.columns] = totalN[r]!;
-      sumW[r * columnCount + group.columns] = totalW[r]!;
-      sumW2[r * columnCount + group.columns] = totalW2[r]!;
-    }
-    return { rowCount, columnCount, n, sumW, sumW2 };
-  });
 }

@@ -1,0 +1,91 @@
+/**
+ * The fused cross-tab kernel's plan (../shared/PERFORMANCE.md): stub variables are packed into
+ * joint codes (the product of their category counts, each plus one slot for "missing", kept
+ * under a limit), banner groups likewise, so each respondent updates one small joint table per
+ * (stub pack × banner pack) instead of one table per (stub × banner group). The joint tables are
+ * split back into the individual tables at the end (jointSplit.ts).
+ *
+ * A banner pack's joint code has one more slot past its product, the dump: respondents the filter
+ * leaves out, or whose weight is missing or not positive, land there and are never read back. So
+ * the counting loop has no branch per respondent.
+ */
+
+/** Joint code products up to this size: the tables of a stub pack × banner pack stay in L2. */
+export const JOINT_LIMIT = 170;
+
+export interface Pack {
+  /** Indexes of the packed variables in the caller's list, in digit order (lowest stride first). */
+  members: number[];
+  /** Per member: its number of categories (its "missing" digit is this number). */
+  categories: number[];
+  /** Per member: the stride of its digit in the joint code. */
+  strides: number[];
+  /** Number of joint codes: the product of (categories + 1) over the members. */
+  product: number;
+}
+
+/**
+ * Packs variables with the given category counts into joint codes of at most `limit` codes:
+ * first fit, biggest first, so small variables fill the gaps beside big ones. A variable bigger
+ * than the limit gets a pack of its own (its joint code is its category index, up to 0xfffe).
+ */
+export function packVariables(categories: readonly number[], limit = JOINT_LIMIT): Pack[] {
+  const order = categories
+    .map((count, index) => ({ count, index }))
+    .sort((a, b) => b.count - a.count || a.index - b.index);
+  const packs: Array<{ members: number[]; product: number }> = [];
+  for (const { count, index } of order) {
+    const size = count + 1;
+    const pack = packs.find((p) => p.product * size <= limit);
+    if (pack) {
+      pack.members.push(index);
+      pack.product *= size;
+    } else packs.push({ members: [index], product: size });
+  }
+  return packs.map(({ members }) => {
+    members.sort((a, b) => a - b);
+    const strides: number[] = [];
+    let stride = 1;
+    for (const member of members) {
+      strides.push(stride);
+      stride *= categories[member]! + 1;
+    }
+    return { members, categories: members.map((m) => categories[m]!), strides, product: stride };
+  });
+}
+
+export interface JointPlan {
+  stubPacks: Pack[];
+  /** Never empty: a banner with no group has one pack of product 1 (every respondent code 0). */
+  bannerPacks: Pack[];
+  /** Per pair, stub pack major: offset of its joint table (in cells) in one buffer of all tables. */
+  offsets: number[];
+  /** Cells in all joint tables together. */
+  cells: number;
+}
+
+export function jointPlan(
+  stubCategories: readonly number[],
+  groupColumns: readonly number[],
+  limit = JOINT_LIMIT,
+): JointPlan {
+  const stubPacks = packVariables(stubCategories, limit);
+  const bannerPacks =
+    groupColumns.length > 0
+      ? packVariables(groupColumns, limit)
+      : [{ members: [], categories: [], strides: [], product: 1 }];
+  const offsets: number[] = [];
+  let cells = 0;
+  for (const stubPack of stubPacks) {
+    for (const bannerPack of bannerPacks) {
+      offsets.push(cells);
+      cells += tableCells(stubPack, bannerPack);
+    }
+  }
+  return { stubPacks, bannerPacks, offsets, cells };
+}
+
+/** Cells of one joint table: stub codes × (banner codes + the dump). */
+export function tableCells(stubPack: Pack, bannerPack: Pack): number {
+  return stubPack.product * (bannerPack.product + 1);
+}
