@@ -20,6 +20,7 @@ import { runInfo, usage as infoUsage } from './commands/info';
 import { runMapping, usage as mappingUsage } from './commands/mapping';
 import { runNew, usage as newUsage } from './commands/newStudy';
 import { runQuality, usage as qualityUsage } from './commands/quality';
+import { runSegment, usage as segmentUsage } from './commands/segment';
 import { runTableCommand, usage as tableUsage } from './commands/table';
 import { runTabPlan, usage as tabPlanUsage } from './commands/tabplan';
 import { runWeight, usage as weightUsage } from './commands/weight';
@@ -36,6 +37,7 @@ const commands: Record<string, { usage: string; run: (args: string[]) => Promise
   derive: { usage: deriveUsage, run: runDerive },
   filter: { usage: filterUsage, run: runFilter },
   weight: { usage: weightUsage, run: runWeight },
+  segment: { usage: segmentUsage, run: runSegment },
   quality: { usage: qualityUsage, run: runQuality },
   mrset: { usage: setUsage, run: runSet },
   demo: { usage: demoUsage, run: runDemo },

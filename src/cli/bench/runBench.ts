@@ -10,6 +10,7 @@ import type { BenchResult } from './benchTiming';
 import { apiRoundtrip } from './benchmarks/apiRoundtrip';
 import { derive, rim, table1000, tableConsultant } from './benchmarks/inMemory';
 import { importCsv, importSav, openStudy } from './benchmarks/studyData';
+import { segmentationBenchmarks } from './benchmarks/segmentation';
 
 type Benchmark = (report: (result: BenchResult) => void) => Promise<void>;
 
@@ -22,6 +23,7 @@ const benchmarks: Record<string, Benchmark> = {
   'table-1000': table1000,
   rim,
   derive,
+  ...segmentationBenchmarks,
 };
 
 export const usage =

@@ -1,0 +1,391 @@
+/**
+ * `cew segment`: segmentations in a study (docs/segmentation.md).
+ *
+ * - `--scheme NAME|FILE.json [--bind role=VAR ...] [--split valence] [--name NAME] [--weight W]`
+ *   applies a rule scheme and saves it as a segment variable (default name: the scheme's, `energy`
+ *   for customer-energy), printing counts and shares beside the published reference and by
+ *   country, industry and wave; `--preview` prints them without saving.
+ * - `--kmeans VAR,VAR,... --k 4|2..8 [--seed 1] [--restarts 10] [--no-standardize] [--filter EXPR]
+ *   [--name NAME --labels A,B,...]` runs k-means as a job (Ctrl+C cancels); with `--name` the one
+ *   solution is saved as a segment variable, without it nothing is saved.
+ * - `--list` lists the study's segment variables; `--schemes` lists the schemes; `--save-scheme FILE.json` keeps a scheme in the study;
+ *   `--export-scheme NAME [--out FILE.json]` writes one out, for another study.
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import {
+  kmeansInput,
+  previewInput,
+  saveSegmentationInput,
+  schemeSchema,
+} from '../../shared/api/segments';
+import { describeZodError } from '../../shared/api/validate';
+import type {
+  KMeansReport,
+  KMeansSolution,
+  SchemeInfo,
+  SegmentPreview,
+  SegmentSaveResult,
+  SegmentScheme,
+  SegmentationDefinition,
+} from '../../shared/domain/segments';
+import type { AppHost } from '../../main/appHost';
+import { withHost } from '../cliHost';
+import { runCliJob } from '../cliJob';
+import { CliUsageError, printJson, printLine, warn } from '../cliOutput';
+
+export const usage =
+  'segment STUDY.cew --scheme NAME|FILE.json [--bind role=VAR ...] [--split valence] [--name NAME] [--weight W] [--preview] [--json]\n' +
+  '     cew segment STUDY.cew --kmeans VAR,VAR,... --k 4|2..8 [--seed 1] [--restarts 10] [--no-standardize] [--filter EXPR] [--name NAME] [--labels A,B,...] [--json]\n' +
+  '     cew segment STUDY.cew --list | --schemes | --save-scheme FILE.json | --export-scheme NAME [--out FILE.json]';
+
+function list(value: string | undefined): string[] {
+  return (value ?? '')
+    .split(',')
+    .map((part) => part.trim())
+    .filter(Boolean);
+}
+
+function readJsonFile(file: string): unknown {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (error) {
+    throw new CliUsageError(
+      `${file}: cannot be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`,
+    );
+  }
+  try {
+    return JSON.parse(text) as unknown;
+  } catch (error) {
+    throw new CliUsageError(`${file}: not JSON (${(error as Error).message})`);
+  }
+}
+
+/** A scheme file, checked as the API checks it. */
+function schemeFile(file: string): SegmentScheme {
+  const parsed = schemeSchema.safeParse(readJsonFile(file));
+  if (!parsed.success)
+    throw new CliUsageError(
+      describeZodError('scheme', parsed.error).replace(/^invalid input for scheme: /, `${file}: `),
+    );
+  return parsed.data;
+}
+
+/** `--scheme` is a file when it names one (…json), else a scheme's name. */
+function schemeArgument(value: string): string | SegmentScheme {
+  return /\.json$/i.test(value) ? schemeFile(value) : value;
+}
+
+function bindings(values: string[] | undefined): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const pair of values ?? []) {
+    const match = /^([^=\s]+)=(\S+)$/.exec(pair.trim());
+    if (!match) throw new CliUsageError(`--bind ${pair}: write it as role=VARIABLE`);
+    out[match[1]!] = match[2]!;
+  }
+  return out;
+}
+
+/** `4` or `2..8`. */
+function clusterCounts(value: string): number | { from: number; to: number } {
+  const range = /^(\d+)\.\.(\d+)$/.exec(value.trim());
+  if (range) return { from: Number(range[1]), to: Number(range[2]) };
+  if (/^\d+$/.test(value.trim())) return Number(value);
+  throw new CliUsageError(`--k ${value}: give a number of clusters (4) or a range (2..8)`);
+}
+
+const percent = (share: number) => `${(share * 100).toFixed(1)}%`;
+
+function table(rows: string[][], rightFrom = 1): string[] {
+  const widths = rows[0]!.map((_, c) => Math.max(...rows.map((row) => (row[c] ?? '').length)));
+  return rows.map((row) =>
+    row
+      .map((text, c) => (c < rightFrom ? text.padEnd(widths[c]!) : text.padStart(widths[c]!)))
+      .join('  ')
+      .trimEnd(),
+  );
+}
+
+function previewText(preview: SegmentPreview, name?: string): string {
+  const weighted = preview.weight !== null;
+  const lines = [
+    name
+      ? `Segment variable ${name} (${preview.scheme}) saved.`
+      : `Scheme ${preview.scheme} (not saved):`,
+    `  ${preview.universe} respondents in the universe; ${preview.undecided} of them undecided (an answer the rules needed is missing)${weighted ? `; weighted by ${preview.weight}` : ''}`,
+    '',
+    ...table(
+      [
+        ['  code', 'segment', 'count', weighted ? 'weighted' : '', 'share', 'reference'],
+        ...preview.segments.map((s) => [
+          `  ${s.code}`,
+          s.label,
+          String(s.count),
+          weighted ? s.weighted.toFixed(1) : '',
+          percent(s.share),
+          s.reference?.text ?? '',
+        ]),
+      ],
+      2,
+    ),
+  ];
+  for (const group of preview.byGroup) {
+    lines.push('', `By ${group.variable}:`);
+    lines.push(
+      ...table([
+        ['  ' + group.variable, ...preview.segments.map((s) => s.label), 'base'],
+        ...group.groups.map((g) => [
+          `  ${g.label}`,
+          ...g.segments.map((s) => percent(s.share)),
+          String(g.base),
+        ]),
+        ...(preview.segments.some((s) => s.reference)
+          ? [['  reference', ...preview.segments.map((s) => s.reference?.text ?? ''), '']]
+          : []),
+      ]),
+    );
+  }
+  return lines.join('\n');
+}
+
+function solutionText(solution: KMeansSolution, variables: string[]): string[] {
+  const round = (value: number) => (Math.abs(value) >= 100 ? value.toFixed(1) : value.toFixed(3));
+  return [
+    `k = ${solution.k}: within-cluster SS ${solution.withinSS.toFixed(3)} of ${solution.totalSS.toFixed(3)} (${percent(1 - solution.withinSS / solution.totalSS)} between); mean silhouette ${solution.silhouette.toFixed(3)}; ${solution.converged ? 'converged' : 'NOT CONVERGED'} in ${solution.iterations} iterations`,
+    ...table(
+      [
+        ['  id', 'cluster', 'size', ...variables],
+        ...solution.clusters.map((c) => [
+          `  ${c.id}`,
+          c.label,
+          String(c.size),
+          ...variables.map((v) => round(c.center[v]!)),
+        ]),
+      ],
+      2,
+    ),
+  ];
+}
+
+function kmeansText(report: KMeansReport): string {
+  const lines = [
+    `k-means on ${report.variables.join(', ')} (${report.standardize ? 'standardised' : 'not standardised'}; seed ${report.seed}, ${report.restarts} restarts)`,
+    `  ${report.included} respondents clustered; ${report.excluded} excluded (a missing value on an input); silhouette on a seeded sample of ${report.silhouetteSample}`,
+  ];
+  if (report.solutions.length > 1) {
+    lines.push(
+      '',
+      ...table([
+        ['  k', 'within SS', 'between %', 'silhouette', 'sizes'],
+        ...report.solutions.map((s) => [
+          `  ${s.k}`,
+          s.withinSS.toFixed(3),
+          percent(1 - s.withinSS / s.totalSS),
+          s.silhouette.toFixed(3),
+          s.clusters.map((c) => c.size).join(' / '),
+        ]),
+      ]),
+    );
+  }
+  for (const solution of report.solutions)
+    lines.push('', ...solutionText(solution, report.variables));
+  lines.push(
+    '',
+    report.saved
+      ? `Saved as the segment variable ${report.saved}.`
+      : 'Nothing saved (give --name to save the clusters as a segment variable).',
+  );
+  return lines.join('\n');
+}
+
+/** The k-means JSON: one k gives its solution at the top level, a range gives `solutions`. */
+function kmeansJson(report: KMeansReport): unknown {
+  const { solutions, ...rest } = report;
+  return solutions.length === 1 ? { ...solutions[0]!, ...rest } : report;
+}
+
+async function openWritable(host: AppHost, study: string): Promise<void> {
+  const opened = await host.session.openStudy(study);
+  if (opened.readOnly) throw new Error(`${opened.path}: ${opened.readOnlyReason ?? 'read-only'}`);
+}
+
+export async function runSegment(args: string[]): Promise<void> {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: {
+      scheme: { type: 'string' },
+      bind: { type: 'string', multiple: true },
+      split: { type: 'string' },
+      name: { type: 'string' },
+      label: { type: 'string' },
+      weight: { type: 'string' },
+      filter: { type: 'string' },
+      preview: { type: 'boolean', default: false },
+      kmeans: { type: 'string' },
+      k: { type: 'string' },
+      seed: { type: 'string' },
+      restarts: { type: 'string' },
+      'no-standardize': { type: 'boolean', default: false },
+      labels: { type: 'string' },
+      list: { type: 'boolean', default: false },
+      schemes: { type: 'boolean', default: false },
+      'save-scheme': { type: 'string' },
+      'export-scheme': { type: 'string' },
+      out: { type: 'string' },
+      json: { type: 'boolean', default: false },
+    },
+  });
+  const [study] = positionals;
+  if (!study || positionals.length > 1) throw new CliUsageError(`usage: cew ${usage}`);
+  const modes = [
+    values.scheme,
+    values.kmeans,
+    values.list || undefined,
+    values.schemes || undefined,
+    values['save-scheme'],
+    values['export-scheme'],
+  ].filter((mode) => mode !== undefined);
+  if (modes.length !== 1)
+    throw new CliUsageError(
+      'give one of --scheme, --kmeans, --list, --schemes, --save-scheme or --export-scheme',
+    );
+
+  if (values.list) {
+    const saved = await withHost(async (host) => {
+      await host.session.openStudy(study);
+      return host.session.workerClient.call('segments.list', {});
+    });
+    if (values.json) printJson(saved);
+    else if (saved.length === 0) printLine('No segment variables in this study.');
+    else
+      for (const segmentation of saved)
+        printLine(
+          `${segmentation.name} (${methodText(segmentation.definition)}): ${segmentation.segments.map((s) => `${s.code} ${s.label} ${s.count}`).join(', ')}; no segment ${segmentation.missing}`,
+        );
+    return;
+  }
+
+  if (values.schemes || values['export-scheme']) {
+    const schemes = await withHost(async (host) => {
+      await host.session.openStudy(study);
+      return host.session.workerClient.call('segments.schemes', {});
+    });
+    if (values.schemes) return printSchemes(schemes, values.json);
+    const wanted = values['export-scheme']!.toLowerCase();
+    const found = schemes.find((info) => info.scheme.name === wanted);
+    if (!found)
+      throw new CliUsageError(
+        `--export-scheme: no scheme named ${wanted} (there are: ${schemes.map((s) => s.scheme.name).join(', ')})`,
+      );
+    const text = `${JSON.stringify(found.scheme, null, 2)}\n`;
+    if (values.out) {
+      writeFileSync(values.out, text);
+      if (!values.json) printLine(`Scheme ${found.scheme.name} written to ${values.out}`);
+      else printJson({ scheme: found.scheme.name, path: values.out });
+    } else process.stdout.write(text);
+    return;
+  }
+
+  if (values['save-scheme']) {
+    const scheme = schemeFile(values['save-scheme']);
+    const saved = await withHost(async (host) => {
+      await openWritable(host, study);
+      return host.session.workerClient.call('segments.saveScheme', { scheme });
+    });
+    if (values.json) printJson(saved);
+    else printLine(`Scheme ${saved.scheme.name} (${saved.scheme.title}) saved in the study`);
+    return;
+  }
+
+  if (values.scheme) {
+    const common = {
+      scheme: schemeArgument(values.scheme),
+      bindings: bindings(values.bind),
+      ...(values.split ? { split: values.split } : {}),
+      ...(values.weight ? { weight: values.weight } : {}),
+    };
+    if (values.preview) {
+      const parsed = previewInput.safeParse({
+        ...common,
+        ...(values.filter ? { filter: values.filter } : {}),
+      });
+      if (!parsed.success) throw new CliUsageError(describeZodError('segment', parsed.error));
+      const preview = await withHost(async (host) => {
+        await host.session.openStudy(study);
+        return host.session.workerClient.call('segments.preview', parsed.data);
+      });
+      if (values.json) printJson(preview);
+      else printLine(previewText(preview));
+      return;
+    }
+    if (values.filter)
+      throw new CliUsageError(
+        '--filter goes with --preview or --kmeans: a saved scheme covers its universe',
+      );
+    const parsed = saveSegmentationInput.safeParse({
+      ...common,
+      ...(values.name ? { name: values.name } : {}),
+      ...(values.label ? { label: values.label } : {}),
+    });
+    if (!parsed.success) throw new CliUsageError(describeZodError('segment', parsed.error));
+    const saved: SegmentSaveResult = await withHost(async (host) => {
+      await openWritable(host, study);
+      return host.session.workerClient.call('segments.save', parsed.data);
+    });
+    if (values.json) printJson(saved);
+    else printLine(previewText(saved, saved.name));
+    return;
+  }
+
+  if (!values.k) throw new CliUsageError('--kmeans needs --k, e.g. --k 4 or --k 2..8');
+  const parsed = kmeansInput.safeParse({
+    variables: list(values.kmeans),
+    k: clusterCounts(values.k),
+    ...(values.seed !== undefined ? { seed: Number(values.seed) } : {}),
+    ...(values.restarts !== undefined ? { restarts: Number(values.restarts) } : {}),
+    standardize: !values['no-standardize'],
+    ...(values.filter ? { filter: values.filter } : {}),
+    ...(values.name ? { name: values.name } : {}),
+    ...(values.label ? { label: values.label } : {}),
+    ...(values.labels ? { labels: list(values.labels) } : {}),
+  });
+  if (!parsed.success)
+    throw new CliUsageError(
+      describeZodError('segment', parsed.error).replace(/^invalid input for segment: /, ''),
+    );
+  const report = await withHost(async (host) => {
+    if (parsed.data.name) await openWritable(host, study);
+    else await host.session.openStudy(study);
+    return runCliJob(host.session, 'k-means', 'segments.kmeans', parsed.data);
+  });
+  if (values.json) printJson(kmeansJson(report));
+  else printLine(kmeansText(report));
+  if (report.excluded > 0 && values.json)
+    warn(`${report.excluded} respondents excluded: a missing value on an input`);
+}
+
+function methodText(definition: SegmentationDefinition): string {
+  return definition.method === 'rules'
+    ? `rules of ${definition.scheme.name}${definition.split ? ', split by valence' : ''}`
+    : `k-means on ${definition.variables.join(', ')}`;
+}
+
+function printSchemes(schemes: SchemeInfo[], json: boolean): void {
+  if (json) {
+    printJson(schemes);
+    return;
+  }
+  for (const { scheme, builtIn } of schemes) {
+    printLine(`${scheme.name}${builtIn ? '' : ' (saved in this study)'}: ${scheme.title}`);
+    printLine(
+      `  segments: ${[...scheme.rules, scheme.else].map((s) => `${s.code} ${s.label}`).join(', ')}`,
+    );
+    printLine(`  roles: ${scheme.roles.map((r) => r.name).join(', ')}`);
+    if (scheme.valence)
+      printLine(
+        `  --split valence: by ${scheme.valence.positive.name} and ${scheme.valence.negative.name}`,
+      );
+  }
+}
