@@ -9,7 +9,8 @@ import type { ImportedDataset } from '../import/importedDataset';
 import { SYSTEM_VARIABLES } from '../import/systemVariables';
 import type { ReadableStudyDb } from '../study/studyDb';
 import { proposeMapping } from './proposeMapping';
-import { readCodebook } from './studyCodebook';
+import { labelSimilarity } from './labelSimilarity';
+import { readCodebook, type CodebookVariable } from './studyCodebook';
 
 export interface SourceContext {
   country: string;
@@ -60,6 +61,36 @@ export function mappableVariables(dataset: ImportedDataset): ImportedDataset['va
   return dataset.variables.filter((variable) => !system.has(variable.name));
 }
 
+/**
+ * In which of the codebook's languages the file's labels are written, judged on the variables
+ * they share a name with: per language, how many of their labels are (nearly) the codebook's.
+ */
+export function labelMatchesByLanguage(
+  codebook: readonly CodebookVariable[],
+  variables: ImportedDataset['variables'],
+): Map<string, number> {
+  const byName = new Map(codebook.map((target) => [target.name.toLowerCase(), target]));
+  const matches = new Map<string, number>();
+  for (const variable of variables) {
+    const target = byName.get(variable.name.toLowerCase());
+    if (!target || !variable.label) continue;
+    for (const [language, text] of Object.entries(target.labels))
+      if (labelSimilarity(variable.label, text) >= 0.9)
+        matches.set(language, (matches.get(language) ?? 0) + 1);
+  }
+  return matches;
+}
+
+/** A better language for the file's labels than the one given, when the labels clearly say so. */
+function suggestedLanguage(matches: Map<string, number>, given: string): string | null {
+  const givenMatches = matches.get(given) ?? 0;
+  let best: string | null = null;
+  for (const [language, count] of matches)
+    if (count >= Math.max(2, givenMatches * 2) && (!best || count > matches.get(best)!))
+      best = language;
+  return best === given ? null : best;
+}
+
 export function proposeSourceMapping(
   db: ReadableStudyDb,
   file: string,
@@ -68,8 +99,9 @@ export function proposeSourceMapping(
 ): MappingProposal & { labelledCodes: Record<string, number[]> } {
   const previous = previousMapping(db, context);
   const variables = mappableVariables(dataset);
+  const codebook = readCodebook(db);
   const result = proposeMapping({
-    codebook: readCodebook(db),
+    codebook,
     variables,
     language: context.language,
     previous: previous?.mapping ?? null,
@@ -78,6 +110,10 @@ export function proposeSourceMapping(
   return {
     file,
     ...context,
+    suggestedLanguage: suggestedLanguage(
+      labelMatchesByLanguage(codebook, variables),
+      context.language,
+    ),
     ...result.mapping,
     previousSource: previous
       ? { id: previous.id, fileName: previous.fileName, wave: previous.wave }

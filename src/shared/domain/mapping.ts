@@ -55,6 +55,11 @@ export interface MappingProposal extends SourceMapping {
   respondentType: 'customer' | 'executive';
   /** The language of the file's labels, used to compare them with the codebook's. */
   language: string;
+  /**
+   * Another language the file's labels match the codebook's in, where they match better than in
+   * `language` (an agency in Germany delivering English labels); null when `language` fits.
+   */
+  suggestedLanguage: string | null;
   /** The source whose mapping was reused as evidence, if any. */
   previousSource: { id: number; fileName: string; wave: string } | null;
   problems: MappingProblem[];

@@ -98,6 +98,20 @@ describe('cew mapping and cew import onto the codebook', () => {
     expect(human.stdout).toContain('rate: renamed rate → rate_brands');
   });
 
+  it('suggests the language the file’s labels are written in when another one was given', async () => {
+    await studyWith2025();
+    await writeGeneratedSav(path.join(folder, 'de26.sav'), wave2026);
+    const args = ['mapping', 'study.cew', 'de26.sav', '--country', 'DE', '--wave', '2026'];
+    const asEnglish = JSON.parse(
+      cli([...args, '--language', 'en', '--json'], folder).stdout,
+    ) as MappingProposal;
+    expect(asEnglish.suggestedLanguage).toBe('de');
+    const asGerman = JSON.parse(
+      cli([...args, '--language', 'de', '--json'], folder).stdout,
+    ) as MappingProposal;
+    expect(asGerman.suggestedLanguage).toBeNull();
+  });
+
   it('imports a wave the proposal decides on its own, with the answers on the study codes', async () => {
     await studyWith2025();
     await writeGeneratedSav(path.join(folder, 'de26.sav'), wave2026);

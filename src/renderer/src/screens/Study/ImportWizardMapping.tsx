@@ -11,15 +11,10 @@ import type { VariableSummary } from '../../../../shared/domain/study';
 import { useClient } from '../../api/ClientContext';
 import type { ImportFileSettings } from './ImportFileCard';
 import { MappingReview, type MappingChoice, type MappingChoices } from './MappingReview';
+import { LANGUAGE_NAMES, languageName } from '../../../../shared/domain/languages';
 
-/** The languages the workbench ships labels in, by their own names. */
-const LABEL_LANGUAGES: ReadonlyArray<readonly [string, string]> = [
-  ['en', 'English'],
-  ['de', 'Deutsch'],
-  ['it', 'Italiano'],
-  ['fr', 'Français'],
-  ['ko', '한국어'],
-];
+/** The languages the workbench ships labels in. */
+const LABEL_LANGUAGES = Object.keys(LANGUAGE_NAMES);
 
 const COUNTRY_LANGUAGE: Readonly<Record<string, string>> = {
   DE: 'de',
@@ -155,9 +150,9 @@ export function MappingStep({
             onChange={(event) => onMappingChange({ ...mapping, language: event.target.value })}
             disabled={locked}
           >
-            {LABEL_LANGUAGES.map(([code, name]) => (
+            {LABEL_LANGUAGES.map((code) => (
               <option key={code} value={code}>
-                {name} ({code})
+                {languageName(code)} ({code})
               </option>
             ))}
           </select>
@@ -174,6 +169,19 @@ export function MappingStep({
           />
         </label>
       </div>
+      {proposal?.suggestedLanguage && !locked && (
+        <p className="notice notice--warn">
+          This file’s labels read like the study’s {languageName(proposal.suggestedLanguage)}{' '}
+          labels, not {languageName(language)}.{' '}
+          <button
+            type="button"
+            className="link"
+            onClick={() => onMappingChange({ ...mapping, language: proposal.suggestedLanguage! })}
+          >
+            Use {languageName(proposal.suggestedLanguage)}
+          </button>
+        </p>
+      )}
       {!validIndustry(mapping.industry) && (
         <p role="alert" className="notice notice--error">
           An industry is one code of letters, digits, - or _, such as telecom.
