@@ -11,6 +11,7 @@
  */
 import type { KMeansCluster, KMeansReport, KMeansSolution } from '../../../shared/domain/segments';
 import { kMeans, type KMeansRun } from './kMeans';
+import { lloydRunner, THREADED_FROM_ROWS } from './lloydThreads';
 import { seededRandom } from './seededRandom';
 import { meanSilhouette, sampleRows, SILHOUETTE_SAMPLE } from './silhouette';
 import { columnScaling, scaledColumn, type Scaling } from './standardise';
@@ -106,7 +107,11 @@ export async function clusterAnalysis(input: ClusterInput): Promise<ClusterAnaly
   const scaling: Scaling[] = input.columns.map((column, d) =>
     columnScaling(column, included, input.standardize, input.names[d]!),
   );
-  const working = input.columns.map((column, d) => scaledColumn(column, included, scaling[d]!));
+  // Large inputs go to shared memory, where a second thread can run half of each pass.
+  const shared = included.length >= THREADED_FROM_ROWS;
+  const working = input.columns.map((column, d) =>
+    scaledColumn(column, included, scaling[d]!, shared),
+  );
   const maxK = Math.max(...input.ks);
   if (included.length < maxK)
     throw new Error(
@@ -126,14 +131,20 @@ export async function clusterAnalysis(input: ClusterInput): Promise<ClusterAnaly
   for (const k of input.ks) {
     const random = seededRandom(input.seed, k);
     let best: KMeansRun | null = null;
-    for (let restart = 0; restart < input.restarts; restart++) {
-      const run = await kMeans(working, k, {
-        random,
-        maxIterations: input.maxIterations,
-        between: input.between,
-      });
-      if (!best || run.totalWithinSS < best.totalWithinSS) best = run;
-      input.progress?.(++done, steps);
+    const runner = lloydRunner(working, k);
+    try {
+      for (let restart = 0; restart < input.restarts; restart++) {
+        const run = await kMeans(working, k, {
+          random,
+          maxIterations: input.maxIterations,
+          between: input.between,
+          runner,
+        });
+        if (!best || run.totalWithinSS < best.totalWithinSS) best = run;
+        input.progress?.(++done, steps);
+      }
+    } finally {
+      await runner.close();
     }
     const run = best!;
     await input.between?.();

@@ -8,7 +8,7 @@
  */
 import { hartiganTransfers } from './hartiganTransfers';
 import { kMeansPlusPlus } from './kMeansPlusPlus';
-import { lloydPassFor } from './lloydPass';
+import { lloydRunner, type LloydRunner } from './lloydThreads';
 import type { Random } from './seededRandom';
 
 export interface KMeansRun {
@@ -29,6 +29,8 @@ export interface KMeansOptions {
   random: Random;
   maxIterations: number;
   between?: () => Promise<void> | void;
+  /** Runs the passes (on two threads for large shared columns); made for this run if not given. */
+  runner?: LloydRunner;
 }
 
 /** Moves the centres of empty clusters onto the rows farthest from their own centres. */
@@ -106,40 +108,45 @@ export async function kMeans(
   options: KMeansOptions,
 ): Promise<KMeansRun> {
   const dims = columns.length;
-  const n = columns[0]?.length ?? 0;
   const centres = kMeansPlusPlus(columns, k, options.random);
+  const runner = options.runner ?? lloydRunner(columns, k);
   // 255 is no cluster, so the first pass counts every row as changed.
-  const assign = new Uint8Array(n).fill(255);
+  const assign = runner.assign.fill(255);
   const sums = new Float64Array(k * dims);
   const counts = new Float64Array(k);
-  const pass = lloydPassFor(k, dims);
   let iterations = 0;
   let converged = false;
-  while (iterations < options.maxIterations) {
-    sums.fill(0);
-    counts.fill(0);
-    const changed = pass(columns, centres, assign, sums, counts, 0, n);
-    iterations++;
-    if (changed === 0) {
-      converged = true;
-      break;
+  try {
+    while (iterations < options.maxIterations) {
+      sums.fill(0);
+      counts.fill(0);
+      const changed = await runner.pass(centres, sums, counts);
+      iterations++;
+      if (changed === 0) {
+        converged = true;
+        break;
+      }
+      for (let c = 0; c < k; c++) {
+        if (counts[c] === 0) continue;
+        for (let d = 0; d < dims; d++) centres[c * dims + d] = sums[c * dims + d]! / counts[c]!;
+      }
+      repairEmpty(columns, centres, assign, counts);
+      await options.between?.();
     }
-    for (let c = 0; c < k; c++) {
-      if (counts[c] === 0) continue;
-      for (let d = 0; d < dims; d++) centres[c * dims + d] = sums[c * dims + d]! / counts[c]!;
-    }
-    repairEmpty(columns, centres, assign, counts);
-    await options.between?.();
+  } finally {
+    if (!options.runner) await runner.close();
   }
-  if (hartiganTransfers(columns, centres, assign, counts) > 0)
-    exactCentres(columns, centres, assign, counts);
-  const withinSS = withinSumsOfSquares(columns, centres, assign, k);
+  // The runner's assignments serve the next restart: this run keeps a copy.
+  const final = assign.slice();
+  if (hartiganTransfers(columns, centres, final, counts) > 0)
+    exactCentres(columns, centres, final, counts);
+  const withinSS = withinSumsOfSquares(columns, centres, final, k);
   let totalWithinSS = 0;
   for (const ss of withinSS) totalWithinSS += ss;
   return {
     k,
     centres,
-    assign,
+    assign: final,
     sizes: counts.slice(),
     withinSS,
     totalWithinSS,

@@ -4,10 +4,11 @@
  * Distances are compared as ‖μ‖² − 2x·μ (‖x‖² is the same for every centre), on centred data
  * (standardise.ts) so the form keeps its digits.
  *
- * A generic loop (`lloydPassReference`) reads the centres and the row from typed arrays and runs
- * at 130+ ms per pass on 1,000,000 rows × 10 variables × k = 6. The fast pass is the same loop
- * written out for one (k, variables) shape: the row's values and every centre coordinate are
- * locals, so V8 keeps them in registers — 5× faster. It is generated with `new Function` from
+ * A generic loop (`lloydPassReference`) reads the centres and the row from typed arrays and takes
+ * about 185 ms per pass on 1,000,000 rows × 10 variables × k = 6 here. The fast pass is the same
+ * loop written out for one (k, variables) shape: the row's values and every centre coordinate are
+ * locals, so V8 keeps them in registers — about 51 ms (`npm run bench -- kmeans-iteration`;
+ * lloydThreads.ts halves it on two cores). It is generated with `new Function` from
  * nothing but the two whole numbers k and the number of variables (no name, label or value from
  * any file reaches the source text), is checked against the reference by the unit tests, and is
  * used up to MAX_UNROLLED terms, beyond which the generic loop serves.
@@ -85,8 +86,8 @@ function range(n: number): number[] {
   return Array.from({ length: n }, (_, i) => i);
 }
 
-/** The source of the written-out pass for k centres over `dims` variables. */
-function unrolledSource(k: number, dims: number): string {
+/** The source of the written-out pass for k centres over `dims` variables (the body of a LloydPass). */
+export function lloydPassSource(k: number, dims: number): string {
   const D = range(dims);
   const K = range(k);
   const lines: string[] = [];
@@ -141,7 +142,7 @@ export function lloydPassFor(k: number, dims: number): LloydPass {
       'counts',
       'start',
       'end',
-      unrolledSource(k, dims),
+      lloydPassSource(k, dims),
     ) as LloydPass;
     compiled.set(key, pass);
   }

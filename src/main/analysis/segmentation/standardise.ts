@@ -40,13 +40,19 @@ export function columnScaling(
   return { mean, sd };
 }
 
-/** The values at `rows`, packed and scaled: one column of the working matrix. */
+/**
+ * The values at `rows`, packed and scaled: one column of the working matrix; in shared memory
+ * when `shared`, so a helper thread can read it (lloydThreads.ts).
+ */
 export function scaledColumn(
   values: Float64Array,
   rows: Int32Array,
   scaling: Scaling,
+  shared = false,
 ): Float64Array {
-  const out = new Float64Array(rows.length);
+  const out = shared
+    ? new Float64Array(new SharedArrayBuffer(rows.length * Float64Array.BYTES_PER_ELEMENT))
+    : new Float64Array(rows.length);
   const { mean, sd } = scaling;
   for (let i = 0; i < rows.length; i++) out[i] = (values[rows[i]!]! - mean) / sd;
   return out;
