@@ -15,7 +15,7 @@ import type {
 } from '../../../shared/domain/table';
 import { bannerGroups } from './bannerColumns';
 import { NONE } from './categorize';
-import { countStubs, type CellSums } from './crosstabKernel';
+import { columnBases, countStubs, type CellSums } from './crosstabKernel';
 import { userMissingTest, type TableData } from './tableData';
 
 export interface TableInputs {
@@ -87,33 +87,16 @@ export function buildTable(data: TableData, spec: TableSpec, inputs: TableInputs
   const sums: StubGroupSums[] = [];
   const { weights, mask } = inputs;
 
-  // Column bases: respondents in each column (filter applied), whatever their answers to the stubs.
-  const baseN = new Float64Array(columns.length);
-  const baseW = new Float64Array(columns.length);
-  const baseW2 = new Float64Array(columns.length);
-  for (let i = 0; i < data.rows; i++) {
-    if (mask !== null && mask[i] === 0) continue;
-    const w = weights === null ? 1 : weights[i]!;
-    if (!(w > 0)) continue;
-    baseN[0]! += 1;
-    baseW[0]! += w;
-    baseW2[0]! += w * w;
-    let offset = 1;
-    for (const group of groups) {
-      const c = group.index[i]!;
-      if (c !== NONE) {
-        baseN[offset + c]! += 1;
-        baseW[offset + c]! += w;
-        baseW2[offset + c]! += w * w;
-      }
-      offset += group.columns.length;
-    }
-  }
-
   const groupIndexes = groups.map((group) => ({
     index: group.index,
     columns: group.columns.length,
   }));
+  // Column bases: respondents in each column (filter applied), whatever their answers to the stubs.
+  const {
+    n: baseN,
+    sumW: baseW,
+    sumW2: baseW2,
+  } = columnBases(data.rows, groupIndexes, weights, mask);
   for (const { variable, categories, counts } of countStubs(
     data,
     spec.rows,

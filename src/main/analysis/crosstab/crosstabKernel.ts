@@ -9,9 +9,15 @@
  * exactly; its weighted sums are the same sums added in another order (per joint cell, then
  * across joint cells), so they may differ from crosstabCounts' in the last bits.
  */
-import { countJoint, type CodedColumn } from '../../kernels/crosstab/jointCount';
+import {
+  countJoint,
+  type BannerInput,
+  type CodedColumn,
+  type JointCounts,
+} from '../../kernels/crosstab/jointCount';
 import { jointPlan } from '../../kernels/crosstab/jointPlan';
 import { splitJoint, type CellSums, type StubCounts } from '../../kernels/crosstab/jointSplit';
+import { TooBigForWasm, wasmCrosstab } from '../../kernels/crosstab/wasmEngine';
 import { categorize, NONE, type Categories } from './categorize';
 import type { TableData, TableVariable } from './tableData';
 
@@ -52,6 +58,44 @@ export function crosstabCounts(
   return { rowCount, columnCount, n, sumW, sumW2 };
 }
 
+/** Which kernel counts: WebAssembly where it runs (the default), or the plain-TypeScript reference. */
+export type CrosstabEngine = 'wasm' | 'ts';
+
+function countBatch(
+  stubs: readonly CodedColumn[],
+  banner: BannerInput,
+  engine: CrosstabEngine,
+): StubCounts[] {
+  const stubCategories = stubs.map((stub) => stub.categories);
+  const groupColumns = banner.groups.map((group) => group.categories);
+  const plan = jointPlan(stubCategories, groupColumns);
+  const wasm = engine === 'wasm' ? wasmCrosstab() : null;
+  let counts: JointCounts | null = null;
+  if (wasm !== null) {
+    try {
+      counts = wasm.count(plan, stubs, banner);
+    } catch (error) {
+      if (!(error instanceof TooBigForWasm)) throw error;
+    }
+  }
+  counts ??= countJoint(plan, stubs, banner);
+  return splitJoint(plan, counts, stubCategories, groupColumns);
+}
+
+function bannerInput(
+  rows: number,
+  groups: ReadonlyArray<{ index: Uint16Array; columns: number }>,
+  weights: Float64Array | null,
+  mask: Uint8Array | null,
+): BannerInput {
+  return {
+    rows,
+    groups: groups.map((group) => ({ index: group.index, categories: group.columns })),
+    weights,
+    mask,
+  };
+}
+
 /**
  * Every stub against every banner group at once: per stub, one table per group (Total column
  * last) and the Total column alone. Stubs are given with their number of categories, groups with
@@ -62,15 +106,15 @@ export function crosstabCountsForStubs(
   groups: ReadonlyArray<{ index: Uint16Array; columns: number }>,
   weights: Float64Array | null,
   mask: Uint8Array | null,
+  engine: CrosstabEngine = 'wasm',
 ): StubCounts[] {
   if (stubs.length === 0) return [];
-  const rows = stubs[0]!.index.length;
-  const stubCategories = stubs.map((stub) => stub.categories);
-  const groupColumns = groups.map((group) => group.columns);
-  const plan = jointPlan(stubCategories, groupColumns);
-  const banner: CodedColumn[] = groups.map((g) => ({ index: g.index, categories: g.columns }));
-  const counts = countJoint(plan, stubs, banner, weights, mask, rows);
-  return splitJoint(plan, counts, stubCategories, groupColumns);
+  const banner = bannerInput(stubs[0]!.index.length, groups, weights, mask);
+  try {
+    return countBatch(stubs, banner, engine);
+  } finally {
+    wasmCrosstab()?.release();
+  }
 }
 
 /** One stub against every banner group: per group, its table with the Total column last. */
@@ -89,14 +133,39 @@ export function crosstabCountsForGroups(
   )[0]!.groups;
 }
 
-/** Stub columns held at once while counting: about 128 MB of category indexes. */
+/**
+ * The bases of a banner: per column, Total first then each group's columns in order, the
+ * respondents in it (filter applied, positive weight) whatever their answers to any stub.
+ */
+export function columnBases(
+  rows: number,
+  groups: ReadonlyArray<{ index: Uint16Array; columns: number }>,
+  weights: Float64Array | null,
+  mask: Uint8Array | null,
+): { n: Float64Array; sumW: Float64Array; sumW2: Float64Array } {
+  // Counted as a stub that everyone answers with its one category.
+  const [everyone] = crosstabCountsForStubs(
+    [{ index: new Uint16Array(rows), categories: 1 }],
+    groups,
+    weights,
+    mask,
+  );
+  const sums = [everyone!.total, ...everyone!.groups];
+  const pick = (field: 'n' | 'sumW' | 'sumW2') =>
+    Float64Array.from(
+      sums.flatMap((table, t) => Array.from(table[field].subarray(0, t === 0 ? 1 : -1))),
+    );
+  return { n: pick('n'), sumW: pick('sumW'), sumW2: pick('sumW2') };
+}
+
+/** Stub columns held at once while counting: about 64 MB of category indexes. */
 function stubBatch(rows: number): number {
-  return Math.max(8, Math.floor((64 * 1024 * 1024) / Math.max(1, rows)));
+  return Math.max(8, Math.floor((32 * 1024 * 1024) / Math.max(1, rows)));
 }
 
 /**
  * The stubs of a table, categorized and counted against the banner groups a batch at a time (all
- * at once up to about 128 MB of category indexes), in the order given.
+ * at once up to about 64 MB of category indexes), in the order given.
  */
 export function* countStubs(
   data: TableData,
@@ -106,20 +175,24 @@ export function* countStubs(
   mask: Uint8Array | null,
 ): Generator<{ variable: TableVariable; categories: Categories; counts: StubCounts }> {
   const batch = stubBatch(data.rows);
-  for (let first = 0; first < names.length; first += batch) {
-    const stubs = names.slice(first, first + batch).map((name) => {
-      const variable = data.variable(name);
-      return { variable, categories: categorize(variable) };
-    });
-    const counted = crosstabCountsForStubs(
-      stubs.map(({ categories }) => ({
-        index: categories.index,
-        categories: categories.codes.length,
-      })),
-      groups,
-      weights,
-      mask,
-    );
-    for (const [s, stub] of stubs.entries()) yield { ...stub, counts: counted[s]! };
+  const banner = bannerInput(data.rows, groups, weights, mask);
+  try {
+    for (let first = 0; first < names.length; first += batch) {
+      const stubs = names.slice(first, first + batch).map((name) => {
+        const variable = data.variable(name);
+        return { variable, categories: categorize(variable) };
+      });
+      const counted = countBatch(
+        stubs.map(({ categories }) => ({
+          index: categories.index,
+          categories: categories.codes.length,
+        })),
+        banner,
+        'wasm',
+      );
+      for (const [s, stub] of stubs.entries()) yield { ...stub, counts: counted[s]! };
+    }
+  } finally {
+    wasmCrosstab()?.release();
   }
 }

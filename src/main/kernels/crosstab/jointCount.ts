@@ -12,6 +12,14 @@ export interface CodedColumn {
   categories: number;
 }
 
+/** The banner side of a count: the same for every batch of stubs of one table. */
+export interface BannerInput {
+  rows: number;
+  groups: readonly CodedColumn[];
+  weights: Float64Array | null;
+  mask: Uint8Array | null;
+}
+
 /** Every joint table of a plan in one buffer each, at the plan's offsets. */
 export interface JointCounts {
   n: Uint32Array;
@@ -83,10 +91,7 @@ function scatterWeighted(
 export function countJoint(
   plan: JointPlan,
   stubs: readonly CodedColumn[],
-  groups: readonly CodedColumn[],
-  weights: Float64Array | null,
-  mask: Uint8Array | null,
-  rows: number,
+  { rows, groups, weights, mask }: BannerInput,
 ): JointCounts {
   const n = new Uint32Array(plan.cells);
   const sumW = weights === null ? null : new Float64Array(plan.cells);

@@ -1,9 +1,7 @@
 /**
  * Splits the joint tables of a fused count back into one table per stub × banner group, with
  * the Total column last (respondents with a valid answer to the stub, whatever their column).
- * Shared by every engine, so the split adds the same numbers in the same order everywhere: per
- * (stub pack, banner pack), joint stub codes ascending, then joint banner codes ascending. The
- * Total is taken from the first banner pack.
+ * Shared by every engine, so the split adds the same numbers in the same order everywhere.
  */
 import type { JointCounts } from './jointCount';
 import type { JointPlan, Pack } from './jointPlan';
@@ -47,6 +45,57 @@ function digits(pack: Pack): Uint16Array[] {
   });
 }
 
+/**
+ * Adds row `from` of `source` (`length` cells) into row `to` of `target`: the first stage of a
+ * split, summing the joint table over the other stubs of the pack.
+ */
+function addRow(
+  source: Float64Array | Uint32Array,
+  from: number,
+  target: Float64Array,
+  to: number,
+  length: number,
+): void {
+  for (let i = 0; i < length; i++) target[to + i]! += source[from + i]!;
+}
+
+/**
+ * Second stage: per category row of one stub, the sums over joint banner codes (`marginal`, one
+ * row of `codes` cells per category) gathered into one group's columns, and the Total.
+ */
+function gather(
+  marginal: Float64Array,
+  rows: number,
+  codes: number,
+  groupDigits: Uint16Array,
+  columns: number,
+  target: Float64Array,
+): void {
+  const width = columns + 1;
+  for (let r = 0; r < rows; r++) {
+    const from = r * codes;
+    const to = r * width;
+    for (let jb = 0; jb < codes; jb++) {
+      const c = groupDigits[jb]!;
+      if (c < columns) target[to + c]! += marginal[from + jb]!;
+    }
+  }
+}
+
+function rowTotals(marginal: Float64Array, rows: number, codes: number, target: Float64Array) {
+  for (let r = 0; r < rows; r++) {
+    let total = 0;
+    for (let jb = 0; jb < codes; jb++) total += marginal[r * codes + jb]!;
+    target[r] = total;
+  }
+}
+
+/**
+ * Per (stub pack, banner pack): for each stub of the pack, its joint table summed over the other
+ * stubs (joint stub codes ascending), then for each group of the banner pack, summed over the
+ * other groups (joint banner codes ascending). The Total column sums the first banner pack's
+ * codes (dump excluded) in ascending order.
+ */
 export function splitJoint(
   plan: JointPlan,
   counts: JointCounts,
@@ -57,55 +106,39 @@ export function splitJoint(
     groups: groupColumns.map((columns) => emptySums(categories, columns + 1)),
     total: emptySums(categories, 1),
   }));
-  const { n } = counts;
-  const sumW = counts.sumW ?? null;
-  const sumW2 = counts.sumW2 ?? null;
+  const sources = [counts.n, counts.sumW ?? counts.n, counts.sumW2 ?? counts.n] as const;
   const bannerDigits = plan.bannerPacks.map(digits);
   let pair = 0;
   for (const stubPack of plan.stubPacks) {
     const stubDigits = digits(stubPack);
-    const stubMembers = stubPack.members.length;
-    const valid: number[] = [];
     plan.bannerPacks.forEach((bannerPack, b) => {
-      const width = bannerPack.product + 1;
+      const codes = bannerPack.product;
+      const width = codes + 1;
       const offset = plan.offsets[pair++]!;
-      const groupDigits = bannerDigits[b]!;
-      for (let js = 0; js < stubPack.product; js++) {
-        // The stubs of this pack with a valid answer in this joint code, and their categories.
-        valid.length = 0;
-        for (let m = 0; m < stubMembers; m++) {
-          const r = stubDigits[m]![js]!;
-          if (r < stubPack.categories[m]!) valid.push(m, r);
-        }
-        if (valid.length === 0) continue;
-        const row = offset + js * width;
-        for (let jb = 0; jb < bannerPack.product; jb++) {
-          const cell = row + jb;
-          const count = n[cell]!;
-          if (count === 0) continue;
-          const w = sumW === null ? count : sumW[cell]!;
-          const w2 = sumW2 === null ? count : sumW2[cell]!;
-          for (let v = 0; v < valid.length; v += 2) {
-            const stub = result[stubPack.members[valid[v]!]!]!;
-            const r = valid[v + 1]!;
-            if (b === 0) {
-              stub.total.n[r]! += count;
-              stub.total.sumW[r]! += w;
-              stub.total.sumW2[r]! += w2;
-            }
-            bannerPack.members.forEach((group, g) => {
-              const columns = bannerPack.categories[g]!;
-              const c = groupDigits[g]![jb]!;
-              if (c >= columns) return;
-              const sums = stub.groups[group]!;
-              const at = r * (columns + 1) + c;
-              sums.n[at]! += count;
-              sums.sumW[at]! += w;
-              sums.sumW2[at]! += w2;
-            });
+      stubPack.members.forEach((stub, m) => {
+        const categories = stubPack.categories[m]!;
+        const rowOf = stubDigits[m]!;
+        const sums = result[stub]!;
+        sources.forEach((source, k) => {
+          const marginal = new Float64Array(categories * codes);
+          for (let js = 0; js < stubPack.product; js++) {
+            const r = rowOf[js]!;
+            if (r < categories) addRow(source, offset + js * width, marginal, r * codes, codes);
           }
-        }
-      }
+          const field = (['n', 'sumW', 'sumW2'] as const)[k]!;
+          if (b === 0) rowTotals(marginal, categories, codes, sums.total[field]);
+          bannerPack.members.forEach((group, g) =>
+            gather(
+              marginal,
+              categories,
+              codes,
+              bannerDigits[b]![g]!,
+              bannerPack.categories[g]!,
+              sums.groups[group]![field],
+            ),
+          );
+        });
+      });
     });
   }
   for (const stub of result) {

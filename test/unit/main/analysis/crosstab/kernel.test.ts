@@ -1,12 +1,21 @@
-import { describe, expect, it } from 'vitest';
+import { spawnSync } from 'node:child_process';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { NONE } from '../../../../../src/main/analysis/crosstab/categorize';
 import {
+  columnBases,
   crosstabCounts,
   crosstabCountsForGroups,
   crosstabCountsForStubs,
   type CellSums,
 } from '../../../../../src/main/analysis/crosstab/crosstabKernel';
+import {
+  countJoint,
+  type BannerInput,
+  type JointCounts,
+} from '../../../../../src/main/kernels/crosstab/jointCount';
 import { jointPlan, packVariables } from '../../../../../src/main/kernels/crosstab/jointPlan';
+import { WasmCrosstab, wasmCrosstab } from '../../../../../src/main/kernels/crosstab/wasmEngine';
 
 /** mulberry32, so every run draws the same cases. */
 function seeded(seed: number): () => number {
@@ -20,7 +29,7 @@ function seeded(seed: number): () => number {
   };
 }
 
-export interface KernelCase {
+interface KernelCase {
   rows: number;
   stubs: Array<{ index: Uint16Array; categories: number }>;
   groups: Array<{ index: Uint16Array; columns: number }>;
@@ -34,7 +43,7 @@ export interface KernelCase {
  * variable; weights absent, dyadic (every sum exact in any order), or real, with zero, negative
  * and NaN weights; a filter or none.
  */
-export function randomCase(
+function randomCase(
   random: () => number,
   weighting: 'none' | 'dyadic' | 'real',
   pastEnd = false,
@@ -82,7 +91,7 @@ export function randomCase(
 }
 
 /** Bit for bit (Object.is, so 0 and −0 differ), reporting the first cell that differs. */
-export function expectIdentical(actual: ArrayLike<number>, expected: ArrayLike<number>) {
+function expectIdentical(actual: ArrayLike<number>, expected: ArrayLike<number>) {
   expect(actual.length).toBe(expected.length);
   for (let i = 0; i < actual.length; i++) {
     if (!Object.is(actual[i], expected[i]))
@@ -164,6 +173,35 @@ describe('the fused counting kernel', () => {
     },
   );
 
+  it('gives the column bases of a banner: Total, then every group column', () => {
+    const random = seeded(77);
+    for (let trial = 0; trial < 20; trial++) {
+      const { rows, groups, weights, mask } = randomCase(random, 'dyadic');
+      const bases = columnBases(rows, groups, weights, mask);
+      const columns = 1 + groups.reduce((sum, g) => sum + g.columns, 0);
+      const expected = { n: new Float64Array(columns), w: new Float64Array(columns) };
+      const w2 = new Float64Array(columns);
+      for (let i = 0; i < rows; i++) {
+        const w = weights === null ? 1 : weights[i]!;
+        if ((mask !== null && mask[i] === 0) || !(w > 0)) continue;
+        const add = (at: number) => {
+          expected.n[at]! += 1;
+          expected.w[at]! += w;
+          w2[at]! += w * w;
+        };
+        add(0);
+        let offset = 1;
+        for (const group of groups) {
+          if (group.index[i]! < group.columns) add(offset + group.index[i]!);
+          offset += group.columns;
+        }
+      }
+      expectIdentical(bases.n, expected.n);
+      expectIdentical(bases.sumW, expected.w);
+      expectIdentical(bases.sumW2, w2);
+    }
+  });
+
   it('counts one stub against its groups as before', () => {
     const index = Uint16Array.from([0, 1, 1, NONE, 2, 0]);
     const group = { index: Uint16Array.from([1, 0, 1, 1, NONE, 1]), columns: 2 };
@@ -173,5 +211,121 @@ describe('the fused counting kernel', () => {
     expect(Array.from(sums!.n)).toEqual([0, 1, 1, 1, 1, 2, 0, 0, 1]);
     expect(Array.from(sums!.sumW)).toEqual([0, 1, 1, 2, 0.5, 2.5, 0, 0, 3]);
     expect(Array.from(sums!.sumW2)).toEqual([0, 1, 1, 4, 0.25, 4.25, 0, 0, 9]);
+  });
+});
+
+function expectSameJoint(actual: JointCounts, expected: JointCounts) {
+  expectIdentical(actual.n, expected.n);
+  expect(actual.sumW === null).toBe(expected.sumW === null);
+  if (actual.sumW && expected.sumW) expectIdentical(actual.sumW, expected.sumW);
+  if (actual.sumW2 && expected.sumW2) expectIdentical(actual.sumW2, expected.sumW2);
+}
+
+describe('the WebAssembly kernel', () => {
+  const root = path.resolve(import.meta.dirname, '../../../../..');
+  // One helper thread, started before the tests so that jobs are really shared.
+  let threaded: WasmCrosstab;
+  beforeAll(async () => {
+    const shared = wasmCrosstab();
+    expect(shared, 'WebAssembly with SIMD and shared memory runs here').not.toBeNull();
+    threaded = new WasmCrosstab(shared!.module, 1);
+    await threaded.threadsReady(10_000);
+  });
+  afterAll(() => threaded.close());
+
+  it('is built from assembly/crosstab.ts as committed', () => {
+    const check = spawnSync(process.execPath, ['scripts/build-wasm.mjs', '--check'], {
+      cwd: root,
+      encoding: 'utf8',
+    });
+    expect(check.stderr).toBe('');
+    expect(check.status).toBe(0);
+  });
+
+  it.each(['none', 'dyadic', 'real'] as const)(
+    'equals the TypeScript kernel bit for bit on random inputs (%s weights), on one thread or two',
+    (weighting) => {
+      const random = seeded(weighting.length * 104_729);
+      for (let trial = 0; trial < 60; trial++) {
+        const { rows, stubs, groups, weights, mask } = randomCase(random, weighting, true);
+        // Many groups now and then, so that banner packs multiply.
+        const banner: BannerInput = {
+          rows,
+          groups: groups.map((g) => ({ index: g.index, categories: g.columns })),
+          weights,
+          mask,
+        };
+        const plan = jointPlan(
+          stubs.map((s) => s.categories),
+          groups.map((g) => g.columns),
+        );
+        const expected = countJoint(plan, stubs, banner);
+        expectSameJoint(wasmCrosstab()!.count(plan, stubs, banner), expected);
+        expectSameJoint(threaded.count(plan, stubs, banner), expected);
+        // A second batch of stubs against the banner kept from the first, as tables are counted.
+        const again = stubs.slice().reverse();
+        const planAgain = jointPlan(
+          again.map((s) => s.categories),
+          groups.map((g) => g.columns),
+        );
+        expectSameJoint(
+          threaded.count(planAgain, again, banner),
+          countJoint(planAgain, again, banner),
+        );
+        threaded.release();
+        wasmCrosstab()!.release();
+      }
+    },
+  );
+
+  it('shares a big job with its compute thread and still equals the TypeScript kernel', () => {
+    const random = seeded(5);
+    const rows = 200_003;
+    const column = (categories: number) => {
+      const index = new Uint16Array(rows);
+      for (let i = 0; i < rows; i++)
+        index[i] = random() < 0.03 ? NONE : Math.floor(random() * random() * categories);
+      return { index, categories };
+    };
+    const stubs = Array.from({ length: 24 }, (_, s) => column(2 + (s % 11)));
+    const weights = Float64Array.from({ length: rows }, () => 0.3 + random() * 2.4);
+    const banner: BannerInput = {
+      rows,
+      groups: Array.from({ length: 6 }, (_, g) => column(3 + g)),
+      weights,
+      mask: null,
+    };
+    const plan = jointPlan(
+      stubs.map((s) => s.categories),
+      banner.groups.map((g) => g.categories),
+    );
+    const before = threaded.helperTasks;
+    const expected = countJoint(plan, stubs, banner);
+    for (let run = 0; run < 3; run++)
+      expectSameJoint(threaded.count(plan, stubs, banner), expected);
+    threaded.release();
+    expect(threaded.helperTasks).toBeGreaterThan(before);
+  });
+
+  it('gives the same tables as the TypeScript kernel with many banner groups', () => {
+    const random = seeded(31);
+    for (let trial = 0; trial < 8; trial++) {
+      const cases = [randomCase(random, 'real'), randomCase(random, 'real')];
+      const { stubs, weights, mask } = cases[0]!;
+      const rows = cases[0]!.rows;
+      const groups = Array.from({ length: 20 }, (_, g) => {
+        const columns = 2 + (g % 11);
+        const index = new Uint16Array(rows);
+        for (let i = 0; i < rows; i++)
+          index[i] = random() < 0.03 ? NONE : Math.floor(random() * random() * columns);
+        return { index, columns };
+      });
+      const viaWasm = crosstabCountsForStubs(stubs, groups, weights, mask, 'wasm');
+      const viaTs = crosstabCountsForStubs(stubs, groups, weights, mask, 'ts');
+      viaTs.forEach((stub, s) => {
+        expectSame(viaWasm[s]!.total, stub.total, true);
+        stub.groups.forEach((sums, g) => expectSame(viaWasm[s]!.groups[g]!, sums, true));
+      });
+    }
   });
 });

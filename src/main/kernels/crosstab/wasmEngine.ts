@@ -1,0 +1,207 @@
+/**
+ * The fused cross-tab kernel as WebAssembly (assembly/crosstab.ts): the same joint tables as
+ * jointCount.ts, bit for bit, several times faster, on a shared memory that compute threads
+ * (computePool.ts) work on together, one stub pack per task.
+ *
+ * Memory is one arena, laid out afresh per table: the weights, the respondents left out, the
+ * joint banner codes (kept while the stubs of the table are counted batch by batch), then per
+ * batch the stub columns, one scratch column per thread and all joint tables. The memory grows
+ * to the largest table counted and stays at that size.
+ */
+import { ComputePool, defaultThreads } from '../computePool';
+import { wasmApi, type WasmModule } from '../wasmApi';
+import { CROSSTAB_WASM } from './crosstabWasm.generated';
+import type { BannerInput, CodedColumn, JointCounts } from './jointCount';
+import type { JointPlan, Pack } from './jointPlan';
+
+interface Exports {
+  heapBase(): number;
+  addDigits(index: number, categories: number, stride: number, out: number, rows: number): void;
+  exclusions(weights: number, mask: number, excluded: number, rows: number): void;
+  applyDump(codes: number, excluded: number, dump: number, rows: number): void;
+  runTask(job: number, task: number, scratch: number): void;
+}
+
+const PAGE = 65_536;
+const MAX_BYTES = 65_536 * PAGE;
+const align = (at: number) => Math.ceil(at / 64) * 64;
+
+/** Raised when a table needs more than the 4 GiB a 32-bit WebAssembly memory holds. */
+export class TooBigForWasm extends Error {}
+
+export class WasmCrosstab {
+  readonly memory = new wasmApi.Memory({ initial: 16, maximum: 65_536, shared: true });
+  private readonly exports: Exports;
+  private readonly base: number;
+  private top: number;
+  private pool: ComputePool | null = null;
+  private banner: {
+    input: BannerInput;
+    packs: readonly Pack[];
+    weights: number;
+    codes: number[];
+    end: number;
+  } | null = null;
+
+  constructor(
+    readonly module: WasmModule,
+    private readonly threads: number,
+  ) {
+    this.exports = new wasmApi.Instance(module, { env: { memory: this.memory } })
+      .exports as unknown as Exports;
+    this.base = align(this.exports.heapBase());
+    this.top = this.base;
+  }
+
+  private alloc(bytes: number): number {
+    const at = this.top;
+    const end = align(at + bytes);
+    if (end > MAX_BYTES) throw new TooBigForWasm('the table needs more than 4 GiB');
+    const have = this.memory.buffer.byteLength;
+    if (end > have) this.memory.grow(Math.ceil((end - have) / PAGE));
+    this.top = end;
+    return at;
+  }
+
+  private u16(at: number, length: number): Uint16Array {
+    return new Uint16Array(this.memory.buffer, at, length);
+  }
+
+  /** Copies the weights and the joint banner codes in, unless this banner is the last one. */
+  private prepare(input: BannerInput, packs: readonly Pack[]): NonNullable<WasmCrosstab['banner']> {
+    if (this.banner?.input === input && this.banner.packs === packs) return this.banner;
+    this.banner = null;
+    const { rows, weights, mask, groups } = input;
+    const x = this.exports;
+    this.top = this.base;
+    let weightsAt = 0;
+    if (weights !== null) {
+      weightsAt = this.alloc(rows * 8);
+      new Float64Array(this.memory.buffer, weightsAt, rows).set(weights.subarray(0, rows));
+    }
+    const codes = packs.map(() => this.alloc(rows * 2));
+    // Needed only while the codes are made: batches start where these begin.
+    const end = this.top;
+    let maskAt = 0;
+    if (mask !== null) {
+      maskAt = this.alloc(rows);
+      new Uint8Array(this.memory.buffer, maskAt, rows).set(mask.subarray(0, rows));
+    }
+    const excluded = this.alloc(rows);
+    x.exclusions(weightsAt, maskAt, excluded, rows);
+    const column = this.alloc(rows * 2);
+    packs.forEach((pack, p) => {
+      this.u16(codes[p]!, rows).fill(0);
+      pack.members.forEach((member, m) => {
+        this.u16(column, rows).set(groups[member]!.index.subarray(0, rows));
+        x.addDigits(column, pack.categories[m]!, pack.strides[m]!, codes[p]!, rows);
+      });
+      x.applyDump(codes[p]!, excluded, pack.product, rows);
+    });
+    this.banner = { input, packs, weights: weightsAt, codes, end };
+    return this.banner;
+  }
+
+  count(plan: JointPlan, stubs: readonly CodedColumn[], input: BannerInput): JointCounts {
+    const banner = this.prepare(input, plan.bannerPacks);
+    const { rows } = input;
+    const weighted = banner.weights !== 0;
+    this.top = banner.end;
+    const stubAt = stubs.map(() => this.alloc(rows * 2));
+    const pool = this.threadPool();
+    const scratch = Array.from({ length: 1 + (pool?.ready ?? 0) }, () => this.alloc(rows * 2));
+    const nAt = this.alloc(plan.cells * 4);
+    const sumWAt = weighted ? this.alloc(plan.cells * 8) : 0;
+    const sumW2At = weighted ? this.alloc(plan.cells * 8) : 0;
+    const bannerAt = this.alloc(plan.bannerPacks.length * 8);
+    const packAt = this.alloc(plan.stubPacks.length * 12);
+    const membersAt = this.alloc(stubs.length * 12);
+    const pairsAt = this.alloc(plan.stubPacks.length * plan.bannerPacks.length * 16);
+    const job = this.alloc(20);
+
+    const buffer = this.memory.buffer;
+    stubs.forEach((stub, s) => this.u16(stubAt[s]!, rows).set(stub.index.subarray(0, rows)));
+    const words = new Uint32Array(buffer);
+    words.set([rows, banner.weights, plan.bannerPacks.length, bannerAt, packAt], job / 4);
+    plan.bannerPacks.forEach((pack, b) =>
+      words.set([banner.codes[b]!, pack.product + 1], bannerAt / 4 + 2 * b),
+    );
+    let member = membersAt / 4;
+    let pair = pairsAt / 4;
+    plan.stubPacks.forEach((pack, p) => {
+      words.set([pack.members.length, member * 4, pair * 4], packAt / 4 + 3 * p);
+      pack.members.forEach((stub, m) => {
+        words.set([stubAt[stub]!, pack.categories[m]!, pack.strides[m]!], member);
+        member += 3;
+      });
+      plan.bannerPacks.forEach((bannerPack, b) => {
+        const offset = plan.offsets[p * plan.bannerPacks.length + b]!;
+        const cells = pack.product * (bannerPack.product + 1);
+        words.set([nAt + offset * 4, sumWAt + offset * 8, sumW2At + offset * 8, cells], pair);
+        pair += 4;
+      });
+    });
+
+    const tasks = plan.stubPacks.length;
+    if (pool !== null && scratch.length > 1 && tasks > 1) {
+      pool.run(job, tasks, scratch, this.exports.runTask);
+    } else {
+      for (let task = 0; task < tasks; task++) this.exports.runTask(job, task, scratch[0]!);
+    }
+    const after = this.memory.buffer;
+    return {
+      n: new Uint32Array(after, nAt, plan.cells),
+      sumW: weighted ? new Float64Array(after, sumWAt, plan.cells) : null,
+      sumW2: weighted ? new Float64Array(after, sumW2At, plan.cells) : null,
+    };
+  }
+
+  private threadPool(): ComputePool | null {
+    if (this.pool === null && this.threads > 0)
+      this.pool = new ComputePool(this.module, this.memory, this.threads);
+    return this.pool;
+  }
+
+  /** Tasks the compute threads (not the calling thread) have run so far. */
+  get helperTasks(): number {
+    return this.pool?.helperTasks ?? 0;
+  }
+
+  /** Starts the compute threads and waits (up to the timeout) until they can take tasks. */
+  async threadsReady(timeoutMs: number): Promise<void> {
+    const pool = this.threadPool();
+    const until = Date.now() + timeoutMs;
+    while (pool !== null && pool.ready < this.threads && Date.now() < until)
+      await new Promise((resolve) => setTimeout(resolve, 5));
+  }
+
+  /** Forgets the banner kept between batches (its columns belong to the table just built). */
+  release(): void {
+    this.banner = null;
+  }
+
+  close(): Promise<unknown> {
+    this.banner = null;
+    return this.pool?.close() ?? Promise.resolve();
+  }
+}
+
+let shared: WasmCrosstab | null | undefined;
+
+/**
+ * The process's WebAssembly kernel, made on first use; null where WebAssembly with SIMD and
+ * shared memory is not available (the plain-TypeScript kernel counts instead), or when
+ * CEW_KERNEL=ts asks for the reference kernel.
+ */
+export function wasmCrosstab(): WasmCrosstab | null {
+  if (shared !== undefined) return shared;
+  shared = null;
+  if (process.env.CEW_KERNEL === 'ts') return shared;
+  try {
+    const module = new wasmApi.Module(Buffer.from(CROSSTAB_WASM, 'base64'));
+    shared = new WasmCrosstab(module, defaultThreads());
+  } catch {
+    shared = null;
+  }
+  return shared;
+}
