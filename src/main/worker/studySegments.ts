@@ -32,7 +32,9 @@ import { sharesByGroup, tallySegments } from '../analysis/segmentation/segmentCo
 import { applyScheme, rolesUsed, type SchemeOutcome } from '../analysis/segmentation/segmentRules';
 import { splitByValence } from '../analysis/segmentation/valenceSplit';
 import { chunkToNumbers, encodeColumn } from '../import/columnEncoding';
+import { pickLabelJson } from '../../shared/domain/labels';
 import { appendAudit } from '../study/auditLog';
+import { readLabelLanguage } from '../study/labelLanguage';
 import { writeChunk } from '../study/columnStore';
 import type { ReadableStudyDb, WritableStudyDb } from '../study/studyDb';
 import { statement } from '../study/statementCache';
@@ -239,20 +241,22 @@ function runRules(
   return { base, applied, bound, outcome };
 }
 
+/** A variable's value labels in the study's label language (with its fallbacks). */
 function valueLabels(
   db: ReadableStudyDb,
   variableId: number,
 ): Array<{ code: number; label: string }> {
+  const language = readLabelLanguage(db);
   return (
     statement(
       db,
       'SELECT code, labels_json FROM value_labels WHERE variable_id = ? ORDER BY sort_order, code',
     ).all(variableId) as Array<{ code: string; labels_json: string }>
   )
-    .map((row) => {
-      const labels = JSON.parse(row.labels_json) as Record<string, string>;
-      return { code: Number(row.code), label: labels.en ?? Object.values(labels)[0] ?? row.code };
-    })
+    .map((row) => ({
+      code: Number(row.code),
+      label: pickLabelJson(row.labels_json, language)?.text ?? row.code,
+    }))
     .filter((row) => !Number.isNaN(row.code));
 }
 
@@ -473,7 +477,6 @@ export function listSegmentations(db: ReadableStudyDb, cache: ColumnCache): Save
     .all() as Array<{ id: number; name: string; labels_json: string; definition_json: string }>;
   return rows.map((row) => {
     const definition = JSON.parse(row.definition_json) as SegmentationDefinition;
-    const labels = JSON.parse(row.labels_json) as Record<string, string>;
     const segments = valueLabels(db, row.id);
     const { column } = cache.get(row.name);
     const values = column.encoding === 'utf8' ? new Float64Array() : chunkToNumbers(column);
@@ -483,7 +486,7 @@ export function listSegmentations(db: ReadableStudyDb, cache: ColumnCache): Save
     );
     return {
       name: row.name,
-      label: labels.en ?? Object.values(labels)[0] ?? null,
+      label: pickLabelJson(row.labels_json, readLabelLanguage(db))?.text ?? null,
       method: definition.method,
       definition,
       segments: segments.map((segment, i) => ({ ...segment, count: tallies[i]!.count })),
