@@ -4,9 +4,10 @@
 // src/main/kernels/crosstab/jointCount.ts does, in the same order, so both give the same bits.
 //
 // Everything lives in one imported, shared WebAssembly.Memory laid out by wasmEngine.ts; the
-// functions take addresses. A task is one stub pack: its joint stub codes into the calling
-// thread's scratch, then one scatter pass per banner pack into that pair's joint table. Tasks
-// write disjoint tables, so compute threads can take them in any order.
+// functions take addresses. A task is one stub pack: its joint stub codes, then per banner pack
+// one scatter pass into a joint table, which is summed into each stub's margin. The codes and
+// the joint table are the calling thread's scratch; tasks write disjoint margins, so compute
+// threads can take them in any order.
 
 /** Where the caller may start laying out memory. */
 export function heapBase(): usize {
@@ -91,41 +92,102 @@ function scatterWeighted(
   }
 }
 
-// Job layout (u32 words): rows, weights (0 = unweighted), banner pack count, banner packs, stub
-// packs. Banner pack: codes, width (product + 1 for the dump). Stub pack: member count, members,
-// pairs. Member: index, categories, stride. Pair (one per banner pack): n, sumW, sumW2, cells.
+/**
+ * Adds a joint table (`codes` stub codes × `width` cells a row, the last one the dump; counts as
+ * u32 when `counts`, else f64) into one stub's margin (f64, `categories` rows × `width − 1`):
+ * each joint row into the row of the stub's digit in it, in ascending joint code.
+ */
+function addMargin(
+  table: usize,
+  counts: bool,
+  codes: u32,
+  width: u32,
+  categories: u32,
+  stride: u32,
+  margin: usize,
+): void {
+  const length = width - 1;
+  memory.fill(margin, 0, (<usize>categories * length) << 3);
+  for (let code: u32 = 0; code < codes; code++) {
+    const r = (code / stride) % (categories + 1);
+    if (r >= categories) continue;
+    const to = margin + ((<usize>r * length) << 3);
+    const row = <usize>code * width;
+    if (counts) {
+      const from = table + (row << 2);
+      for (let jb: u32 = 0; jb < length; jb++) {
+        const at = to + ((<usize>jb) << 3);
+        store<f64>(at, load<f64>(at) + <f64>load<u32>(from + ((<usize>jb) << 2)));
+      }
+    } else {
+      const from = table + (row << 3);
+      let jb: u32 = 0;
+      for (; jb + 2 <= length; jb += 2) {
+        const at = to + ((<usize>jb) << 3);
+        v128.store(at, f64x2.add(v128.load(at), v128.load(from + ((<usize>jb) << 3))));
+      }
+      if (jb < length) {
+        const at = to + ((<usize>jb) << 3);
+        store<f64>(at, load<f64>(at) + load<f64>(from + ((<usize>jb) << 3)));
+      }
+    }
+  }
+}
 
-/** Counts stub pack `task` of the job into its joint tables, using `scratch` for its codes. */
+// Job layout (u32 words): rows, weights (0 = unweighted), banner pack count, banner packs, stub
+// packs, table capacity (cells), margins of n, Σw, Σw² (f64; the last two 0 when unweighted).
+// Banner pack: codes, width (product + 1 for the dump). Stub pack: member count, members,
+// product. Member: index, categories, stride, margin offsets (one u32 per banner pack, in cells).
+// Scratch: the stub codes (rows u16), then the joint table's n (u32), Σw, Σw² (f64), each
+// starting on 64 bytes.
+
+const align = (at: usize): usize => (at + 63) & ~(<usize>63);
+
+/** Counts stub pack `task` of the job into its stubs' margins, using `scratch`. */
 export function runTask(job: usize, task: u32, scratch: usize): void {
   const rows = load<u32>(job);
   const weights = <usize>load<u32>(job, 4);
   const bannerCount = load<u32>(job, 8);
   const banners = <usize>load<u32>(job, 12);
   const pack = <usize>load<u32>(job, 16) + <usize>task * 12;
+  const capacity = <usize>load<u32>(job, 20);
+  const marginN = <usize>load<u32>(job, 24);
+  const marginW = <usize>load<u32>(job, 28);
+  const marginW2 = <usize>load<u32>(job, 32);
   const memberCount = load<u32>(pack);
   const members = <usize>load<u32>(pack, 4);
-  const pairs = <usize>load<u32>(pack, 8);
-  memory.fill(scratch, 0, (<usize>rows) << 1);
+  const product = load<u32>(pack, 8);
+  const codes = scratch;
+  const n = align(codes + ((<usize>rows) << 1));
+  const sumW = align(n + (capacity << 2));
+  const sumW2 = align(sumW + (capacity << 3));
+  memory.fill(codes, 0, (<usize>rows) << 1);
   for (let m: u32 = 0; m < memberCount; m++) {
-    const member = members + <usize>m * 12;
-    addDigits(<usize>load<u32>(member), load<u32>(member, 4), load<u32>(member, 8), scratch, rows);
+    const member = members + ((<usize>m) << 4);
+    addDigits(<usize>load<u32>(member), load<u32>(member, 4), load<u32>(member, 8), codes, rows);
   }
   for (let b: u32 = 0; b < bannerCount; b++) {
     const banner = banners + ((<usize>b) << 3);
-    const codes = <usize>load<u32>(banner);
     const width = load<u32>(banner, 4);
-    const pair = pairs + ((<usize>b) << 4);
-    const n = <usize>load<u32>(pair);
-    const sumW = <usize>load<u32>(pair, 4);
-    const sumW2 = <usize>load<u32>(pair, 8);
-    const cells = <usize>load<u32>(pair, 12);
+    const cells = <usize>product * width;
     memory.fill(n, 0, cells << 2);
     if (weights == 0) {
-      scatterCounts(scratch, codes, width, rows, n);
+      scatterCounts(codes, <usize>load<u32>(banner), width, rows, n);
     } else {
       memory.fill(sumW, 0, cells << 3);
       memory.fill(sumW2, 0, cells << 3);
-      scatterWeighted(scratch, codes, width, rows, weights, n, sumW, sumW2);
+      scatterWeighted(codes, <usize>load<u32>(banner), width, rows, weights, n, sumW, sumW2);
+    }
+    for (let m: u32 = 0; m < memberCount; m++) {
+      const member = members + ((<usize>m) << 4);
+      const categories = load<u32>(member, 4);
+      const stride = load<u32>(member, 8);
+      const at = (<usize>load<u32>(<usize>load<u32>(member, 12) + ((<usize>b) << 2))) << 3;
+      addMargin(n, true, product, width, categories, stride, marginN + at);
+      if (weights != 0) {
+        addMargin(sumW, false, product, width, categories, stride, marginW + at);
+        addMargin(sumW2, false, product, width, categories, stride, marginW2 + at);
+      }
     }
   }
 }

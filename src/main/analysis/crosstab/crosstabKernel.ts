@@ -110,6 +110,7 @@ export function crosstabCountsForStubs(
 ): StubCounts[] {
   if (stubs.length === 0) return [];
   const banner = bannerInput(stubs[0]!.index.length, groups, weights, mask);
+  wasmCrosstab()?.release();
   try {
     return countBatch(stubs, banner, engine);
   } finally {
@@ -136,6 +137,8 @@ export function crosstabCountsForGroups(
 /**
  * The bases of a banner: per column, Total first then each group's columns in order, the
  * respondents in it (filter applied, positive weight) whatever their answers to any stub.
+ * The banner's columns stay copied in the kernel for a countStubs call with the same columns
+ * (the same arrays, unchanged), as buildTable makes next.
  */
 export function columnBases(
   rows: number,
@@ -143,12 +146,12 @@ export function columnBases(
   weights: Float64Array | null,
   mask: Uint8Array | null,
 ): { n: Float64Array; sumW: Float64Array; sumW2: Float64Array } {
-  // Counted as a stub that everyone answers with its one category.
-  const [everyone] = crosstabCountsForStubs(
+  // Counted as a stub that everyone answers with its one category. The banner stays in the
+  // kernel for the stubs of the same table (countStubs releases it).
+  const [everyone] = countBatch(
     [{ index: new Uint16Array(rows), categories: 1 }],
-    groups,
-    weights,
-    mask,
+    bannerInput(rows, groups, weights, mask),
+    'wasm',
   );
   const sums = [everyone!.total, ...everyone!.groups];
   const pick = (field: 'n' | 'sumW' | 'sumW2') =>

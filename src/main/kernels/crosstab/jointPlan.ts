@@ -58,10 +58,16 @@ export interface JointPlan {
   stubPacks: Pack[];
   /** Never empty: a banner with no group has one pack of product 1 (every respondent code 0). */
   bannerPacks: Pack[];
-  /** Per pair, stub pack major: offset of its joint table (in cells) in one buffer of all tables. */
-  offsets: number[];
-  /** Cells in all joint tables together. */
-  cells: number;
+  /**
+   * Per stub × banner pack (stub major, stubs in the caller's order): where its margin starts in
+   * one buffer of all margins, in cells. A margin is the joint table of the pair summed over the
+   * other stubs of the pack: categories × banner pack product cells (the dump left out).
+   */
+  margins: number[];
+  /** Cells in all margins together. */
+  marginCells: number;
+  /** The largest joint table of one pair, in cells (stub codes × (banner codes + the dump)). */
+  maxTableCells: number;
 }
 
 export function jointPlan(
@@ -74,18 +80,18 @@ export function jointPlan(
     groupColumns.length > 0
       ? packVariables(groupColumns, limit)
       : [{ members: [], categories: [], strides: [], product: 1 }];
-  const offsets: number[] = [];
-  let cells = 0;
-  for (const stubPack of stubPacks) {
+  const margins: number[] = [];
+  let marginCells = 0;
+  for (const categories of stubCategories) {
     for (const bannerPack of bannerPacks) {
-      offsets.push(cells);
-      cells += tableCells(stubPack, bannerPack);
+      margins.push(marginCells);
+      marginCells += categories * bannerPack.product;
     }
   }
-  return { stubPacks, bannerPacks, offsets, cells };
-}
-
-/** Cells of one joint table: stub codes × (banner codes + the dump). */
-export function tableCells(stubPack: Pack, bannerPack: Pack): number {
-  return stubPack.product * (bannerPack.product + 1);
+  let maxTableCells = 0;
+  for (const stubPack of stubPacks) {
+    for (const bannerPack of bannerPacks)
+      maxTableCells = Math.max(maxTableCells, stubPack.product * (bannerPack.product + 1));
+  }
+  return { stubPacks, bannerPacks, margins, marginCells, maxTableCells };
 }

@@ -46,25 +46,12 @@ function digits(pack: Pack): Uint16Array[] {
 }
 
 /**
- * Adds row `from` of `source` (`length` cells) into row `to` of `target`: the first stage of a
- * split, summing the joint table over the other stubs of the pack.
- */
-function addRow(
-  source: Float64Array | Uint32Array,
-  from: number,
-  target: Float64Array,
-  to: number,
-  length: number,
-): void {
-  for (let i = 0; i < length; i++) target[to + i]! += source[from + i]!;
-}
-
-/**
- * Second stage: per category row of one stub, the sums over joint banner codes (`marginal`, one
- * row of `codes` cells per category) gathered into one group's columns, and the Total.
+ * One stub's margin against one banner pack (a row of `codes` cells per category) gathered into
+ * one group's columns: per cell, its joint banner codes in ascending order.
  */
 function gather(
-  marginal: Float64Array,
+  margin: Float64Array,
+  at: number,
   rows: number,
   codes: number,
   groupDigits: Uint16Array,
@@ -73,28 +60,33 @@ function gather(
 ): void {
   const width = columns + 1;
   for (let r = 0; r < rows; r++) {
-    const from = r * codes;
+    const from = at + r * codes;
     const to = r * width;
     for (let jb = 0; jb < codes; jb++) {
       const c = groupDigits[jb]!;
-      if (c < columns) target[to + c]! += marginal[from + jb]!;
+      if (c < columns) target[to + c]! += margin[from + jb]!;
     }
   }
 }
 
-function rowTotals(marginal: Float64Array, rows: number, codes: number, target: Float64Array) {
+function rowTotals(
+  margin: Float64Array,
+  at: number,
+  rows: number,
+  codes: number,
+  target: Float64Array,
+) {
   for (let r = 0; r < rows; r++) {
     let total = 0;
-    for (let jb = 0; jb < codes; jb++) total += marginal[r * codes + jb]!;
+    for (let jb = 0; jb < codes; jb++) total += margin[at + r * codes + jb]!;
     target[r] = total;
   }
 }
 
 /**
- * Per (stub pack, banner pack): for each stub of the pack, its joint table summed over the other
- * stubs (joint stub codes ascending), then for each group of the banner pack, summed over the
- * other groups (joint banner codes ascending). The Total column sums the first banner pack's
- * codes (dump excluded) in ascending order.
+ * Per stub and banner pack, its margin (the joint table summed over the other stubs of its pack,
+ * counted by the kernel) summed over the other groups of the banner pack, per group. The Total
+ * column sums the first banner pack's codes (dump excluded) in ascending order.
  */
 export function splitJoint(
   plan: JointPlan,
@@ -102,55 +94,42 @@ export function splitJoint(
   stubCategories: readonly number[],
   groupColumns: readonly number[],
 ): StubCounts[] {
-  const result: StubCounts[] = stubCategories.map((categories) => ({
-    groups: groupColumns.map((columns) => emptySums(categories, columns + 1)),
-    total: emptySums(categories, 1),
-  }));
-  const sources = [counts.n, counts.sumW ?? counts.n, counts.sumW2 ?? counts.n] as const;
+  const packs = plan.bannerPacks.length;
   const bannerDigits = plan.bannerPacks.map(digits);
-  let pair = 0;
-  for (const stubPack of plan.stubPacks) {
-    const stubDigits = digits(stubPack);
+  const fields = ['n', 'sumW', 'sumW2'] as const;
+  const sources = [counts.n, counts.sumW ?? counts.n, counts.sumW2 ?? counts.n];
+  return stubCategories.map((categories, stub) => {
+    const sums: StubCounts = {
+      groups: groupColumns.map((columns) => emptySums(categories, columns + 1)),
+      total: emptySums(categories, 1),
+    };
     plan.bannerPacks.forEach((bannerPack, b) => {
-      const codes = bannerPack.product;
-      const width = codes + 1;
-      const offset = plan.offsets[pair++]!;
-      stubPack.members.forEach((stub, m) => {
-        const categories = stubPack.categories[m]!;
-        const rowOf = stubDigits[m]!;
-        const sums = result[stub]!;
-        sources.forEach((source, k) => {
-          const marginal = new Float64Array(categories * codes);
-          for (let js = 0; js < stubPack.product; js++) {
-            const r = rowOf[js]!;
-            if (r < categories) addRow(source, offset + js * width, marginal, r * codes, codes);
-          }
-          const field = (['n', 'sumW', 'sumW2'] as const)[k]!;
-          if (b === 0) rowTotals(marginal, categories, codes, sums.total[field]);
-          bannerPack.members.forEach((group, g) =>
-            gather(
-              marginal,
-              categories,
-              codes,
-              bannerDigits[b]![g]!,
-              bannerPack.categories[g]!,
-              sums.groups[group]![field],
-            ),
-          );
-        });
+      const at = plan.margins[stub * packs + b]!;
+      fields.forEach((field, k) => {
+        const margin = sources[k]!;
+        if (b === 0) rowTotals(margin, at, categories, bannerPack.product, sums.total[field]);
+        bannerPack.members.forEach((group, g) =>
+          gather(
+            margin,
+            at,
+            categories,
+            bannerPack.product,
+            bannerDigits[b]![g]!,
+            bannerPack.categories[g]!,
+            sums.groups[group]![field],
+          ),
+        );
       });
     });
-  }
-  for (const stub of result) {
-    for (const sums of stub.groups) {
-      const last = sums.columnCount - 1;
-      for (let r = 0; r < sums.rowCount; r++) {
-        const at = r * sums.columnCount + last;
-        sums.n[at] = stub.total.n[r]!;
-        sums.sumW[at] = stub.total.sumW[r]!;
-        sums.sumW2[at] = stub.total.sumW2[r]!;
+    for (const table of sums.groups) {
+      const last = table.columnCount - 1;
+      for (let r = 0; r < table.rowCount; r++) {
+        const at = r * table.columnCount + last;
+        table.n[at] = sums.total.n[r]!;
+        table.sumW[at] = sums.total.sumW[r]!;
+        table.sumW2[at] = sums.total.sumW2[r]!;
       }
     }
-  }
-  return result;
+    return sums;
+  });
 }

@@ -3,10 +3,10 @@
  * jointCount.ts, bit for bit, several times faster, on a shared memory that compute threads
  * (computePool.ts) work on together, one stub pack per task.
  *
- * Memory is one arena, laid out afresh per table: the weights, the respondents left out, the
- * joint banner codes (kept while the stubs of the table are counted batch by batch), then per
- * batch the stub columns, one scratch column per thread and all joint tables. The memory grows
- * to the largest table counted and stays at that size.
+ * Memory is one arena, laid out afresh per table: the weights and the joint banner codes (kept
+ * while the stubs of the table are counted batch by batch), then per batch the stub columns, one
+ * scratch per thread (stub codes and one joint table) and the stubs' margins. The memory grows to
+ * the largest table counted and stays at that size.
  */
 import { ComputePool, defaultThreads } from '../computePool';
 import { wasmApi, type WasmModule } from '../wasmApi';
@@ -67,9 +67,12 @@ export class WasmCrosstab {
     return new Uint16Array(this.memory.buffer, at, length);
   }
 
-  /** Copies the weights and the joint banner codes in, unless this banner is the last one. */
+  /**
+   * Copies the weights and the joint banner codes in, unless they are there from the last call:
+   * the same columns (the same arrays, not copies) packed the same way. release() forgets them.
+   */
   private prepare(input: BannerInput, packs: readonly Pack[]): NonNullable<WasmCrosstab['banner']> {
-    if (this.banner?.input === input && this.banner.packs === packs) return this.banner;
+    if (this.banner !== null && sameBanner(this.banner, input, packs)) return this.banner;
     this.banner = null;
     const { rows, weights, mask, groups } = input;
     const x = this.exports;
@@ -106,39 +109,40 @@ export class WasmCrosstab {
     const banner = this.prepare(input, plan.bannerPacks);
     const { rows } = input;
     const weighted = banner.weights !== 0;
+    const packs = plan.bannerPacks.length;
     this.top = banner.end;
     const stubAt = stubs.map(() => this.alloc(rows * 2));
     const pool = this.threadPool();
-    const scratch = Array.from({ length: 1 + (pool?.ready ?? 0) }, () => this.alloc(rows * 2));
-    const nAt = this.alloc(plan.cells * 4);
-    const sumWAt = weighted ? this.alloc(plan.cells * 8) : 0;
-    const sumW2At = weighted ? this.alloc(plan.cells * 8) : 0;
-    const bannerAt = this.alloc(plan.bannerPacks.length * 8);
+    const capacity = plan.maxTableCells;
+    const scratchBytes = align(rows * 2) + align(capacity * 4) + 2 * align(capacity * 8);
+    const scratch = Array.from({ length: 1 + (pool?.ready ?? 0) }, () => this.alloc(scratchBytes));
+    const nAt = this.alloc(plan.marginCells * 8);
+    const sumWAt = weighted ? this.alloc(plan.marginCells * 8) : 0;
+    const sumW2At = weighted ? this.alloc(plan.marginCells * 8) : 0;
+    const bannerAt = this.alloc(packs * 8);
     const packAt = this.alloc(plan.stubPacks.length * 12);
-    const membersAt = this.alloc(stubs.length * 12);
-    const pairsAt = this.alloc(plan.stubPacks.length * plan.bannerPacks.length * 16);
-    const job = this.alloc(20);
+    const membersAt = this.alloc(stubs.length * 16);
+    const offsetsAt = this.alloc(stubs.length * packs * 4);
+    const job = this.alloc(36);
 
     const buffer = this.memory.buffer;
     stubs.forEach((stub, s) => this.u16(stubAt[s]!, rows).set(stub.index.subarray(0, rows)));
     const words = new Uint32Array(buffer);
-    words.set([rows, banner.weights, plan.bannerPacks.length, bannerAt, packAt], job / 4);
+    words.set(
+      [rows, banner.weights, packs, bannerAt, packAt, capacity, nAt, sumWAt, sumW2At],
+      job / 4,
+    );
     plan.bannerPacks.forEach((pack, b) =>
       words.set([banner.codes[b]!, pack.product + 1], bannerAt / 4 + 2 * b),
     );
+    words.set(plan.margins, offsetsAt / 4);
     let member = membersAt / 4;
-    let pair = pairsAt / 4;
     plan.stubPacks.forEach((pack, p) => {
-      words.set([pack.members.length, member * 4, pair * 4], packAt / 4 + 3 * p);
+      words.set([pack.members.length, member * 4, pack.product], packAt / 4 + 3 * p);
       pack.members.forEach((stub, m) => {
-        words.set([stubAt[stub]!, pack.categories[m]!, pack.strides[m]!], member);
-        member += 3;
-      });
-      plan.bannerPacks.forEach((bannerPack, b) => {
-        const offset = plan.offsets[p * plan.bannerPacks.length + b]!;
-        const cells = pack.product * (bannerPack.product + 1);
-        words.set([nAt + offset * 4, sumWAt + offset * 8, sumW2At + offset * 8, cells], pair);
-        pair += 4;
+        const offsets = offsetsAt + stub * packs * 4;
+        words.set([stubAt[stub]!, pack.categories[m]!, pack.strides[m]!, offsets], member);
+        member += 4;
       });
     });
 
@@ -150,9 +154,9 @@ export class WasmCrosstab {
     }
     const after = this.memory.buffer;
     return {
-      n: new Uint32Array(after, nAt, plan.cells),
-      sumW: weighted ? new Float64Array(after, sumWAt, plan.cells) : null,
-      sumW2: weighted ? new Float64Array(after, sumW2At, plan.cells) : null,
+      n: new Float64Array(after, nAt, plan.marginCells),
+      sumW: weighted ? new Float64Array(after, sumWAt, plan.marginCells) : null,
+      sumW2: weighted ? new Float64Array(after, sumW2At, plan.marginCells) : null,
     };
   }
 
@@ -184,6 +188,29 @@ export class WasmCrosstab {
     this.banner = null;
     return this.pool?.close() ?? Promise.resolve();
   }
+}
+
+function sameBanner(
+  kept: { input: BannerInput; packs: readonly Pack[] },
+  input: BannerInput,
+  packs: readonly Pack[],
+): boolean {
+  const a = kept.input;
+  if (a.rows !== input.rows || a.weights !== input.weights || a.mask !== input.mask) return false;
+  if (a.groups.length !== input.groups.length || kept.packs.length !== packs.length) return false;
+  const sameGroups = a.groups.every(
+    (group, g) =>
+      group.index === input.groups[g]!.index && group.categories === input.groups[g]!.categories,
+  );
+  const same = (x: readonly number[], y: readonly number[]) =>
+    x.length === y.length && x.every((value, i) => value === y[i]);
+  return (
+    sameGroups &&
+    kept.packs.every(
+      (pack, p) =>
+        same(pack.members, packs[p]!.members) && same(pack.categories, packs[p]!.categories),
+    )
+  );
 }
 
 let shared: WasmCrosstab | null | undefined;
