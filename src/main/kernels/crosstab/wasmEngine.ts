@@ -114,7 +114,7 @@ export class WasmCrosstab {
     const stubAt = stubs.map(() => this.alloc(rows * 2));
     const pool = this.threadPool();
     const capacity = plan.maxTableCells;
-    const scratchBytes = align(rows * 2) + align(capacity * 4) + 2 * align(capacity * 8);
+    const scratchBytes = align(rows * 2) + align(capacity * (weighted ? 32 : 4));
     const scratch = Array.from({ length: 1 + (pool?.ready ?? 0) }, () => this.alloc(scratchBytes));
     const nAt = this.alloc(plan.marginCells * 8);
     const sumWAt = weighted ? this.alloc(plan.marginCells * 8) : 0;
