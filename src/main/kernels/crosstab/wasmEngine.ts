@@ -26,7 +26,10 @@ const PAGE = 65_536;
 const MAX_BYTES = 65_536 * PAGE;
 const align = (at: number) => Math.ceil(at / 64) * 64;
 
-/** Raised when a table needs more than the 4 GiB a 32-bit WebAssembly memory holds. */
+/**
+ * Raised when a table needs more than the 4 GiB a 32-bit WebAssembly memory holds, or more than
+ * the memory can grow to here: the TypeScript kernel counts it instead.
+ */
 export class TooBigForWasm extends Error {}
 
 export class WasmCrosstab {
@@ -58,7 +61,13 @@ export class WasmCrosstab {
     const end = align(at + bytes);
     if (end > MAX_BYTES) throw new TooBigForWasm('the table needs more than 4 GiB');
     const have = this.memory.buffer.byteLength;
-    if (end > have) this.memory.grow(Math.ceil((end - have) / PAGE));
+    if (end > have) {
+      try {
+        this.memory.grow(Math.ceil((end - have) / PAGE));
+      } catch {
+        throw new TooBigForWasm(`the table needs ${end} bytes, more than the system gives`);
+      }
+    }
     this.top = end;
     return at;
   }
@@ -213,6 +222,11 @@ function sameBanner(
   );
 }
 
+/** The compiled kernel module (throws where WebAssembly with SIMD and threads is missing). */
+export function crosstabModule(): WasmModule {
+  return new wasmApi.Module(Buffer.from(CROSSTAB_WASM, 'base64'));
+}
+
 let shared: WasmCrosstab | null | undefined;
 
 /**
@@ -225,8 +239,7 @@ export function wasmCrosstab(): WasmCrosstab | null {
   shared = null;
   if (process.env.CEW_KERNEL === 'ts') return shared;
   try {
-    const module = new wasmApi.Module(Buffer.from(CROSSTAB_WASM, 'base64'));
-    shared = new WasmCrosstab(module, defaultThreads());
+    shared = new WasmCrosstab(crosstabModule(), defaultThreads());
   } catch {
     shared = null;
   }
