@@ -3,11 +3,15 @@
  * respondents, their summed weight and summed squared weight (for effective bases), plus a Total
  * column that counts everyone with a valid row value whatever their column.
  *
- * crosstabCounts is the plain definition, one pass per table. Tables are built with
- * crosstabCountsForStubs, the fused kernel of ../shared/PERFORMANCE.md (src/main/kernels/crosstab):
- * all stubs × all banner groups from one set of joint tables. Its counts equal crosstabCounts'
- * exactly; its weighted sums are the same sums added in another order (per joint cell, then
- * across joint cells), so they may differ from crosstabCounts' in the last bits.
+ * crosstabCounts is the plain definition, one pass per table. Tables are counted by the fused
+ * kernel of ../shared/PERFORMANCE.md (src/main/kernels/crosstab): stubs and banner groups packed
+ * into joint codes, one joint table per (stub pack × banner pack), as WebAssembly on the calling
+ * thread and the compute threads, or with its plain-TypeScript reference, which it equals bit
+ * for bit (CEW_KERNEL=ts, or where WebAssembly is missing or the table too big for it). Its
+ * counts equal crosstabCounts' exactly, and so do unweighted sums; weighted sums are the same
+ * sums added in another order (per joint cell, then across joint cells), so they may differ from
+ * crosstabCounts' in the last bits (about 1e-14 relative). They are the same on every run and
+ * with any number of threads: each joint table is summed in row order by one thread.
  */
 import {
   countJoint,
