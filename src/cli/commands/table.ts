@@ -42,17 +42,30 @@ export function tableText(result: TableResult): string {
       return c.letter ? `${label} (${c.letter})` : label;
     }),
   ];
-  const body = result.rows.map((row) => [
-    `${row.variable}: ${shown(row.label, row.labelLanguage)}`,
-    ...row.cells.map((cell) =>
-      cell.mean !== undefined
-        ? cell.mean === null
-          ? '–'
-          : cell.mean.toFixed(2)
-        : `${formatPercent(cell.colPct)} ${cell.sig}${cell.marks ?? ''}`.trim(),
-    ),
-  ]);
-  const bases = ['Base (n)', ...result.bases.map((b) => `${b.n}${b.lowBase ? '*' : ''}`)];
+  const baseLine = (label: string, bases: TableResult['bases']) => [
+    label,
+    ...bases.map((b) => `${b.n}${b.lowBase ? '*' : ''}`),
+  ];
+  const stubBases = new Map((result.stubBases ?? []).map((stub) => [stub.variable, stub.bases]));
+  // A question not everyone was asked gets its own base under its rows: its percentages stand on it.
+  const body = result.rows.flatMap((row, index) => {
+    const line = [
+      `${row.variable}: ${shown(row.label, row.labelLanguage)}`,
+      ...row.cells.map((cell) =>
+        cell.mean !== undefined
+          ? cell.mean === null
+            ? '–'
+            : cell.mean.toFixed(2)
+          : `${formatPercent(cell.colPct)} ${cell.sig}${cell.marks ?? ''}`.trim(),
+      ),
+    ];
+    const stubBase = stubBases.get(row.variable);
+    const lastOfStub = result.rows[index + 1]?.variable !== row.variable;
+    return stubBase && lastOfStub
+      ? [line, baseLine(`${row.variable}: base (n)`, stubBase)]
+      : [line];
+  });
+  const bases = baseLine(stubBases.size > 0 ? 'All respondents (n)' : 'Base (n)', result.bases);
   const all = [header, ...body, bases];
   const widths = header.map((_, c) => Math.max(...all.map((line) => (line[c] ?? '').length)));
   const render = (line: string[]) =>

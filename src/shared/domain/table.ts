@@ -104,7 +104,13 @@ export interface TablePairTest {
 export interface TableResult {
   columns: TableColumn[];
   rows: TableRow[];
+  /** Respondents in each column (filter applied), whatever their answers to the rows. */
   bases: TableBase[];
+  /**
+   * Per row variable, the bases its percentages stand on: the column's respondents with a valid
+   * answer to it. Listed only where they differ from `bases` (a question not everyone was asked).
+   */
+  stubBases?: Array<{ variable: string; bases: TableBase[] }>;
   tests: {
     pairs: TablePairTest[];
     chiSquare?: Array<{

@@ -85,6 +85,8 @@ export function buildTable(data: TableData, spec: TableSpec, inputs: TableInputs
   const columns: TableColumn[] = [TOTAL, ...groups.flatMap((g) => g.columns)];
   const rows: TableRow[] = [];
   const sums: StubGroupSums[] = [];
+  const stubSums: Array<{ variable: string; n: Float64Array; w: Float64Array; w2: Float64Array }> =
+    [];
   const { weights, mask } = inputs;
 
   const groupIndexes = groups.map((group) => ({
@@ -115,16 +117,26 @@ export function buildTable(data: TableData, spec: TableSpec, inputs: TableInputs
     );
     const totalOnly = counts.total;
     // Per stub, the base of a column is its respondents with a valid answer to this stub.
+    const stubBaseN = new Float64Array(columns.length);
     const stubBaseW = new Float64Array(columns.length);
+    const stubBaseW2 = new Float64Array(columns.length);
     for (let r = 0; r < categories.codes.length; r++) {
-      stubBaseW[0]! += totalOnly.sumW[r * totalOnly.columnCount + totalOnly.columnCount - 1]!;
+      const totalCell = r * totalOnly.columnCount + totalOnly.columnCount - 1;
+      stubBaseN[0]! += totalOnly.n[totalCell]!;
+      stubBaseW[0]! += totalOnly.sumW[totalCell]!;
+      stubBaseW2[0]! += totalOnly.sumW2[totalCell]!;
       let offset = 1;
       perGroup.forEach((counted, g) => {
-        for (let c = 0; c < groups[g]!.columns.length; c++)
-          stubBaseW[offset + c]! += counted.sumW[r * counted.columnCount + c]!;
+        for (let c = 0; c < groups[g]!.columns.length; c++) {
+          const cell = r * counted.columnCount + c;
+          stubBaseN[offset + c]! += counted.n[cell]!;
+          stubBaseW[offset + c]! += counted.sumW[cell]!;
+          stubBaseW2[offset + c]! += counted.sumW2[cell]!;
+        }
         offset += groups[g]!.columns.length;
       });
     }
+    stubSums.push({ variable: variable.name, n: stubBaseN, w: stubBaseW, w2: stubBaseW2 });
     for (let r = 0; r < categories.codes.length; r++) {
       const totalCell = r * totalOnly.columnCount + totalOnly.columnCount - 1;
       const rowTotalW = totalOnly.sumW[totalCell]!;
@@ -170,8 +182,21 @@ export function buildTable(data: TableData, spec: TableSpec, inputs: TableInputs
   }
 
   const bases = columns.map((_, c) => baseFor(baseN[c]!, baseW[c]!, baseW2[c]!, lowBase));
+  const stubBases = stubSums
+    .filter((stub) => bases.some((base, c) => stub.n[c] !== base.n))
+    .map((stub) => ({
+      variable: stub.variable,
+      bases: columns.map((_, c) => baseFor(stub.n[c]!, stub.w[c]!, stub.w2[c]!, lowBase)),
+    }));
   return {
-    result: { columns, rows, bases, tests: { pairs: [], notes: [] }, footnote: '' },
+    result: {
+      columns,
+      rows,
+      bases,
+      ...(stubBases.length > 0 ? { stubBases } : {}),
+      tests: { pairs: [], notes: [] },
+      footnote: '',
+    },
     sums,
     meanSums,
   };

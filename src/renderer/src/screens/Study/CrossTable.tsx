@@ -3,6 +3,7 @@
  * muted colour beside them (each a button that explains itself), bases at the foot, low bases
  * marked. Column percentages for category rows, means for means rows.
  */
+import { Fragment } from 'react';
 import type { TableCell, TableResult } from '../../../../shared/domain/table';
 import { LabelText } from '../../components/LabelText';
 import { formatInteger } from '../../format';
@@ -43,6 +44,9 @@ function percent(value: number | null): string {
 }
 
 export function CrossTable({ result, content, onCompare }: CrossTableProps) {
+  // A question not everyone was asked has its own base, shown under its rows.
+  const stubBases = new Map((result.stubBases ?? []).map((stub) => [stub.variable, stub.bases]));
+
   const explain = (rowIndex: number, columnIndex: number, letter: string) => {
     const row = result.rows[rowIndex]!;
     const column = result.columns[columnIndex]!;
@@ -59,7 +63,7 @@ export function CrossTable({ result, content, onCompare }: CrossTableProps) {
     const otherIndex = result.columns.indexOf(other);
     const value = (c: number) =>
       row.code === null ? (row.cells[c]!.mean ?? 0).toFixed(2) : percent(row.cells[c]!.colPct);
-    const base = (c: number) => result.bases[c]!;
+    const base = (c: number) => (stubBases.get(row.variable) ?? result.bases)[c]!;
     onCompare({
       title: `${row.label}: ${column.label} (${value(columnIndex)}) vs ${other.label} (${value(otherIndex)})`,
       detail: pair
@@ -91,42 +95,58 @@ export function CrossTable({ result, content, onCompare }: CrossTableProps) {
         </thead>
         <tbody>
           {result.rows.map((row, rowIndex) => (
-            <tr key={`${row.variable}:${String(row.code)}`}>
-              <th scope="row">
-                <span className="muted">{row.variable}</span>{' '}
-                <LabelText text={row.label} fallbackLanguage={row.labelLanguage} />
-              </th>
-              {row.cells.map((cell, columnIndex) => (
-                <td key={columnIndex} className="num">
-                  {row.code === null
-                    ? cell.mean === null || cell.mean === undefined
-                      ? '–'
-                      : cell.mean.toFixed(2)
-                    : shown(cell, content)}
-                  {cell.sig && (
-                    <span className="sig">
-                      {[...cell.sig].map((letter, i) => (
-                        <button
-                          key={i}
-                          type="button"
-                          className="sig__letter"
-                          onClick={() => explain(rowIndex, columnIndex, letter)}
-                          aria-label={`Why ${letter}?`}
-                        >
-                          {letter}
-                        </button>
-                      ))}
-                    </span>
-                  )}
-                  {cell.marks && <span className="mark">{cell.marks}</span>}
-                </td>
-              ))}
-            </tr>
+            <Fragment key={`${row.variable}:${String(row.code)}`}>
+              <tr>
+                <th scope="row">
+                  <span className="muted">{row.variable}</span>{' '}
+                  <LabelText text={row.label} fallbackLanguage={row.labelLanguage} />
+                </th>
+                {row.cells.map((cell, columnIndex) => (
+                  <td key={columnIndex} className="num">
+                    {row.code === null
+                      ? cell.mean === null || cell.mean === undefined
+                        ? '–'
+                        : cell.mean.toFixed(2)
+                      : shown(cell, content)}
+                    {cell.sig && (
+                      <span className="sig">
+                        {[...cell.sig].map((letter, i) => (
+                          <button
+                            key={i}
+                            type="button"
+                            className="sig__letter"
+                            onClick={() => explain(rowIndex, columnIndex, letter)}
+                            aria-label={`Why ${letter}?`}
+                          >
+                            {letter}
+                          </button>
+                        ))}
+                      </span>
+                    )}
+                    {cell.marks && <span className="mark">{cell.marks}</span>}
+                  </td>
+                ))}
+              </tr>
+              {result.rows[rowIndex + 1]?.variable !== row.variable &&
+                stubBases.has(row.variable) && (
+                  <tr className="stub-base">
+                    <th scope="row">
+                      <span className="muted">{row.variable}</span> base (n)
+                    </th>
+                    {stubBases.get(row.variable)!.map((base, i) => (
+                      <td key={i} className={base.lowBase ? 'num low-base' : 'num'}>
+                        {formatInteger(base.n)}
+                        {base.lowBase && '*'}
+                      </td>
+                    ))}
+                  </tr>
+                )}
+            </Fragment>
           ))}
         </tbody>
         <tfoot>
           <tr>
-            <th scope="row">Base (n)</th>
+            <th scope="row">{stubBases.size > 0 ? 'All respondents (n)' : 'Base (n)'}</th>
             {result.bases.map((base, i) => (
               <td
                 key={i}

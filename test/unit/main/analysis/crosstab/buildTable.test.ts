@@ -210,3 +210,43 @@ describe('a summary table of a battery', () => {
     ]);
   });
 });
+
+describe('bases of a question not everyone answered', () => {
+  it('lists the base each row variable’s percentages stand on, where it differs from the column’s', () => {
+    const nan = Number.NaN;
+    const data = literalData({
+      // Six respondents in two countries; `segment` is missing for two of them (not asked).
+      country: {
+        values: [1, 1, 1, 2, 2, 2],
+        labels: [
+          [1, 'DE'],
+          [2, 'IT'],
+        ],
+      },
+      segment: {
+        values: [1, 2, nan, 1, nan, 1],
+        labels: [
+          [1, 'Creators'],
+          [2, 'Viewers'],
+        ],
+      },
+      gender: {
+        values: [1, 2, 1, 2, 1, 2],
+        labels: [
+          [1, 'Male'],
+          [2, 'Female'],
+        ],
+      },
+    });
+    const { result } = buildTable(
+      data,
+      { rows: ['segment', 'gender'], columns: [{ variables: ['country'] }] },
+      { weights: null, mask: null },
+    );
+    expect(result.bases.map((base) => base.n)).toEqual([6, 3, 3]);
+    expect(result.stubBases?.map((stub) => stub.variable)).toEqual(['segment']);
+    expect(result.stubBases![0]!.bases.map((base) => base.n)).toEqual([4, 2, 2]);
+    // 1 of DE's 2 answering respondents is a creator: 50%, not 1 of 3.
+    expect(result.rows[0]!.cells[1]!.colPct).toBe(50);
+  });
+});
