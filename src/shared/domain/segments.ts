@@ -194,3 +194,69 @@ export interface KMeansReport {
 export interface SegmentSaveResult extends SegmentPreview {
   name: string;
 }
+
+/**
+ * Respondents by their actual segment (rows) and the segment a classifier gave them (columns),
+ * in the segments' order; `unclassified` counts, per actual segment, those given none.
+ */
+export interface ConfusionMatrix {
+  segments: Array<{ code: number; label: string }>;
+  counts: number[][];
+  unclassified: number[];
+  /** Respondents counted. */
+  n: number;
+  /** Share on the diagonal: classified into their own segment. */
+  accuracy: number;
+  /** Per segment: recall (of its respondents, the share classified into it) and precision. */
+  bySegment: Array<{ code: number; n: number; recall: number; precision: number | null }>;
+}
+
+/** The seeded hold-out: 30% of every segment's respondents, drawn with the seed. */
+export interface HoldOutSample {
+  seed: number;
+  /** The share held out (0.3). */
+  share: number;
+  train: number;
+  test: number;
+  /** Respondents with a segment left out of both (a missing answer the classifier needs). */
+  excluded: number;
+}
+
+/** How well a segmentation's typing tool reproduces it on respondents it was not trained on. */
+export interface HoldOutReport {
+  segmentation: string;
+  method: 'rules' | 'kmeans';
+  sample: HoldOutSample;
+  /** What was trained and how the hold-out was classified, in words. */
+  procedure: string;
+  accuracy: number;
+  confusion: ConfusionMatrix;
+  /** k-means: which refitted cluster stands for which saved one (matched on the training 70%). */
+  matching?: Array<{ refitted: number; saved: number }>;
+}
+
+export interface GoldenStep {
+  /** The question added at this step. */
+  variable: string;
+  /** Accuracy on the training 70% (resubstitution), the criterion that chose it. */
+  trainAccuracy: number;
+  /** Accuracy on the hold-out 30% of a model on every question chosen so far. */
+  holdOutAccuracy: number;
+}
+
+export interface GoldenQuestionsReport {
+  segmentation: string;
+  /** The classifier, named: linear discriminant analysis with its priors. */
+  classifier: string;
+  target: number;
+  candidates: string[];
+  /** Candidates that cannot enter a model (constant within every segment, or collinear). */
+  skipped: Array<{ variable: string; reason: string }>;
+  sample: HoldOutSample;
+  /** In the order chosen; the last is where the target was reached (or every candidate). */
+  steps: GoldenStep[];
+  chosen: string[];
+  reached: boolean;
+  /** The final model's classification of the hold-out. */
+  confusion: ConfusionMatrix;
+}

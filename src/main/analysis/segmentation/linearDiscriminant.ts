@@ -1,0 +1,115 @@
+/**
+ * Linear discriminant analysis (Fisher 1936; as R's MASS::lda and SPSS DISCRIMINANT with prior
+ * probabilities from the group sizes): every segment is taken as a multivariate normal with its own
+ * mean and one covariance shared by all segments — the pooled within-segment covariance
+ * S = Σ_k Σ_{i in k} (x_i − μ_k)(x_i − μ_k)ᵀ / (n − g). A respondent goes to the segment with the
+ * largest discriminant score
+ *
+ *   δ_k(x) = (x − x̄)ᵀ S⁻¹ (μ_k − x̄) − ½ (μ_k − x̄)ᵀ S⁻¹ (μ_k − x̄) + ln π_k,
+ *
+ * the log of prior × density up to a term common to all segments, so softmax(δ) is the posterior
+ * probability. (Centring on the overall mean x̄ changes no score difference; it keeps the numbers
+ * small.) S⁻¹ is applied through a Cholesky factorisation, never formed. Segments with no training
+ * respondent have prior 0 and are never predicted.
+ */
+import { cholesky, choleskySolve, SingularMatrixError } from './cholesky';
+import type { ClassSums } from './classSums';
+
+export interface LdaModel {
+  /** Which of the ClassSums questions the model uses, in order. */
+  use: number[];
+  classes: number;
+  /** π_k: the class's share of the training respondents. */
+  priors: Float64Array;
+  /** x̄ over the used questions. */
+  centre: Float64Array;
+  /** g × q: S⁻¹(μ_k − x̄). */
+  coefficients: Float64Array;
+  /** g: −½(μ_k − x̄)ᵀS⁻¹(μ_k − x̄) + ln π_k; −Infinity for an empty class. */
+  constants: Float64Array;
+}
+
+export class CollinearQuestionError extends Error {
+  override readonly name = 'CollinearQuestionError';
+  constructor(readonly question: number) {
+    super(
+      'a question is constant within every segment, or a linear combination of the others: its pooled covariance is singular',
+    );
+  }
+}
+
+/** The model on the questions `use` (indices into `sums`). */
+export function fitLda(sums: ClassSums, use: readonly number[]): LdaModel {
+  const q = use.length;
+  const g = sums.classes;
+  const present = Array.from(sums.counts).filter((count) => count > 0).length;
+  const covariance = new Float64Array(q * q);
+  const df = sums.n - present;
+  if (df <= 0) throw new Error('linear discriminant analysis needs more respondents than segments');
+  for (let a = 0; a < q; a++)
+    for (let b = 0; b < q; b++)
+      covariance[a * q + b] = sums.scatter[use[a]! * sums.dims + use[b]!]! / df;
+  let factor: Float64Array;
+  try {
+    factor = cholesky(covariance, q);
+  } catch (error) {
+    if (error instanceof SingularMatrixError) throw new CollinearQuestionError(use[error.row]!);
+    throw error;
+  }
+  const priors = new Float64Array(g);
+  const centre = new Float64Array(q);
+  for (let k = 0; k < g; k++) {
+    priors[k] = sums.counts[k]! / sums.n;
+    for (let a = 0; a < q; a++) centre[a]! += priors[k]! * sums.means[k * sums.dims + use[a]!]!;
+  }
+  const coefficients = new Float64Array(g * q);
+  const constants = new Float64Array(g).fill(Number.NEGATIVE_INFINITY);
+  const offset = new Float64Array(q);
+  for (let k = 0; k < g; k++) {
+    if (sums.counts[k] === 0) continue;
+    for (let a = 0; a < q; a++) offset[a] = sums.means[k * sums.dims + use[a]!]! - centre[a]!;
+    const solved = choleskySolve(factor, q, offset);
+    let quadratic = 0;
+    for (let a = 0; a < q; a++) {
+      coefficients[k * q + a] = solved[a]!;
+      quadratic += offset[a]! * solved[a]!;
+    }
+    constants[k] = -0.5 * quadratic + Math.log(priors[k]!);
+  }
+  return { use: [...use], classes: g, priors, centre, coefficients, constants };
+}
+
+/** δ_k for one respondent (`row` of the columns, the ClassSums' questions) into `scores`. */
+export function ldaScores(
+  model: LdaModel,
+  columns: readonly Float64Array[],
+  row: number,
+  scores: Float64Array,
+): void {
+  const q = model.use.length;
+  for (let k = 0; k < model.classes; k++) {
+    let score = model.constants[k]!;
+    if (score !== Number.NEGATIVE_INFINITY)
+      for (let a = 0; a < q; a++)
+        score +=
+          model.coefficients[k * q + a]! * (columns[model.use[a]!]![row]! - model.centre[a]!);
+    scores[k] = score;
+  }
+}
+
+/** The class with the largest score (the first of equals). */
+export function bestClass(scores: Float64Array): number {
+  let best = 0;
+  for (let k = 1; k < scores.length; k++) if (scores[k]! > scores[best]!) best = k;
+  return best;
+}
+
+/** Posterior probabilities: softmax of the scores, computed from the largest down. */
+export function posteriors(scores: Float64Array): Float64Array {
+  const top = scores[bestClass(scores)]!;
+  const out = new Float64Array(scores.length);
+  let total = 0;
+  for (let k = 0; k < scores.length; k++) total += out[k] = Math.exp(scores[k]! - top);
+  for (let k = 0; k < scores.length; k++) out[k]! /= total;
+  return out;
+}

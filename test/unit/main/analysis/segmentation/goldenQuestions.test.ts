@@ -1,0 +1,102 @@
+/**
+ * The pieces of the typing tool's accuracy check and of the golden questions: a seeded hold-out of
+ * 30% of every segment, a confusion matrix, and greedy forward selection with linear discriminant
+ * analysis — on small made-up segments whose answer is plain from one question.
+ */
+import { describe, expect, it } from 'vitest';
+import { confusionMatrix } from '../../../../../src/main/analysis/segmentation/confusionMatrix';
+import { goldenQuestions } from '../../../../../src/main/analysis/segmentation/goldenQuestions';
+import { holdOutSplit } from '../../../../../src/main/analysis/segmentation/holdOutSample';
+
+const SEGMENTS = [
+  { code: 1, label: 'Fans' },
+  { code: 2, label: 'Sceptics' },
+];
+
+describe('the seeded hold-out sample', () => {
+  // 10 respondents in segment 0, 20 in segment 1, 5 with none.
+  const classOf = Int32Array.from({ length: 35 }, (_, i) => (i < 10 ? 0 : i < 30 ? 1 : -1));
+
+  it('holds out 30% of each segment — 3 of 10 and 6 of 20 — and trains on the rest', () => {
+    const { train, test } = holdOutSplit(classOf, 2, 1);
+    expect(test.length).toBe(9);
+    expect(train.length).toBe(21);
+    expect(Array.from(test).filter((row) => classOf[row] === 0)).toHaveLength(3);
+    expect(new Set([...train, ...test]).size).toBe(30);
+    expect(Array.from(test)).toEqual([...test].sort((a, b) => a - b));
+  });
+
+  it('draws the same sample from the same seed, and another from another seed', () => {
+    const first = Array.from(holdOutSplit(classOf, 2, 1).test);
+    expect(Array.from(holdOutSplit(classOf, 2, 1).test)).toEqual(first);
+    expect(Array.from(holdOutSplit(classOf, 2, 2).test)).not.toEqual(first);
+  });
+});
+
+describe('the confusion matrix', () => {
+  it('counts actual by predicted, with the unclassified apart, and says accuracy, recall, precision', () => {
+    // Five fans: 3 right, 1 taken for a sceptic, 1 unclassified. Three sceptics: 2 right, 1 a fan.
+    const actual = [0, 0, 0, 0, 0, 1, 1, 1];
+    const predicted = [0, 0, 0, 1, -1, 1, 1, 0];
+    const matrix = confusionMatrix(
+      SEGMENTS,
+      Int32Array.of(0, 1, 2, 3, 4, 5, 6, 7),
+      actual,
+      predicted,
+    );
+    expect(matrix.counts).toEqual([
+      [3, 1],
+      [1, 2],
+    ]);
+    expect(matrix.unclassified).toEqual([1, 0]);
+    expect(matrix.accuracy).toBe(5 / 8);
+    expect(matrix.bySegment).toEqual([
+      { code: 1, n: 5, recall: 3 / 5, precision: 3 / 4 },
+      { code: 2, n: 3, recall: 2 / 3, precision: 2 / 3 },
+    ]);
+  });
+});
+
+describe('golden questions by forward selection', () => {
+  // 200 respondents, alternately fans and sceptics. `loyalty` tells them apart (fans 4–5,
+  // sceptics 1–2); `noise` does not; `age_band` is 3 for everyone; `mood` leans with the segment
+  // but overlaps it.
+  const n = 200;
+  const classOf = Int32Array.from({ length: n }, (_, i) => i % 2);
+  const loyalty = Float64Array.from(classOf, (c, i) =>
+    c === 0 ? 4 + (i % 4 < 2 ? 1 : 0) : 1 + ((i >> 1) % 2),
+  );
+  const noise = Float64Array.from({ length: n }, (_, i) => 1 + ((i * 7) % 5));
+  const ageBand = new Float64Array(n).fill(3);
+  const mood = Float64Array.from(classOf, (c, i) => (c === 0 ? 3 : 2) + ((i * 3) % 5) - 2);
+  const { train, test } = holdOutSplit(classOf, 2, 1);
+  const run = (target: number, columns: Float64Array[], names: string[]) =>
+    goldenQuestions({ columns, names, segments: SEGMENTS, classOf, train, test, target });
+
+  it('picks the one question that tells the segments apart, and stops there at 100% on the hold-out', () => {
+    const result = run(0.9, [noise, mood, loyalty], ['noise', 'mood', 'loyalty']);
+    expect(result.chosen).toEqual(['loyalty']);
+    expect(result.steps).toEqual([{ variable: 'loyalty', trainAccuracy: 1, holdOutAccuracy: 1 }]);
+    expect(result.reached).toBe(true);
+    expect(result.confusion.counts).toEqual([
+      [30, 0],
+      [0, 30],
+    ]);
+  });
+
+  it('leaves out a question with the same answer in every segment, and says why', () => {
+    const result = run(0.9, [ageBand, loyalty], ['age_band', 'loyalty']);
+    expect(result.skipped).toEqual([
+      { variable: 'age_band', reason: 'the same answer within every segment' },
+    ]);
+    expect(result.chosen).toEqual(['loyalty']);
+  });
+
+  it('adds questions until none is left when the target cannot be reached, and says so', () => {
+    const result = run(0.99, [noise, mood], ['noise', 'mood']);
+    expect(result.reached).toBe(false);
+    expect(result.chosen).toHaveLength(2);
+    expect(result.steps[0]!.variable).toBe('mood');
+    expect(result.steps.every((step) => step.holdOutAccuracy < 0.99)).toBe(true);
+  });
+});

@@ -1,0 +1,125 @@
+/**
+ * Linear discriminant analysis (linearDiscriminant.ts, docs/segmentation.md "Golden questions"):
+ * by hand on a few numbers, and against R's MASS::lda on iris — priors, class means, every
+ * flower's predicted species and posterior probabilities, on all four measurements, on two, and on
+ * a hold-out of 50 flowers (test/reference/segmentation/lda-reference.R wrote the numbers; this
+ * code never did).
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { cholesky, choleskySolve } from '../../../../../src/main/analysis/segmentation/cholesky';
+import { classSums } from '../../../../../src/main/analysis/segmentation/classSums';
+import {
+  bestClass,
+  CollinearQuestionError,
+  fitLda,
+  ldaScores,
+  posteriors,
+} from '../../../../../src/main/analysis/segmentation/linearDiscriminant';
+import { parseCsv } from '../../../../support/csvText';
+
+const REFERENCE = path.resolve(import.meta.dirname, '../../../../reference/segmentation');
+
+interface RCase {
+  variables: string[];
+  train: number[];
+  predict: number[];
+  priors: number[];
+  means: number[][];
+  class: number[];
+  posterior: number[][];
+}
+
+const reference = JSON.parse(
+  readFileSync(path.join(REFERENCE, 'lda-reference.json'), 'utf8'),
+) as Record<'all' | 'sepals' | 'holdout', RCase>;
+
+const [header, ...flowers] = parseCsv(
+  readFileSync(path.join(REFERENCE, 'iris-species.csv'), 'utf8').trim(),
+);
+const MEASUREMENTS = ['sepal_length', 'sepal_width', 'petal_length', 'petal_width'];
+const columns = MEASUREMENTS.map((name) =>
+  Float64Array.from(flowers, (row) => Number(row[header!.indexOf(name)])),
+);
+const species = Int32Array.from(flowers, (row) => Number(row[header!.indexOf('species')]) - 1);
+
+/** R's 1-based rows as our 0-based ones. */
+const rows = (oneBased: number[]) => Int32Array.from(oneBased, (row) => row - 1);
+
+describe('Cholesky', () => {
+  it('factors [[4, 2], [2, 3]] as [[2, 0], [1, √2]] and solves with it', () => {
+    const l = cholesky(Float64Array.of(4, 2, 2, 3), 2);
+    expect(Array.from(l)).toEqual([2, 0, 1, Math.SQRT2]);
+    // [[4, 2], [2, 3]] · [1, 2] = [8, 8]
+    const x = choleskySolve(l, 2, [8, 8]);
+    expect(x[0]).toBeCloseTo(1, 14);
+    expect(x[1]).toBeCloseTo(2, 14);
+  });
+});
+
+describe('linear discriminant analysis by hand', () => {
+  // Two segments on one question: answers 0, 1, 2 in segment A (mean 1) and 2, 3, 4 in B (mean 3).
+  // Pooled variance = (2 + 2) / (6 − 2) = 1, equal priors: the boundary is at 2, the midpoint.
+  const answers = [Float64Array.of(0, 1, 2, 2, 3, 4)];
+  const segment = Int32Array.of(0, 0, 0, 1, 1, 1);
+  const all = Int32Array.of(0, 1, 2, 3, 4, 5);
+  const model = fitLda(classSums(answers, segment, 2, all), [0]);
+
+  it('has the class shares as priors and S⁻¹(μ − x̄) as coefficients', () => {
+    expect(Array.from(model.priors)).toEqual([0.5, 0.5]);
+    expect(Array.from(model.centre)).toEqual([2]);
+    expect(Array.from(model.coefficients)).toEqual([-1, 1]);
+    // −½ · (∓1)² + ln ½
+    expect(model.constants[0]).toBeCloseTo(-0.5 + Math.log(0.5), 14);
+  });
+
+  it('puts 1.9 in A, 2.1 in B, and gives 2 equal posteriors', () => {
+    const scores = new Float64Array(2);
+    const at = (x: number) => {
+      ldaScores(model, [Float64Array.of(x)], 0, scores);
+      return { best: bestClass(scores), posterior: Array.from(posteriors(scores)) };
+    };
+    expect(at(1.9).best).toBe(0);
+    expect(at(2.1).best).toBe(1);
+    expect(at(2).posterior).toEqual([0.5, 0.5]);
+    // δ_B − δ_A = 2(x − 2): at x = 3, P(B) = e² / (1 + e²).
+    expect(at(3).posterior[1]).toBeCloseTo(Math.exp(2) / (1 + Math.exp(2)), 14);
+  });
+
+  it('refuses a question that is constant within every segment', () => {
+    const constant = [Float64Array.of(1, 1, 1, 5, 5, 5)];
+    expect(() => fitLda(classSums(constant, segment, 2, all), [0])).toThrow(CollinearQuestionError);
+  });
+});
+
+describe('linear discriminant analysis against R MASS::lda on iris', () => {
+  for (const name of ['all', 'sepals', 'holdout'] as const) {
+    it(`${name}: priors, means, predicted species and posteriors as R's`, () => {
+      const r = reference[name];
+      const use = r.variables.map((variable) => MEASUREMENTS.indexOf(variable));
+      const sums = classSums(columns, species, 3, rows(r.train));
+      const model = fitLda(sums, use);
+      Array.from(model.priors).forEach((prior, k) => expect(prior).toBeCloseTo(r.priors[k]!, 14));
+      r.means.forEach((mean, k) =>
+        mean.forEach((value, a) =>
+          expect(sums.means[k * sums.dims + use[a]!]).toBeCloseTo(value, 12),
+        ),
+      );
+      const scores = new Float64Array(3);
+      const predicted: number[] = [];
+      rows(r.predict).forEach((row, i) => {
+        ldaScores(model, columns, row, scores);
+        predicted.push(bestClass(scores) + 1);
+        const posterior = posteriors(scores);
+        r.posterior[i]!.forEach((p, k) => expect(posterior[k]).toBeCloseTo(p, 9));
+      });
+      expect(predicted).toEqual(r.class);
+    });
+  }
+
+  it('misclassifies 3 of the 150 flowers on all four measurements, as is well known', () => {
+    const r = reference.all;
+    expect(r.class.filter((c, i) => c !== species[i]! + 1)).toHaveLength(3);
+  });
+});
