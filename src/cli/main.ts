@@ -3,6 +3,7 @@
  * lives in commands/ and follows the output contract in cliOutput.ts.
  */
 import { runBench, usage as benchUsage } from './bench/runBench';
+import { runClassify, usage as classifyUsage } from './commands/classify';
 import { CliUsageError, printLine, warn } from './cliOutput';
 import {
   deriveUsage,
@@ -38,6 +39,7 @@ const commands: Record<string, { usage: string; run: (args: string[]) => Promise
   filter: { usage: filterUsage, run: runFilter },
   weight: { usage: weightUsage, run: runWeight },
   segment: { usage: segmentUsage, run: runSegment },
+  classify: { usage: classifyUsage, run: runClassify },
   quality: { usage: qualityUsage, run: runQuality },
   mrset: { usage: setUsage, run: runSet },
   demo: { usage: demoUsage, run: runDemo },

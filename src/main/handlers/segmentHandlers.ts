@@ -8,7 +8,8 @@ type SegmentMethod =
   | 'segments.preview'
   | 'segments.save'
   | 'segments.list'
-  | 'segments.kmeans';
+  | 'segments.kmeans'
+  | 'segments.classify';
 
 export function segmentHandlers(ctx: HandlerContext): Pick<Handlers, SegmentMethod> {
   const { session } = ctx;
@@ -43,6 +44,10 @@ export function segmentHandlers(ctx: HandlerContext): Pick<Handlers, SegmentMeth
         { changesStudy: input.name !== undefined },
       );
       return { jobId };
+    },
+    'segments.classify': (input) => {
+      session.requireOpen();
+      return session.workerClient.call('segments.classify', input);
     },
   };
 }

@@ -6,11 +6,19 @@
  * change. Answers are read with their user-missing codes as missing: a "don't know" is not an
  * answer to segment on.
  */
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
 import type { z } from 'zod';
 import { ApiError } from '../../shared/api/apiTypes';
-import type { kmeansInput, previewInput, saveSegmentationInput } from '../../shared/api/segments';
+import type {
+  classifyInput,
+  kmeansInput,
+  previewInput,
+  saveSegmentationInput,
+} from '../../shared/api/segments';
 import type { MissingSpec } from '../../shared/domain/dataset';
 import type {
+  ClassificationReport,
   KMeansDefinition,
   KMeansReport,
   RulesDefinition,
@@ -24,6 +32,15 @@ import type {
   SegmentationDefinition,
 } from '../../shared/domain/segments';
 import { userMissingTest } from '../analysis/crosstab/tableData';
+import {
+  compileExpression,
+  evaluate,
+  ExpressionError,
+  parseExpression,
+} from '../analysis/expressions/index';
+import { classifyByCentres } from '../analysis/segmentation/centreClassification';
+import { fileAnswers, type StudyAnswers } from '../analysis/segmentation/fileAnswers';
+import { classifyByRules, type Classified } from '../analysis/segmentation/ruleClassification';
 import { builtInScheme, builtInSchemes } from '../analysis/segmentation/builtInSchemes';
 import { clusterAnalysis } from '../analysis/segmentation/clusterAnalysis';
 import { nearestCentre } from '../analysis/segmentation/nearestCentre';
@@ -32,6 +49,11 @@ import { sharesByGroup, tallySegments } from '../analysis/segmentation/segmentCo
 import { applyScheme, rolesUsed, type SchemeOutcome } from '../analysis/segmentation/segmentRules';
 import { splitByValence } from '../analysis/segmentation/valenceSplit';
 import { chunkToNumbers, encodeColumn } from '../import/columnEncoding';
+import { normaliseLabel } from '../harmonise/labelSimilarity';
+import { guessSourceMeta } from '../import/guessSourceMeta';
+import type { ImportedDataset } from '../import/importedDataset';
+import { readDataset } from '../import/readers';
+import { chooseRespondentId } from '../import/respondentId';
 import { pickLabelJson } from '../../shared/domain/labels';
 import { appendAudit } from '../study/auditLog';
 import { readLabelLanguage } from '../study/labelLanguage';
@@ -39,11 +61,12 @@ import { writeChunk } from '../study/columnStore';
 import type { ReadableStudyDb, WritableStudyDb } from '../study/studyDb';
 import { statement } from '../study/statementCache';
 import type { ColumnCache } from './columnCache';
-import { filterMask } from './studyExpressions';
+import { filterMask, resolveFilter, studyCatalog } from './studyExpressions';
 
 type PreviewInput = z.output<typeof previewInput>;
 type SaveInput = z.output<typeof saveSegmentationInput>;
 type KMeansInput = z.output<typeof kmeansInput>;
+type ClassifyInput = z.output<typeof classifyInput>;
 
 const NAME = /^[A-Za-z_@#$][A-Za-z0-9_.@#$]{0,63}$/;
 /** Saved schemes live in study_meta under this prefix, one JSON scheme per key. */
@@ -178,16 +201,11 @@ function bindRoles(
   return bound;
 }
 
-/** A variable's answers as numbers, NaN for system- and user-missing; a copy the caller owns. */
-function answers(db: ReadableStudyDb, cache: ColumnCache, variable: StudyVariable): Float64Array {
-  const { column } = cache.get(variable.name);
-  if (column.encoding === 'utf8')
-    throw new ApiError('invalid-input', `${variable.name} is text: it has no numbers`);
-  const numbers = chunkToNumbers(column);
-  const values = numbers === column.values ? numbers.slice() : numbers;
-  const specs = (
+/** A variable's user-missing codes and ranges. */
+function missingSpecs(db: ReadableStudyDb, variableId: number): MissingSpec[] {
+  return (
     statement(db, 'SELECT kind, value, low, high FROM missing_codes WHERE variable_id = ?').all(
-      variable.id,
+      variableId,
     ) as Array<{
       kind: 'value' | 'range';
       value: string | null;
@@ -195,6 +213,16 @@ function answers(db: ReadableStudyDb, cache: ColumnCache, variable: StudyVariabl
       high: number | null;
     }>
   ).map((m): MissingSpec => (m.kind === 'range' ? { low: m.low, high: m.high } : Number(m.value)));
+}
+
+/** A variable's answers as numbers, NaN for system- and user-missing; a copy the caller owns. */
+function answers(db: ReadableStudyDb, cache: ColumnCache, variable: StudyVariable): Float64Array {
+  const { column } = cache.get(variable.name);
+  if (column.encoding === 'utf8')
+    throw new ApiError('invalid-input', `${variable.name} is text: it has no numbers`);
+  const numbers = chunkToNumbers(column);
+  const values = numbers === column.values ? numbers.slice() : numbers;
+  const specs = missingSpecs(db, variable.id);
   if (specs.length === 0) return values;
   const isMissing = userMissingTest(specs);
   for (let i = 0; i < values.length; i++) if (isMissing(values[i]!)) values[i] = Number.NaN;
@@ -574,4 +602,308 @@ export async function runKMeans(
   }
   const { solutions: _all, ...rest } = analysis;
   return { ...rest, solutions, saved };
+}
+
+// ---- classifying new respondents (the typing tool) ----
+
+interface SavedDefinition {
+  name: string;
+  label: string;
+  definition: SegmentationDefinition;
+  segments: Array<{ code: number; label: string }>;
+}
+
+/** A saved segmentation by its segment variable's name. */
+export function savedSegmentation(db: ReadableStudyDb, name: string): SavedDefinition {
+  const row = statement(
+    db,
+    "SELECT id, name, labels_json, definition_json FROM variables WHERE lower(name) = lower(?) AND origin = 'segment'",
+  ).get(name) as
+    { id: number; name: string; labels_json: string; definition_json: string | null } | undefined;
+  if (!row?.definition_json) {
+    const names = (
+      db
+        .prepare("SELECT name FROM variables WHERE origin = 'segment' ORDER BY sort_order")
+        .all() as Array<{
+        name: string;
+      }>
+    ).map((r) => r.name);
+    throw new ApiError(
+      'not-found',
+      `segmentation: the study has no segmentation ${name} (${names.length > 0 ? `there are: ${names.join(', ')}` : 'save one with cew segment --name'})`,
+    );
+  }
+  return {
+    name: row.name,
+    label: pickLabelJson(row.labels_json, readLabelLanguage(db))?.text ?? row.name,
+    definition: JSON.parse(row.definition_json) as SegmentationDefinition,
+    segments: valueLabels(db, row.id),
+  };
+}
+
+/** The scheme a rule segmentation applies: its base scheme, split by valence when it was saved so. */
+export function appliedScheme(definition: RulesDefinition): SegmentScheme {
+  return definition.split === 'valence' ? splitByValence(definition.scheme) : definition.scheme;
+}
+
+/** A study variable's codebook entry: value labels in every language and user-missing codes. */
+function studyAnswers(db: ReadableStudyDb, variable: StudyVariable): StudyAnswers {
+  const row = statement(db, 'SELECT labels_json, source_language FROM variables WHERE id = ?').get(
+    variable.id,
+  ) as { labels_json: string; source_language: string | null };
+  const values = (
+    statement(
+      db,
+      'SELECT code, labels_json FROM value_labels WHERE variable_id = ? ORDER BY sort_order, code',
+    ).all(variable.id) as Array<{ code: string; labels_json: string }>
+  )
+    .filter((value) => value.code.trim() !== '' && Number.isFinite(Number(value.code)))
+    .map((value) => ({
+      code: Number(value.code),
+      labels: JSON.parse(value.labels_json) as Record<string, string>,
+    }));
+  return {
+    name: variable.name,
+    type: variable.type as StudyAnswers['type'],
+    labels: JSON.parse(row.labels_json) as Record<string, string>,
+    sourceLanguage: row.source_language,
+    values,
+    missing: missingSpecs(db, variable.id),
+  };
+}
+
+/** System variables a file may lack, taken as one value for all of it: the table of their codes. */
+const FILE_CONSTANTS = {
+  respondent_type: { table: 'respondent_types', option: '--respondent-type' },
+  country: { table: 'countries', option: '--country' },
+  wave: { table: 'waves', option: '--wave' },
+} as const;
+type FileConstant = keyof typeof FILE_CONSTANTS;
+
+function constantCode(db: ReadableStudyDb, variable: FileConstant, value: string): number {
+  const { table, option } = FILE_CONSTANTS[variable];
+  const row = statement(db, `SELECT id FROM ${table} WHERE lower(code) = lower(?)`).get(value) as
+    { id: number } | undefined;
+  if (!row)
+    throw new ApiError(
+      'invalid-input',
+      `${option} ${value}: the study has no ${variable} ${value}`,
+    );
+  return row.id;
+}
+
+/** Reads the answers a saved segmentation needs from a new file, on the study's codes. */
+class FileColumns {
+  readonly warnings: string[] = [];
+  readonly constants: ClassificationReport['constants'] = [];
+  private readonly given: Partial<Record<FileConstant, string>>;
+  private readonly guessed: Partial<Record<FileConstant, string>>;
+  private readonly map: Record<string, string>;
+
+  constructor(
+    private readonly db: ReadableStudyDb,
+    private readonly file: string,
+    private readonly dataset: ImportedDataset,
+    private readonly segmentation: string,
+    private readonly language: string,
+    input: ClassifyInput,
+  ) {
+    this.map = input.map;
+    this.given = {
+      ...(input.respondentType ? { respondent_type: input.respondentType } : {}),
+      ...(input.country ? { country: input.country } : {}),
+      ...(input.wave ? { wave: input.wave } : {}),
+    };
+    const guess = guessSourceMeta(path.basename(file));
+    this.guessed = {
+      ...(guess.respondentType ? { respondent_type: guess.respondentType } : {}),
+      ...(guess.country ? { country: guess.country } : {}),
+      ...(guess.wave ? { wave: guess.wave } : {}),
+    };
+  }
+
+  /** The answers to the study variable `name`; `role` says what the segmentation needs it for. */
+  column(name: string, role?: string): Float64Array {
+    const variable = findVariable(this.db, name);
+    if (!variable)
+      throw new ApiError(
+        'invalid-input',
+        `segmentation ${this.segmentation}: the study has no variable ${name}`,
+      );
+    const system = variable.name.toLowerCase() as FileConstant;
+    const isConstant = Object.prototype.hasOwnProperty.call(FILE_CONSTANTS, system);
+    if (isConstant && this.given[system] !== undefined) return this.constant(system, 'given');
+    const mapped = Object.entries(this.map).find(
+      ([study]) => study.toLowerCase() === variable.name.toLowerCase(),
+    )?.[1];
+    const answers = studyAnswers(this.db, variable);
+    const found = fileAnswers(this.file, this.dataset, answers, this.language, mapped);
+    if (!found && mapped)
+      throw new ApiError(
+        'invalid-input',
+        `${this.file}: --map ${variable.name}=${mapped}: the file has no variable ${mapped}`,
+      );
+    if (found) {
+      this.warnings.push(...found.warnings);
+      return found.values;
+    }
+    if (isConstant && this.guessed[system] !== undefined) return this.constant(system, 'file name');
+    const needs = role && role !== variable.name ? ` for role ${role}` : '';
+    const alike = this.sameLabel(answers);
+    const hint = isConstant
+      ? `; give ${FILE_CONSTANTS[system].option} for the whole file`
+      : `; give --map ${variable.name}=FILEVAR${alike ? ` (the file's ${alike} has its label)` : ''}`;
+    throw new ApiError(
+      'invalid-input',
+      `${this.file}: no variable ${variable.name} (segmentation ${this.segmentation} needs it${needs})${hint}`,
+    );
+  }
+
+  /** A file variable labelled as the study variable is, in any of its languages. */
+  private sameLabel(answers: StudyAnswers): string | undefined {
+    const labels = new Set(Object.values(answers.labels).map(normaliseLabel));
+    return this.dataset.variables.find(
+      (variable) => variable.label !== null && labels.has(normaliseLabel(variable.label)),
+    )?.name;
+  }
+
+  private constant(variable: FileConstant, how: 'given' | 'file name'): Float64Array {
+    const value = (how === 'given' ? this.given : this.guessed)[variable]!;
+    const code = constantCode(this.db, variable, value);
+    if (!this.constants.some((c) => c.variable === variable))
+      this.constants.push({ variable, value, how });
+    return new Float64Array(this.dataset.cases).fill(code);
+  }
+}
+
+/** A k-means filter over the file's answers: the study's expression, on the study's codes. */
+function fileFilter(
+  db: ReadableStudyDb,
+  text: string,
+  columns: FileColumns,
+  rows: number,
+): Uint8Array {
+  const expression = resolveFilter(db, text);
+  let compiled;
+  try {
+    compiled = compileExpression(parseExpression(expression), studyCatalog(db), {
+      expect: 'boolean',
+    });
+  } catch (error) {
+    if (error instanceof ExpressionError)
+      throw new ApiError('invalid-input', `filter: ${error.withCaret(expression)}`);
+    throw error;
+  }
+  if (compiled.kind !== 'boolean')
+    throw new ApiError('invalid-input', 'a filter must be a condition');
+  const set = new Map(compiled.needs.map((name) => [name, columns.column(name)] as const));
+  return evaluate(compiled, set, rows);
+}
+
+/**
+ * Each respondent's ID as the file has it: the ID variable's value — its label where the reader
+ * coded a text column (a CSV's "c1", "c2" become codes with those labels) — else the row number.
+ */
+function respondentIds(file: string, dataset: ImportedDataset, named: string | undefined) {
+  const choice = chooseRespondentId(file, dataset, named);
+  const at =
+    choice.variable === null
+      ? -1
+      : dataset.variables.findIndex((variable) => variable.name === choice.variable);
+  const column = at >= 0 ? dataset.columns[at]! : null;
+  const labels = new Map(
+    (at >= 0 ? dataset.variables[at]!.valueLabels : []).map((vl) => [vl.code, vl.label]),
+  );
+  const ids = Array.from({ length: dataset.cases }, (_, row) => {
+    if (!column) return String(row + 1);
+    const value = column.values[row];
+    if (value === null || value === undefined) return '';
+    return labels.get(value) ?? String(value);
+  });
+  return { choice, ids };
+}
+
+/** One CSV field: quoted when it holds a separator, a quote or a line break. */
+function csvField(text: string): string {
+  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+/** Classifies every respondent of a file into a saved segmentation, as its typing tool would. */
+export async function classifyFile(
+  db: ReadableStudyDb,
+  input: ClassifyInput,
+  signal?: AbortSignal,
+): Promise<ClassificationReport> {
+  const saved = savedSegmentation(db, input.segmentation);
+  const dataset = await readDataset(input.path, {
+    ...(input.encoding ? { encoding: input.encoding } : {}),
+    ...(input.sheet ? { sheet: input.sheet } : {}),
+    ...(signal ? { signal } : {}),
+  });
+  const rows = dataset.cases;
+  const columns = new FileColumns(
+    db,
+    input.path,
+    dataset,
+    saved.name,
+    input.language ?? 'en',
+    input,
+  );
+  let classified: Classified;
+  const { definition } = saved;
+  if (definition.method === 'rules') {
+    const scheme = appliedScheme(definition);
+    const bound = (role: string) => definition.bindings[role] ?? role;
+    const roleColumns = new Map(
+      rolesUsed(scheme).map((role) => [role, columns.column(bound(role), role)] as const),
+    );
+    classified = classifyByRules(scheme, roleColumns, rows, bound);
+  } else {
+    const inputs = definition.variables.map((name) => columns.column(name));
+    const base = definition.filter ? fileFilter(db, definition.filter, columns, rows) : undefined;
+    classified = classifyByCentres(
+      inputs,
+      definition.variables,
+      definition.scaling,
+      definition.centers,
+      base,
+    );
+  }
+  const { choice, ids } = respondentIds(input.path, dataset, input.idVariable);
+  const labelOf = new Map(saved.segments.map((segment) => [segment.code, segment.label]));
+  const lines = ['id,code,segment,reason'];
+  const counts = new Map<number, number>();
+  const reasons = new Map<string, number>();
+  for (let row = 0; row < rows; row++) {
+    const code = classified.codes[row]!;
+    const reason = classified.reasons[row] ?? '';
+    if (Number.isNaN(code)) reasons.set(reason, (reasons.get(reason) ?? 0) + 1);
+    else counts.set(code, (counts.get(code) ?? 0) + 1);
+    const label = Number.isNaN(code) ? '' : (labelOf.get(code) ?? String(code));
+    lines.push(
+      [ids[row]!, Number.isNaN(code) ? '' : String(code), label, reason].map(csvField).join(','),
+    );
+  }
+  // A byte-order mark, as the app's CSV export writes: Excel then reads the labels as UTF-8.
+  writeFileSync(input.out, `\uFEFF${lines.join('\r\n')}\r\n`);
+  const classifiedCount = [...counts.values()].reduce((sum, n) => sum + n, 0);
+  return {
+    segmentation: saved.name,
+    method: definition.method,
+    file: input.path,
+    out: input.out,
+    rows,
+    classified: classifiedCount,
+    unclassified: rows - classifiedCount,
+    segments: saved.segments.map((segment) => ({
+      ...segment,
+      count: counts.get(segment.code) ?? 0,
+    })),
+    reasons: [...reasons.entries()]
+      .map(([reason, count]) => ({ reason, count }))
+      .sort((a, b) => b.count - a.count || a.reason.localeCompare(b.reason)),
+    respondentId: choice,
+    constants: columns.constants,
+    warnings: [...dataset.warnings, ...columns.warnings],
+  };
 }

@@ -39,6 +39,7 @@ import { defineSet } from './studySets';
 import { listTablePlans, saveTablePlan, tablePlan } from './savedTables';
 import { checkDataQuality } from '../harmonise/dataQuality';
 import {
+  classifyFile,
   listSchemes,
   listSegmentations,
   previewSegmentation,
@@ -262,6 +263,7 @@ const handlers: WorkerHandlers = {
     const cache = columnCache(open);
     return runKMeans(open.db, open.writable ?? null, cache, input, job.signal, job.progress);
   },
+  'segments.classify': (input, job) => classifyFile(requireStudy().db, input, job.signal),
 };
 
 function errorKind(error: unknown): ApiErrorShape['kind'] {

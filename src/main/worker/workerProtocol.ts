@@ -33,12 +33,14 @@ import { dataQualityInput } from '../../shared/api/quality';
 import { languageCode } from '../../shared/api/study';
 import type { DataQualityReport } from '../../shared/domain/dataQuality';
 import {
+  classifyInput,
   kmeansInput,
   previewInput,
   saveSegmentationInput,
   schemeSchema,
 } from '../../shared/api/segments';
 import type {
+  ClassificationReport,
   KMeansReport,
   SavedSegmentation,
   SchemeInfo,
@@ -92,6 +94,7 @@ export const workerMethods = {
   'segments.save': saveSegmentationInput,
   'segments.list': z.object({}),
   'segments.kmeans': kmeansInput,
+  'segments.classify': classifyInput,
 } as const;
 
 export type WorkerMethodName = keyof typeof workerMethods;
@@ -137,6 +140,7 @@ export interface WorkerResults {
   'segments.save': SegmentSaveResult;
   'segments.list': SavedSegmentation[];
   'segments.kmeans': KMeansReport;
+  'segments.classify': ClassificationReport;
 }
 
 export interface WorkerRequest {

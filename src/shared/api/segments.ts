@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import type {
+  ClassificationReport,
   SavedSegmentation,
   SchemeInfo,
   SegmentCondition,
@@ -133,6 +134,29 @@ export const kmeansInput = z
     'name: only one k can be saved; give k as a number',
   );
 
+/** Classifies a file's respondents into a saved segmentation and writes them to a CSV file. */
+export const classifyInput = z.object({
+  /** The segment variable's name. */
+  segmentation: variableName,
+  path: z.string().min(1, 'a file to classify is required'),
+  out: z.string().min(1, 'an output file is required'),
+  encoding: z.string().min(1).optional(),
+  /** The file's respondent ID; default guessed as an import guesses it, else the row number. */
+  idVariable: z.string().min(1).optional(),
+  /** The language of the file's answer labels, tried first when matching them to the study's. */
+  language: z
+    .string()
+    .regex(/^[a-z]{2,3}$/)
+    .optional(),
+  /** Study variable → the file's variable, where the file names it otherwise (`rate` → `rate_brands`). */
+  map: z.record(variableName, variableName).default({}),
+  /** For a file without these columns: one value for all its respondents (default from its name). */
+  respondentType: z.enum(['customer', 'executive']).optional(),
+  country: z.string().min(1).max(16).optional(),
+  wave: z.string().min(1).max(64).optional(),
+  sheet: z.string().min(1).optional(),
+});
+
 export const segmentMethods = {
   /** Built-in schemes, templates and the schemes saved in the study. */
   'segments.schemes': method(z.object({}), result<SchemeInfo[]>()),
@@ -146,4 +170,6 @@ export const segmentMethods = {
   'segments.list': method(z.object({}), result<SavedSegmentation[]>()),
   /** Starts a k-means job; the KMeansReport arrives with job.finished. */
   'segments.kmeans': method(kmeansInput, result<{ jobId: string }>()),
+  /** Classifies a new file's respondents (rules, or nearest centre) and writes a CSV of them. */
+  'segments.classify': method(classifyInput, result<ClassificationReport>()),
 } as const;

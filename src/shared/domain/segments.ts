@@ -260,3 +260,23 @@ export interface GoldenQuestionsReport {
   /** The final model's classification of the hold-out. */
   confusion: ConfusionMatrix;
 }
+
+/** What classifying a new file into a saved segmentation wrote and found. */
+export interface ClassificationReport {
+  segmentation: string;
+  method: 'rules' | 'kmeans';
+  file: string;
+  /** The CSV written: one row per respondent (id, code, segment, reason). */
+  out: string;
+  rows: number;
+  classified: number;
+  unclassified: number;
+  segments: Array<{ code: number; label: string; count: number }>;
+  /** Why respondents got no segment, most frequent first. */
+  reasons: Array<{ reason: string; count: number }>;
+  /** The file's respondent ID: named, guessed as an import guesses it, or the row number. */
+  respondentId: { variable: string | null; how: 'named' | 'guessed' | 'row-number' };
+  /** Variables taken as one value for the whole file (the file has no such column). */
+  constants: Array<{ variable: string; value: string; how: 'given' | 'file name' }>;
+  warnings: string[];
+}
