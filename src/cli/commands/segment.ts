@@ -14,6 +14,8 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import {
+  goldenInput,
+  holdOutInput,
   kmeansInput,
   previewInput,
   saveSegmentationInput,
@@ -21,6 +23,9 @@ import {
 } from '../../shared/api/segments';
 import { describeZodError } from '../../shared/api/validate';
 import type {
+  ConfusionMatrix,
+  GoldenQuestionsReport,
+  HoldOutReport,
   KMeansReport,
   KMeansSolution,
   SchemeInfo,
@@ -37,6 +42,8 @@ import { CliUsageError, printJson, printLine, warn } from '../cliOutput';
 export const usage =
   'segment STUDY.cew --scheme NAME|FILE.json [--bind role=VAR ...] [--split valence] [--name NAME] [--weight W] [--preview] [--json]\n' +
   '     cew segment STUDY.cew --kmeans VAR,VAR,... --k 4|2..8 [--seed 1] [--restarts 10] [--no-standardize] [--filter EXPR] [--name NAME] [--labels A,B,...] [--json]\n' +
+  '     cew segment STUDY.cew --golden NAME [--candidates a,b,...] [--accuracy 0.9] [--seed 1] [--json]\n' +
+  '     cew segment STUDY.cew --holdout NAME [--seed 1] [--json]\n' +
   '     cew segment STUDY.cew --list | --schemes | --save-scheme FILE.json | --export-scheme NAME [--out FILE.json]';
 
 function list(value: string | undefined): string[] {
@@ -234,6 +241,10 @@ export async function runSegment(args: string[]): Promise<void> {
       'save-scheme': { type: 'string' },
       'export-scheme': { type: 'string' },
       out: { type: 'string' },
+      golden: { type: 'string' },
+      candidates: { type: 'string' },
+      accuracy: { type: 'string' },
+      holdout: { type: 'string' },
       json: { type: 'boolean', default: false },
     },
   });
@@ -246,11 +257,51 @@ export async function runSegment(args: string[]): Promise<void> {
     values.schemes || undefined,
     values['save-scheme'],
     values['export-scheme'],
+    values.golden,
+    values.holdout,
   ].filter((mode) => mode !== undefined);
   if (modes.length !== 1)
     throw new CliUsageError(
-      'give one of --scheme, --kmeans, --list, --schemes, --save-scheme or --export-scheme',
+      'give one of --scheme, --kmeans, --golden, --holdout, --list, --schemes, --save-scheme or --export-scheme',
     );
+
+  if (values.golden) {
+    const parsed = goldenInput.safeParse({
+      segmentation: values.golden,
+      ...(values.candidates ? { candidates: list(values.candidates) } : {}),
+      ...(values.accuracy !== undefined ? { accuracy: Number(values.accuracy) } : {}),
+      ...(values.seed !== undefined ? { seed: Number(values.seed) } : {}),
+    });
+    if (!parsed.success)
+      throw new CliUsageError(
+        describeZodError('segment', parsed.error).replace(/^invalid input for segment: /, ''),
+      );
+    const report = await withHost(async (host) => {
+      await host.session.openStudy(study);
+      return runCliJob(host.session, 'golden questions', 'segments.golden', parsed.data);
+    });
+    if (values.json) printJson(report);
+    else printLine(goldenText(report));
+    return;
+  }
+
+  if (values.holdout) {
+    const parsed = holdOutInput.safeParse({
+      segmentation: values.holdout,
+      ...(values.seed !== undefined ? { seed: Number(values.seed) } : {}),
+    });
+    if (!parsed.success)
+      throw new CliUsageError(
+        describeZodError('segment', parsed.error).replace(/^invalid input for segment: /, ''),
+      );
+    const report = await withHost(async (host) => {
+      await host.session.openStudy(study);
+      return runCliJob(host.session, 'hold-out accuracy', 'segments.holdOut', parsed.data);
+    });
+    if (values.json) printJson(report);
+    else printLine(holdOutText(report));
+    return;
+  }
 
   if (values.list) {
     const saved = await withHost(async (host) => {
@@ -364,6 +415,78 @@ export async function runSegment(args: string[]): Promise<void> {
   else printLine(kmeansText(report));
   if (report.excluded > 0 && values.json)
     warn(`${report.excluded} respondents excluded: a missing value on an input`);
+}
+
+function confusionText(matrix: ConfusionMatrix): string[] {
+  const unclassified = matrix.unclassified.some((n) => n > 0);
+  return table([
+    [
+      '  segment \\ classified as',
+      ...matrix.segments.map((s) => s.label),
+      ...(unclassified ? ['none'] : []),
+      'recall',
+    ],
+    ...matrix.segments.map((segment, k) => [
+      `  ${segment.label}`,
+      ...matrix.counts[k]!.map(String),
+      ...(unclassified ? [String(matrix.unclassified[k])] : []),
+      percent(matrix.bySegment[k]!.recall),
+    ]),
+    [
+      '  precision',
+      ...matrix.bySegment.map((s) => (s.precision === null ? '–' : percent(s.precision))),
+      ...(unclassified ? [''] : []),
+      '',
+    ],
+  ]);
+}
+
+function sampleText(sample: HoldOutReport['sample']): string {
+  return `trained on ${sample.train} respondents, scored on a seeded hold-out of ${sample.test} (${percent(sample.share)} of each segment, seed ${sample.seed})${sample.excluded > 0 ? `; ${sample.excluded} left out (a missing answer to a candidate)` : ''}`;
+}
+
+function goldenText(report: GoldenQuestionsReport): string {
+  const lines = [
+    `Golden questions for ${report.segmentation}: greedy forward selection with ${report.classifier}`,
+    `  ${sampleText(report.sample)}`,
+    '',
+    ...table(
+      [
+        ['  step', 'question', 'train', 'hold-out'],
+        ...report.steps.map((step, i) => [
+          `  ${i + 1}`,
+          step.variable,
+          percent(step.trainAccuracy),
+          percent(step.holdOutAccuracy),
+        ]),
+      ],
+      2,
+    ),
+    '',
+    report.reached
+      ? `${percent(report.target)} reached on the hold-out with ${report.chosen.length} question${report.chosen.length === 1 ? '' : 's'}: ${report.chosen.join(', ')}`
+      : `${percent(report.target)} NOT reached: every candidate together gives ${percent(report.confusion.accuracy)} on the hold-out`,
+  ];
+  for (const skipped of report.skipped)
+    lines.push(`  left out: ${skipped.variable} (${skipped.reason})`);
+  lines.push('', 'Confusion matrix on the hold-out:', ...confusionText(report.confusion));
+  return lines.join('\n');
+}
+
+function holdOutText(report: HoldOutReport): string {
+  return [
+    `Hold-out accuracy of ${report.segmentation}: ${percent(report.accuracy)}`,
+    `  ${sampleText(report.sample)}`,
+    `  ${report.procedure}`,
+    ...(report.matching
+      ? [
+          `  clusters matched (refitted → saved): ${report.matching.map((m) => `${m.refitted} → ${m.saved}`).join(', ')}`,
+        ]
+      : []),
+    '',
+    'Confusion matrix on the hold-out:',
+    ...confusionText(report.confusion),
+  ].join('\n');
 }
 
 function methodText(definition: SegmentationDefinition): string {

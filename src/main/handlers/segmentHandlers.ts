@@ -9,7 +9,9 @@ type SegmentMethod =
   | 'segments.save'
   | 'segments.list'
   | 'segments.kmeans'
-  | 'segments.classify';
+  | 'segments.classify'
+  | 'segments.holdOut'
+  | 'segments.golden';
 
 export function segmentHandlers(ctx: HandlerContext): Pick<Handlers, SegmentMethod> {
   const { session } = ctx;
@@ -48,6 +50,20 @@ export function segmentHandlers(ctx: HandlerContext): Pick<Handlers, SegmentMeth
     'segments.classify': (input) => {
       session.requireOpen();
       return session.workerClient.call('segments.classify', input);
+    },
+    'segments.holdOut': (input) => {
+      session.requireOpen();
+      const jobId = session.startJob(`hold-out accuracy of ${input.segmentation}`, (id) =>
+        session.workerClient.call('segments.holdOut', input, id),
+      );
+      return { jobId };
+    },
+    'segments.golden': (input) => {
+      session.requireOpen();
+      const jobId = session.startJob(`golden questions for ${input.segmentation}`, (id) =>
+        session.workerClient.call('segments.golden', input, id),
+      );
+      return { jobId };
     },
   };
 }

@@ -12,6 +12,8 @@ import type { z } from 'zod';
 import { ApiError } from '../../shared/api/apiTypes';
 import type {
   classifyInput,
+  goldenInput,
+  holdOutInput,
   kmeansInput,
   previewInput,
   saveSegmentationInput,
@@ -19,6 +21,9 @@ import type {
 import type { MissingSpec } from '../../shared/domain/dataset';
 import type {
   ClassificationReport,
+  GoldenQuestionsReport,
+  HoldOutReport,
+  HoldOutSample,
   KMeansDefinition,
   KMeansReport,
   RulesDefinition,
@@ -39,6 +44,14 @@ import {
   parseExpression,
 } from '../analysis/expressions/index';
 import { classifyByCentres } from '../analysis/segmentation/centreClassification';
+import { maximumAssignment } from '../analysis/segmentation/clusterMatching';
+import { confusionMatrix } from '../analysis/segmentation/confusionMatrix';
+import { goldenQuestions } from '../analysis/segmentation/goldenQuestions';
+import {
+  HOLD_OUT_SHARE,
+  holdOutSplit,
+  type HoldOutSplit,
+} from '../analysis/segmentation/holdOutSample';
 import { fileAnswers, type StudyAnswers } from '../analysis/segmentation/fileAnswers';
 import { classifyByRules, type Classified } from '../analysis/segmentation/ruleClassification';
 import { builtInScheme, builtInSchemes } from '../analysis/segmentation/builtInSchemes';
@@ -46,7 +59,12 @@ import { clusterAnalysis } from '../analysis/segmentation/clusterAnalysis';
 import { nearestCentre } from '../analysis/segmentation/nearestCentre';
 import { schemeProblems, schemeSegments } from '../analysis/segmentation/schemeChecks';
 import { sharesByGroup, tallySegments } from '../analysis/segmentation/segmentCounts';
-import { applyScheme, rolesUsed, type SchemeOutcome } from '../analysis/segmentation/segmentRules';
+import {
+  applyScheme,
+  rolesIn,
+  rolesUsed,
+  type SchemeOutcome,
+} from '../analysis/segmentation/segmentRules';
 import { splitByValence } from '../analysis/segmentation/valenceSplit';
 import { chunkToNumbers, encodeColumn } from '../import/columnEncoding';
 import { normaliseLabel } from '../harmonise/labelSimilarity';
@@ -67,6 +85,8 @@ type PreviewInput = z.output<typeof previewInput>;
 type SaveInput = z.output<typeof saveSegmentationInput>;
 type KMeansInput = z.output<typeof kmeansInput>;
 type ClassifyInput = z.output<typeof classifyInput>;
+type HoldOutInput = z.output<typeof holdOutInput>;
+type GoldenInput = z.output<typeof goldenInput>;
 
 const NAME = /^[A-Za-z_@#$][A-Za-z0-9_.@#$]{0,63}$/;
 /** Saved schemes live in study_meta under this prefix, one JSON scheme per key. */
@@ -905,5 +925,189 @@ export async function classifyFile(
     respondentId: choice,
     constants: columns.constants,
     warnings: [...dataset.warnings, ...columns.warnings],
+  };
+}
+
+// ---- hold-out accuracy and golden questions ----
+
+/** The saved segment of every respondent as an index into its segments, −1 for none. */
+function segmentIndexes(
+  db: ReadableStudyDb,
+  cache: ColumnCache,
+  saved: SavedDefinition,
+): Int32Array {
+  const codes = answers(db, cache, findVariable(db, saved.name)!);
+  const index = new Map(saved.segments.map((segment, i) => [segment.code, i]));
+  return Int32Array.from(codes, (code) => index.get(code) ?? -1);
+}
+
+function sampleOf(split: HoldOutSplit, seed: number, excluded: number): HoldOutSample {
+  return {
+    seed,
+    share: HOLD_OUT_SHARE,
+    train: split.train.length,
+    test: split.test.length,
+    excluded,
+  };
+}
+
+/** The segment index the rules give each hold-out respondent, from their answers in the study. */
+function rulesOnHoldOut(
+  db: ReadableStudyDb,
+  cache: ColumnCache,
+  saved: SavedDefinition,
+  definition: RulesDefinition,
+): Int32Array {
+  const { outcome } = runRules(db, cache, definition.scheme, definition.bindings, definition.split);
+  const index = new Map(saved.segments.map((segment, i) => [segment.code, i]));
+  return Int32Array.from(outcome.codes, (code) => index.get(code) ?? -1);
+}
+
+/**
+ * k-means trained on the 70% alone (the saved settings: inputs, k, scaling, seed), the 30% placed
+ * at its nearest centre, its clusters matched one to one to the saved ones on the 70%.
+ */
+async function clustersOnHoldOut(
+  db: ReadableStudyDb,
+  cache: ColumnCache,
+  definition: KMeansDefinition,
+  split: HoldOutSplit,
+  classOf: Int32Array,
+  signal: AbortSignal,
+  progress: (done: number, total: number) => void,
+): Promise<{ predicted: Int32Array; matching: Array<{ refitted: number; saved: number }> }> {
+  const columns = definition.variables.map((name) =>
+    answers(db, cache, numericVariable(db, name, 'variables')),
+  );
+  const k = definition.centers.length;
+  const base = new Uint8Array(classOf.length);
+  for (const row of split.train) base[row] = 1;
+  const refit = await clusterAnalysis({
+    columns,
+    names: definition.variables,
+    base,
+    ks: [k],
+    seed: definition.seed,
+    restarts: 10,
+    maxIterations: 100,
+    standardize: definition.standardize,
+    progress,
+    between: async () => {
+      await new Promise((resolve) => setImmediate(resolve));
+      if (signal.aborted) throw abortError();
+    },
+  });
+  const solution = refit.solutions[0]!;
+  const placed = nearestCentre(columns, refit.scaling, solution.centres);
+  const shared = Array.from({ length: k }, () => new Array<number>(k).fill(0));
+  for (const row of split.train) shared[placed[row]! - 1]![classOf[row]!]!++;
+  const match = maximumAssignment(shared);
+  const predicted = Int32Array.from(placed, (id) => (Number.isNaN(id) ? -1 : match[id - 1]!));
+  return {
+    predicted,
+    matching: match.map((saved, refitted) => ({ refitted: refitted + 1, saved: saved + 1 })),
+  };
+}
+
+export async function holdOutAccuracy(
+  db: ReadableStudyDb,
+  cache: ColumnCache,
+  input: HoldOutInput,
+  signal: AbortSignal,
+  progress: (done: number, total: number) => void,
+): Promise<HoldOutReport> {
+  const saved = savedSegmentation(db, input.segmentation);
+  const classOf = segmentIndexes(db, cache, saved);
+  const split = holdOutSplit(classOf, saved.segments.length, input.seed);
+  const { definition } = saved;
+  let predicted: Int32Array;
+  let matching: HoldOutReport['matching'];
+  let procedure: string;
+  if (definition.method === 'rules') {
+    predicted = rulesOnHoldOut(db, cache, saved, definition);
+    procedure =
+      "rules need no training: they were applied to the hold-out respondents' answers, so they reproduce the segments exactly";
+  } else {
+    ({ predicted, matching } = await clustersOnHoldOut(
+      db,
+      cache,
+      definition,
+      split,
+      classOf,
+      signal,
+      progress,
+    ));
+    procedure = `k-means (k = ${definition.centers.length}, seed ${definition.seed}, 10 restarts, ${definition.standardize ? 'standardised on' : 'centred on'} the 70%) fitted on the training respondents; each hold-out respondent placed at its nearest centre; clusters matched to the saved ones by the most respondents shared on the 70%`;
+  }
+  const confusion = confusionMatrix(saved.segments, split.test, classOf, predicted);
+  return {
+    segmentation: saved.name,
+    method: definition.method,
+    sample: sampleOf(split, input.seed, 0),
+    procedure,
+    accuracy: confusion.accuracy,
+    confusion,
+    ...(matching ? { matching } : {}),
+  };
+}
+
+/** The variables a segmentation is made from: what its rules test (not its universe), or its inputs. */
+function defaultCandidates(definition: SegmentationDefinition): string[] {
+  if (definition.method === 'kmeans') return [...definition.variables];
+  const scheme = appliedScheme(definition);
+  const roles = new Set<string>();
+  for (const rule of scheme.rules) for (const role of rolesIn(rule.when)) roles.add(role);
+  return [...new Set([...roles].map((role) => definition.bindings[role] ?? role))];
+}
+
+export function goldenQuestionsFor(
+  db: ReadableStudyDb,
+  cache: ColumnCache,
+  input: GoldenInput,
+  progress: (done: number, total: number) => void,
+): GoldenQuestionsReport {
+  const saved = savedSegmentation(db, input.segmentation);
+  const names = (input.candidates ?? defaultCandidates(saved.definition)).map(
+    (name) => numericVariable(db, name, 'candidates').name,
+  );
+  if (new Set(names.map((name) => name.toLowerCase())).size !== names.length)
+    throw new ApiError('invalid-input', 'candidates: a question is named twice');
+  if (names.some((name) => name.toLowerCase() === saved.name.toLowerCase()))
+    throw new ApiError('invalid-input', `candidates: ${saved.name} is the segmentation itself`);
+  const columns = names.map((name) => answers(db, cache, findVariable(db, name)!));
+  const classOf = segmentIndexes(db, cache, saved);
+  // Only respondents who answered every candidate: each step is then scored on the same people.
+  let excluded = 0;
+  for (let row = 0; row < classOf.length; row++) {
+    if (classOf[row]! < 0) continue;
+    if (columns.some((column) => Number.isNaN(column[row]!))) {
+      classOf[row] = -1;
+      excluded++;
+    }
+  }
+  const split = holdOutSplit(classOf, saved.segments.length, input.seed);
+  if (split.train.length <= saved.segments.length)
+    throw new ApiError(
+      'invalid-input',
+      `${saved.name}: ${split.train.length} respondents with a segment answered every candidate: too few to train on`,
+    );
+  const result = goldenQuestions({
+    columns,
+    names,
+    segments: saved.segments,
+    classOf,
+    train: split.train,
+    test: split.test,
+    target: input.accuracy,
+    progress,
+  });
+  return {
+    segmentation: saved.name,
+    classifier:
+      'linear discriminant analysis (pooled within-segment covariance, priors from the segment shares of the training respondents)',
+    target: input.accuracy,
+    candidates: names,
+    sample: sampleOf(split, input.seed, excluded),
+    ...result,
   };
 }

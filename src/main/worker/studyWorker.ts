@@ -40,6 +40,8 @@ import { listTablePlans, saveTablePlan, tablePlan } from './savedTables';
 import { checkDataQuality } from '../harmonise/dataQuality';
 import {
   classifyFile,
+  goldenQuestionsFor,
+  holdOutAccuracy,
   listSchemes,
   listSegmentations,
   previewSegmentation,
@@ -264,6 +266,14 @@ const handlers: WorkerHandlers = {
     return runKMeans(open.db, open.writable ?? null, cache, input, job.signal, job.progress);
   },
   'segments.classify': (input, job) => classifyFile(requireStudy().db, input, job.signal),
+  'segments.holdOut': (input, job) => {
+    const open = requireStudy();
+    return holdOutAccuracy(open.db, columnCache(open), input, job.signal, job.progress);
+  },
+  'segments.golden': (input, job) => {
+    const open = requireStudy();
+    return goldenQuestionsFor(open.db, columnCache(open), input, job.progress);
+  },
 };
 
 function errorKind(error: unknown): ApiErrorShape['kind'] {

@@ -34,6 +34,8 @@ import { languageCode } from '../../shared/api/study';
 import type { DataQualityReport } from '../../shared/domain/dataQuality';
 import {
   classifyInput,
+  goldenInput,
+  holdOutInput,
   kmeansInput,
   previewInput,
   saveSegmentationInput,
@@ -41,6 +43,8 @@ import {
 } from '../../shared/api/segments';
 import type {
   ClassificationReport,
+  GoldenQuestionsReport,
+  HoldOutReport,
   KMeansReport,
   SavedSegmentation,
   SchemeInfo,
@@ -95,6 +99,8 @@ export const workerMethods = {
   'segments.list': z.object({}),
   'segments.kmeans': kmeansInput,
   'segments.classify': classifyInput,
+  'segments.holdOut': holdOutInput,
+  'segments.golden': goldenInput,
 } as const;
 
 export type WorkerMethodName = keyof typeof workerMethods;
@@ -141,6 +147,8 @@ export interface WorkerResults {
   'segments.list': SavedSegmentation[];
   'segments.kmeans': KMeansReport;
   'segments.classify': ClassificationReport;
+  'segments.holdOut': HoldOutReport;
+  'segments.golden': GoldenQuestionsReport;
 }
 
 export interface WorkerRequest {

@@ -157,6 +157,21 @@ export const classifyInput = z.object({
   sheet: z.string().min(1).optional(),
 });
 
+const seed = z.number().int().min(0).max(0xffffffff).default(1);
+
+/** The typing tool's accuracy on a seeded 30% hold-out of the segmentation's respondents. */
+export const holdOutInput = z.object({ segmentation: variableName, seed });
+
+/** The shortest list of questions that tells the segments apart with the stated accuracy. */
+export const goldenInput = z.object({
+  segmentation: variableName,
+  /** Questions to choose from; default the variables the rules test, or the clustering's inputs. */
+  candidates: z.array(variableName).min(1).max(500).optional(),
+  /** The hold-out accuracy to reach, 0–1. */
+  accuracy: z.number().gt(0).max(1).default(0.9),
+  seed,
+});
+
 export const segmentMethods = {
   /** Built-in schemes, templates and the schemes saved in the study. */
   'segments.schemes': method(z.object({}), result<SchemeInfo[]>()),
@@ -172,4 +187,8 @@ export const segmentMethods = {
   'segments.kmeans': method(kmeansInput, result<{ jobId: string }>()),
   /** Classifies a new file's respondents (rules, or nearest centre) and writes a CSV of them. */
   'segments.classify': method(classifyInput, result<ClassificationReport>()),
+  /** Starts a hold-out accuracy job; the HoldOutReport arrives with job.finished. */
+  'segments.holdOut': method(holdOutInput, result<{ jobId: string }>()),
+  /** Starts a golden-questions job; the GoldenQuestionsReport arrives with job.finished. */
+  'segments.golden': method(goldenInput, result<{ jobId: string }>()),
 } as const;

@@ -1,0 +1,160 @@
+/**
+ * The typing tool's accuracy on a seeded 30% hold-out (`segments.holdOut`) and the golden
+ * questions (`segments.golden`, `cew segment --golden`): on the demo study, Customer Energy's
+ * rules reproduce themselves exactly and a few of the nine behaviour questions tell its segments
+ * apart with 90% accuracy; a k-means clustering of three plainly separate groups is found again
+ * from 70% of its respondents, every held-out one placed back in its own cluster.
+ */
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { populateDemoStudy } from '../../../src/main/demo/demoStudy';
+import { closeStudyFile, type OpenStudy } from '../../../src/main/study/studyFile';
+import { ColumnCache } from '../../../src/main/worker/columnCache';
+import {
+  goldenQuestionsFor,
+  holdOutAccuracy,
+  runKMeans,
+} from '../../../src/main/worker/studySegments';
+import { goldenInput, holdOutInput } from '../../../src/shared/api/segments';
+import { tempFolder } from '../../support/studyDb';
+import { cli, createStudy, importInto, writableDb } from '../import/studyHelpers';
+
+const BEHAVIOURS = [
+  'create_video',
+  'create_blog',
+  'create_review',
+  'create_idea',
+  'comment',
+  'rate',
+  'recommend',
+  'read_reviews',
+  'compare_prices',
+];
+const signal = new AbortController().signal;
+const quiet = () => undefined;
+
+let folder: string;
+let cleanup: () => void;
+let demo: OpenStudy;
+
+beforeAll(async () => {
+  ({ folder, cleanup } = tempFolder('cew-holdout-'));
+  demo = createStudy(folder, 'demo');
+  await populateDemoStudy(writableDb(demo), path.join(folder, 'sources'), signal, quiet);
+}, 300_000);
+
+afterAll(() => {
+  closeStudyFile(demo);
+  cleanup();
+});
+
+describe('Customer Energy on the demo study', () => {
+  const golden = (seed = 1) =>
+    goldenQuestionsFor(
+      demo.db,
+      new ColumnCache(demo.db),
+      goldenInput.parse({ segmentation: 'energy', candidates: BEHAVIOURS, seed }),
+      quiet,
+    );
+
+  it('is reproduced exactly by its rules on the hold-out', async () => {
+    const report = await holdOutAccuracy(
+      demo.db,
+      new ColumnCache(demo.db),
+      holdOutInput.parse({ segmentation: 'energy' }),
+      signal,
+      quiet,
+    );
+    expect(report.accuracy).toBe(1);
+    // 30% of each segment: 264 creators, 1,199 contributors, 4,690 viewers (docs/segmentation.md).
+    expect(report.confusion.bySegment.map((s) => s.n)).toEqual([79, 360, 1407]);
+    expect(report.sample).toMatchObject({ train: 4307, test: 1846, share: 0.3, seed: 1 });
+  });
+
+  it('is told apart with 90% hold-out accuracy by a few of the nine behaviour questions', () => {
+    const report = golden();
+    expect(report.reached).toBe(true);
+    expect(report.chosen.length).toBeLessThanOrEqual(3);
+    expect(report.steps.at(-1)!.holdOutAccuracy).toBeGreaterThanOrEqual(0.9);
+    expect(report.steps.slice(0, -1).every((step) => step.holdOutAccuracy < 0.9)).toBe(true);
+    expect(report.confusion.accuracy).toBe(report.steps.at(-1)!.holdOutAccuracy);
+    expect(report.confusion.n).toBe(report.sample.test);
+    expect(report.chosen.every((name) => BEHAVIOURS.includes(name))).toBe(true);
+  });
+
+  it('gives the same questions from the same seed', () => {
+    expect(golden(1).steps).toEqual(golden(1).steps);
+  });
+
+  it('prints the questions in order with the accuracy after each step (cew segment --golden)', () => {
+    const { code, stdout, stderr } = cli(
+      ['segment', demo.path, '--golden', 'energy', '--candidates', BEHAVIOURS.join(','), '--json'],
+      folder,
+    );
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
+    expect(JSON.parse(stdout)).toEqual(JSON.parse(JSON.stringify(golden())));
+    const text = cli(
+      ['segment', demo.path, '--golden', 'energy', '--candidates', BEHAVIOURS.join(',')],
+      folder,
+    ).stdout;
+    expect(text).toMatch(/90\.0% reached on the hold-out with \d questions?: /);
+    expect(text).toMatch(/Confusion matrix on the hold-out:/);
+  });
+});
+
+describe('a k-means clustering of three separate groups', () => {
+  it('is found again from 70% of the respondents: every held-out respondent back in its cluster', async () => {
+    // 30 respondents around each of (1, 1), (9, 1) and (1, 9), at most 0.4 from the centre.
+    const lines = ['id,x,y'];
+    const centres = [
+      [1, 1],
+      [9, 1],
+      [1, 9],
+    ];
+    centres.forEach(([cx, cy], c) => {
+      for (let i = 0; i < 30; i++)
+        lines.push(`${c * 30 + i + 1},${cx! + ((i % 5) - 2) * 0.2},${cy! + ((i % 3) - 1) * 0.3}`);
+    });
+    const file = path.join(folder, 'blobs.csv');
+    writeFileSync(file, lines.join('\n'));
+    const study = createStudy(folder, 'blobs');
+    try {
+      await importInto(study, file);
+      await runKMeans(
+        study.db,
+        writableDb(study),
+        new ColumnCache(study.db),
+        {
+          variables: ['x', 'y'],
+          k: 3,
+          seed: 1,
+          standardize: true,
+          restarts: 10,
+          maxIterations: 100,
+          name: 'blob',
+        },
+        signal,
+        quiet,
+      );
+      const report = await holdOutAccuracy(
+        study.db,
+        new ColumnCache(study.db),
+        holdOutInput.parse({ segmentation: 'blob', seed: 7 }),
+        signal,
+        quiet,
+      );
+      expect(report.method).toBe('kmeans');
+      expect(report.accuracy).toBe(1);
+      expect(report.confusion.counts).toEqual([
+        [9, 0, 0],
+        [0, 9, 0],
+        [0, 0, 9],
+      ]);
+      expect(report.matching).toHaveLength(3);
+    } finally {
+      closeStudyFile(study);
+    }
+  });
+});
