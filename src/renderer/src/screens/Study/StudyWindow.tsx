@@ -11,6 +11,7 @@ import { Navigator, type NavigatorView } from '../../components/Navigator';
 import { StatusBar } from '../../components/StatusBar';
 import { OverviewView } from './OverviewView';
 import { SaveCopyForm } from './SaveCopyForm';
+import { SegmentsView } from './Segments/SegmentsView';
 import { SourcesView } from './SourcesView';
 import { TablesView } from './TablesView';
 import { WeightsView } from './WeightsView';
@@ -19,6 +20,7 @@ const VIEWS: readonly NavigatorView[] = [
   { id: 'overview', label: 'Overview' },
   { id: 'sources', label: 'Sources' },
   { id: 'weights', label: 'Weights' },
+  { id: 'segments', label: 'Segments' },
   { id: 'tables', label: 'Tables' },
 ];
 
@@ -204,6 +206,7 @@ export function StudyWindow({ info, study, onStudyChange }: StudyWindowProps) {
         {view === 'overview' && <OverviewView study={study} />}
         {view === 'sources' && <SourcesView info={info} study={study} onNotice={showNotice} />}
         {view === 'weights' && <WeightsView onNotice={showNotice} />}
+        {view === 'segments' && <SegmentsView onNotice={showNotice} />}
         {view === 'tables' && <TablesView onNotice={showNotice} />}
       </main>
       <StatusBar
