@@ -18,6 +18,7 @@ import {
   holdOutInput,
   kmeansInput,
   previewInput,
+  profileInput,
   saveSegmentationInput,
   schemeSchema,
 } from '../../shared/api/segments';
@@ -29,7 +30,9 @@ import type {
   KMeansReport,
   KMeansSolution,
   SchemeInfo,
+  SegmentMovement,
   SegmentPreview,
+  SegmentProfile,
   SegmentSaveResult,
   SegmentScheme,
   SegmentationDefinition,
@@ -38,10 +41,12 @@ import type { AppHost } from '../../main/appHost';
 import { withHost } from '../cliHost';
 import { runCliJob } from '../cliJob';
 import { CliUsageError, printJson, printLine, warn } from '../cliOutput';
+import { tableText } from './table';
 
 export const usage =
   'segment STUDY.cew --scheme NAME|FILE.json [--bind role=VAR ...] [--split valence] [--name NAME] [--weight W] [--preview] [--json]\n' +
   '     cew segment STUDY.cew --kmeans VAR,VAR,... --k 4|2..8 [--seed 1] [--restarts 10] [--no-standardize] [--filter EXPR] [--name NAME] [--labels A,B,...] [--json]\n' +
+  '     cew segment STUDY.cew --profile NAME --variables a,b,c [--means x,y] [--weight W] [--filter EXPR] [--json]\n' +
   '     cew segment STUDY.cew --golden NAME [--candidates a,b,...] [--accuracy 0.9] [--seed 1] [--json]\n' +
   '     cew segment STUDY.cew --holdout NAME [--seed 1] [--json]\n' +
   '     cew segment STUDY.cew --list | --schemes | --save-scheme FILE.json | --export-scheme NAME [--out FILE.json]';
@@ -245,6 +250,9 @@ export async function runSegment(args: string[]): Promise<void> {
       candidates: { type: 'string' },
       accuracy: { type: 'string' },
       holdout: { type: 'string' },
+      profile: { type: 'string' },
+      variables: { type: 'string' },
+      means: { type: 'string' },
       json: { type: 'boolean', default: false },
     },
   });
@@ -259,11 +267,35 @@ export async function runSegment(args: string[]): Promise<void> {
     values['export-scheme'],
     values.golden,
     values.holdout,
+    values.profile,
   ].filter((mode) => mode !== undefined);
   if (modes.length !== 1)
     throw new CliUsageError(
-      'give one of --scheme, --kmeans, --golden, --holdout, --list, --schemes, --save-scheme or --export-scheme',
+      'give one of --scheme, --kmeans, --profile, --golden, --holdout, --list, --schemes, --save-scheme or --export-scheme',
     );
+
+  if (values.profile) {
+    if (!values.variables)
+      throw new CliUsageError('--profile needs --variables a,b,c: the variables to profile');
+    const parsed = profileInput.safeParse({
+      segment: values.profile,
+      variables: list(values.variables),
+      ...(values.means ? { means: list(values.means) } : {}),
+      ...(values.weight ? { weight: values.weight } : {}),
+      ...(values.filter ? { filter: values.filter } : {}),
+    });
+    if (!parsed.success)
+      throw new CliUsageError(
+        describeZodError('segment', parsed.error).replace(/^invalid input for segment: /, ''),
+      );
+    const profile = await withHost(async (host) => {
+      await host.session.openStudy(study);
+      return host.session.workerClient.call('segments.profile', parsed.data);
+    });
+    if (values.json) printJson(profile);
+    else printLine(profileText(profile));
+    return;
+  }
 
   if (values.golden) {
     const parsed = goldenInput.safeParse({
@@ -415,6 +447,42 @@ export async function runSegment(args: string[]): Promise<void> {
   else printLine(kmeansText(report));
   if (report.excluded > 0 && values.json)
     warn(`${report.excluded} respondents excluded: a missing value on an input`);
+}
+
+function movementText(movement: SegmentMovement): string[] {
+  const signed = (points: number) => `${points >= 0 ? '+' : ''}${points.toFixed(1)}`;
+  const changes = movement.segments[0]?.changes ?? [];
+  return table([
+    [
+      `  ${movement.group}`,
+      ...movement.waves.map((w) => `${w.label} (n ${w.base})`),
+      ...changes.map((c) => `${c.from} → ${c.to}`),
+    ],
+    ...movement.segments.map((segment) => [
+      `    ${segment.label}`,
+      ...segment.shares.map((share) => (share === null ? '–' : `${share.toFixed(1)}%`)),
+      ...segment.changes.map(
+        (c) =>
+          `${signed(c.points)} pts${c.adjustedP === null ? ' (not tested)' : ` (p ${c.adjustedP.toFixed(3)})${c.significant ? ' *' : ''}`}`,
+      ),
+    ]),
+  ]);
+}
+
+function profileText(profile: SegmentProfile): string {
+  const lines = [
+    `Profile of ${profile.segmentation} (${profile.label}): respondents with a segment${profile.filter ? `, filter ${profile.filter}` : ''}${profile.weight ? `, weighted by ${profile.weight}` : ''}`,
+    '',
+    tableText(profile.variables),
+  ];
+  if (profile.shares) lines.push('', 'Shares by group:', tableText(profile.shares));
+  const { overall, byCountry } = profile.movement;
+  if (overall) {
+    lines.push('', 'Movement between waves:', ...movementText(overall));
+    for (const movement of byCountry) lines.push(...movementText(movement));
+    lines.push(`  * significant. Test: ${profile.movement.test}.`);
+  }
+  return lines.join('\n');
 }
 
 function confusionText(matrix: ConfusionMatrix): string[] {

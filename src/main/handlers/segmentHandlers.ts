@@ -11,7 +11,8 @@ type SegmentMethod =
   | 'segments.kmeans'
   | 'segments.classify'
   | 'segments.holdOut'
-  | 'segments.golden';
+  | 'segments.golden'
+  | 'segments.profile';
 
 export function segmentHandlers(ctx: HandlerContext): Pick<Handlers, SegmentMethod> {
   const { session } = ctx;
@@ -57,6 +58,10 @@ export function segmentHandlers(ctx: HandlerContext): Pick<Handlers, SegmentMeth
         session.workerClient.call('segments.holdOut', input, id),
       );
       return { jobId };
+    },
+    'segments.profile': (input) => {
+      session.requireOpen();
+      return session.workerClient.call('segments.profile', input);
     },
     'segments.golden': (input) => {
       session.requireOpen();

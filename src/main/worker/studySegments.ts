@@ -15,6 +15,7 @@ import type {
   goldenInput,
   holdOutInput,
   kmeansInput,
+  profileInput,
   previewInput,
   saveSegmentationInput,
 } from '../../shared/api/segments';
@@ -32,10 +33,13 @@ import type {
   SegmentBindings,
   SegmentGroupShares,
   SegmentPreview,
+  SegmentProfile,
   SegmentSaveResult,
   SegmentScheme,
   SegmentationDefinition,
 } from '../../shared/domain/segments';
+import type { TableSpec } from '../../shared/domain/table';
+import { runTable } from '../analysis/crosstab/runTable';
 import { userMissingTest } from '../analysis/crosstab/tableData';
 import {
   compileExpression,
@@ -65,6 +69,7 @@ import {
   rolesUsed,
   type SchemeOutcome,
 } from '../analysis/segmentation/segmentRules';
+import { segmentMovement } from '../analysis/segmentation/segmentMovement';
 import { splitByValence } from '../analysis/segmentation/valenceSplit';
 import { chunkToNumbers, encodeColumn } from '../import/columnEncoding';
 import { normaliseLabel } from '../harmonise/labelSimilarity';
@@ -80,6 +85,7 @@ import type { ReadableStudyDb, WritableStudyDb } from '../study/studyDb';
 import { statement } from '../study/statementCache';
 import type { ColumnCache } from './columnCache';
 import { filterMask, resolveFilter, studyCatalog } from './studyExpressions';
+import { studyTableData } from './studyTableData';
 
 type PreviewInput = z.output<typeof previewInput>;
 type SaveInput = z.output<typeof saveSegmentationInput>;
@@ -87,6 +93,7 @@ type KMeansInput = z.output<typeof kmeansInput>;
 type ClassifyInput = z.output<typeof classifyInput>;
 type HoldOutInput = z.output<typeof holdOutInput>;
 type GoldenInput = z.output<typeof goldenInput>;
+type ProfileInput = z.output<typeof profileInput>;
 
 const NAME = /^[A-Za-z_@#$][A-Za-z0-9_.@#$]{0,63}$/;
 /** Saved schemes live in study_meta under this prefix, one JSON scheme per key. */
@@ -1109,5 +1116,104 @@ export function goldenQuestionsFor(
     candidates: names,
     sample: sampleOf(split, input.seed, excluded),
     ...result,
+  };
+}
+
+// ---- segment profiles ----
+
+const MOVEMENT_LEVEL = 0.95;
+
+function responseSetExists(db: ReadableStudyDb, name: string): boolean {
+  return (
+    statement(db, 'SELECT 1 AS found FROM multi_response_sets WHERE lower(name) = lower(?)').get(
+      name,
+    ) !== undefined
+  );
+}
+
+/** Which chosen variables are rows of column % (coded, multiple) and which are means (numeric). */
+function profileRows(
+  db: ReadableStudyDb,
+  input: ProfileInput,
+  segment: string,
+): { rows: string[]; means: string[] } {
+  const rows: string[] = [];
+  const means: string[] = [];
+  for (const name of input.variables) {
+    if (name.toLowerCase() === segment.toLowerCase())
+      throw new ApiError('invalid-input', `variables: ${segment} is the segmentation itself`);
+    const variable = findVariable(db, name);
+    if (!variable) {
+      if (responseSetExists(db, name)) rows.push(name);
+      else throw new ApiError('invalid-input', `variables: the study has no variable ${name}`);
+    } else if (variable.type === 'numeric') means.push(variable.name);
+    else if (variable.type === 'single' || variable.type === 'multi') rows.push(variable.name);
+    else
+      throw new ApiError(
+        'invalid-input',
+        `variables: ${variable.name} is ${variable.type}; a profile shows coded answers or means`,
+      );
+  }
+  for (const name of input.means ?? []) {
+    const variable = numericVariable(db, name, 'means');
+    if (!means.includes(variable.name)) means.push(variable.name);
+  }
+  return { rows, means };
+}
+
+/**
+ * A segment profile, every number from the cross-tab engine (runTable): the chosen variables with
+ * the segments as banner — column % or means, index vs total, significance letters — over the
+ * respondents with a segment (and the filter); the segment's shares by country, industry and wave;
+ * and its movement between waves, overall and within each country.
+ */
+export function profileSegmentation(
+  db: ReadableStudyDb,
+  cache: ColumnCache,
+  input: ProfileInput,
+): SegmentProfile {
+  const saved = savedSegmentation(db, input.segment);
+  const { rows, means } = profileRows(db, input, saved.name);
+  const weight = input.weight ? numericVariable(db, input.weight, 'weight').name : undefined;
+  const segmentValues = answers(db, cache, findVariable(db, saved.name)!);
+  const chosen = input.filter ? filterMask(db, cache, input.filter) : null;
+  // The total is everyone with a segment: an index compares a segment with the segments' total.
+  const mask = Uint8Array.from(segmentValues, (value, i) =>
+    !Number.isNaN(value) && (!chosen || chosen[i] === 1) ? 1 : 0,
+  );
+  const filter = input.filter
+    ? `(${input.filter}) and ${saved.name} is not missing`
+    : `${saved.name} is not missing`;
+  const data = studyTableData(db, cache);
+  const run = (spec: TableSpec) =>
+    runTable(data, { ...spec, filter, ...(weight ? { weight } : {}) }, { filterMask: () => mask });
+  const present = (name: string) => findVariable(db, name) !== undefined;
+  const groups = DEFAULT_GROUPS.filter(present);
+  const movement = (columns: string[]) =>
+    segmentMovement(
+      run({ rows: [saved.name], columns: [{ variables: columns }] }),
+      saved.name,
+      MOVEMENT_LEVEL,
+    );
+  return {
+    segmentation: saved.name,
+    label: saved.label,
+    weight: weight ?? null,
+    filter: input.filter ?? null,
+    variables: run({
+      rows,
+      ...(means.length > 0 ? { means } : {}),
+      columns: [{ variables: [saved.name] }],
+    }),
+    shares:
+      groups.length > 0
+        ? run({ rows: [saved.name], columns: groups.map((group) => ({ variables: [group] })) })
+        : null,
+    movement: {
+      test: `each wave against the previous wave with respondents: two-proportion z-test, pooled, on effective bases (the cross-tables' ↑/↓ comparison, docs/statistics.md), Bonferroni-adjusted over the waves compared in each row; significant at ${MOVEMENT_LEVEL * 100}%`,
+      level: MOVEMENT_LEVEL,
+      overall: present('wave') ? (movement(['wave'])[0] ?? null) : null,
+      byCountry: present('wave') && present('country') ? movement(['country', 'wave']) : [],
+    },
   };
 }

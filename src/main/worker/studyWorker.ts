@@ -42,6 +42,7 @@ import {
   classifyFile,
   goldenQuestionsFor,
   holdOutAccuracy,
+  profileSegmentation,
   listSchemes,
   listSegmentations,
   previewSegmentation,
@@ -269,6 +270,10 @@ const handlers: WorkerHandlers = {
   'segments.holdOut': (input, job) => {
     const open = requireStudy();
     return holdOutAccuracy(open.db, columnCache(open), input, job.signal, job.progress);
+  },
+  'segments.profile': (input) => {
+    const open = requireStudy();
+    return profileSegmentation(open.db, columnCache(open), input);
   },
   'segments.golden': (input, job) => {
     const open = requireStudy();

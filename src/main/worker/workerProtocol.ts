@@ -37,6 +37,7 @@ import {
   goldenInput,
   holdOutInput,
   kmeansInput,
+  profileInput,
   previewInput,
   saveSegmentationInput,
   schemeSchema,
@@ -49,6 +50,7 @@ import type {
   SavedSegmentation,
   SchemeInfo,
   SegmentPreview,
+  SegmentProfile,
   SegmentSaveResult,
 } from '../../shared/domain/segments';
 
@@ -101,6 +103,7 @@ export const workerMethods = {
   'segments.classify': classifyInput,
   'segments.holdOut': holdOutInput,
   'segments.golden': goldenInput,
+  'segments.profile': profileInput,
 } as const;
 
 export type WorkerMethodName = keyof typeof workerMethods;
@@ -149,6 +152,7 @@ export interface WorkerResults {
   'segments.classify': ClassificationReport;
   'segments.holdOut': HoldOutReport;
   'segments.golden': GoldenQuestionsReport;
+  'segments.profile': SegmentProfile;
 }
 
 export interface WorkerRequest {

@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import type {
   ClassificationReport,
+  SegmentProfile,
   SavedSegmentation,
   SchemeInfo,
   SegmentCondition,
@@ -172,6 +173,19 @@ export const goldenInput = z.object({
   seed,
 });
 
+/** A segment profile: the chosen variables by segment, shares by group, movement between waves. */
+export const profileInput = z.object({
+  /** The segment variable (a saved segmentation). */
+  segment: variableName,
+  /** Coded variables (column %) and numeric ones (means), in the order to show them. */
+  variables: z.array(variableName).min(1).max(500),
+  /** Coded variables to show as means as well (a 1–5 scale). */
+  means: z.array(variableName).max(100).optional(),
+  weight: variableName.optional(),
+  /** A condition in the expression language, or a saved filter's name. */
+  filter: z.string().min(1).max(10_000).optional(),
+});
+
 export const segmentMethods = {
   /** Built-in schemes, templates and the schemes saved in the study. */
   'segments.schemes': method(z.object({}), result<SchemeInfo[]>()),
@@ -187,6 +201,8 @@ export const segmentMethods = {
   'segments.kmeans': method(kmeansInput, result<{ jobId: string }>()),
   /** Classifies a new file's respondents (rules, or nearest centre) and writes a CSV of them. */
   'segments.classify': method(classifyInput, result<ClassificationReport>()),
+  /** Every chosen variable by segment with index and letters, shares by group, wave movement. */
+  'segments.profile': method(profileInput, result<SegmentProfile>()),
   /** Starts a hold-out accuracy job; the HoldOutReport arrives with job.finished. */
   'segments.holdOut': method(holdOutInput, result<{ jobId: string }>()),
   /** Starts a golden-questions job; the GoldenQuestionsReport arrives with job.finished. */

@@ -4,6 +4,7 @@
  * variables, and what a segmentation or a k-means clustering reports. Plain data, so a scheme
  * can be written by hand, saved in a study and exported as a JSON file for another study.
  */
+import type { TableResult } from './table';
 
 export type CompareOp = '=' | '!=' | '<' | '<=' | '>' | '>=';
 
@@ -279,4 +280,48 @@ export interface ClassificationReport {
   /** Variables taken as one value for the whole file (the file has no such column). */
   constants: Array<{ variable: string; value: string; how: 'given' | 'file name' }>;
   warnings: string[];
+}
+
+/** Segment shares wave by wave in one group of respondents, and each wave's change from the last. */
+export interface SegmentMovement {
+  /** "All respondents", or the country (or other outer group) the waves are within. */
+  group: string;
+  waves: Array<{ code: number; label: string; base: number }>;
+  segments: Array<{
+    code: number;
+    label: string;
+    /** Column % per wave (0–100), null where the wave has no respondents. */
+    shares: Array<number | null>;
+    /** Each wave against the previous wave with respondents. */
+    changes: Array<{
+      from: string;
+      to: string;
+      /** Percentage points, later minus earlier. */
+      points: number;
+      /** The test's p-value, adjusted as the table adjusts; null when it was not tested. */
+      p: number | null;
+      adjustedP: number | null;
+      significant: boolean | null;
+    }>;
+  }>;
+}
+
+/** A segment profile: the chosen variables by segment, the shares by group, movement over waves. */
+export interface SegmentProfile {
+  segmentation: string;
+  label: string;
+  weight: string | null;
+  filter: string | null;
+  /** Every chosen variable by segment: column % or means, index vs total, significance letters. */
+  variables: TableResult;
+  /** The segment variable by country, industry and wave side by side (where the study has them). */
+  shares: TableResult | null;
+  movement: {
+    /** The test of a change, in words. */
+    test: string;
+    /** Confidence level a change must reach to be called significant. */
+    level: number;
+    overall: SegmentMovement | null;
+    byCountry: SegmentMovement[];
+  };
 }
