@@ -11,11 +11,12 @@ import type { VariableSummary } from '../../../../../shared/domain/study';
 import { useClient } from '../../../api/ClientContext';
 import { Checkbox } from '../../../components/Checkbox';
 import { ClusterResult } from './ClusterResult';
+import { clusterRequest, type KMeansRangeRequest } from './clusterForm';
 import { useJobOutcome } from './useJobOutcome';
 import type { VariableCatalog } from './variableCatalog';
 import { AddVariable, VariableChips } from './VariablePicker';
 
-export type KMeansRequest = Input<'segments.kmeans'>;
+type KMeansRequest = Input<'segments.kmeans'>;
 
 interface ClusterPanelProps {
   variables: VariableSummary[];
@@ -24,18 +25,8 @@ interface ClusterPanelProps {
 }
 
 interface Ran {
-  request: KMeansRequest & { k: { from: number; to: number } };
+  request: KMeansRangeRequest;
   report: KMeansReport;
-}
-
-const MAX_K = 50;
-const MAX_SEED = 0xffffffff;
-
-function whole(text: string, min: number, max: number): number | null {
-  const value = Number(text);
-  return text.trim() !== '' && Number.isInteger(value) && value >= min && value <= max
-    ? value
-    : null;
 }
 
 export function ClusterPanel({ variables, savedNames, onSaved }: ClusterPanelProps) {
@@ -61,26 +52,18 @@ export function ClusterPanel({ variables, savedNames, onSaved }: ClusterPanelPro
     [variables],
   );
 
-  const from = whole(kFrom, 2, MAX_K);
-  const to = whole(kTo, 2, MAX_K);
-  const seedValue = whole(seed, 0, MAX_SEED);
-  const restartValue = whole(restarts, 1, 1000);
-  const problem =
-    chosen.length === 0
-      ? 'Choose the variables to cluster on.'
-      : from === null || to === null
-        ? `k is a whole number from 2 to ${MAX_K}.`
-        : from > to
-          ? 'The first k must not be above the last.'
-          : seedValue === null
-            ? 'The seed is a whole number from 0 to 4294967295.'
-            : restartValue === null
-              ? 'Restarts: a whole number from 1 to 1,000.'
-              : null;
+  const { request, problem } = clusterRequest({
+    variables: chosen,
+    kFrom,
+    kTo,
+    seed,
+    restarts,
+    standardize,
+  });
 
   /** Runs one k-means job to its end; the report, or null when it did not finish well. */
-  const runJob = async (request: KMeansRequest): Promise<KMeansReport | null> => {
-    const { jobId } = await client.invoke('segments.kmeans', request);
+  const runJob = async (input: KMeansRequest): Promise<KMeansReport | null> => {
+    const { jobId } = await client.invoke('segments.kmeans', input);
     setRunning(jobId);
     try {
       const job = await outcome(jobId);
@@ -98,15 +81,7 @@ export function ClusterPanel({ variables, savedNames, onSaved }: ClusterPanelPro
 
   const run = async (event: FormEvent) => {
     event.preventDefault();
-    if (problem || from === null || to === null || seedValue === null || restartValue === null)
-      return;
-    const request = {
-      variables: chosen,
-      k: { from, to },
-      seed: seedValue,
-      standardize,
-      restarts: restartValue,
-    };
+    if (!request) return;
     setMessage(null);
     try {
       const report = await runJob(request);
@@ -124,7 +99,7 @@ export function ClusterPanel({ variables, savedNames, onSaved }: ClusterPanelPro
       if (report?.saved) {
         setMessage({
           tone: 'info',
-          text: `Saved ${report.saved}: ${k} clusters as a segment variable, recomputed when sources change.`,
+          text: `Saved ${report.saved}: ${k} clusters as a segment variable; respondents of new sources go to the nearest stored centre.`,
         });
         onSaved(report.saved);
       }

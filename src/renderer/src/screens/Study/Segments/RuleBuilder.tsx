@@ -7,20 +7,20 @@
 import { useMemo, useState } from 'react';
 import type { SavedSegmentation, SchemeInfo } from '../../../../../shared/domain/segments';
 import type { VariableSummary } from '../../../../../shared/domain/study';
-import { Checkbox } from '../../../components/Checkbox';
 import { LiveCounts } from './LiveCounts';
 import { RuleEditor } from './RuleEditor';
+import { RuleOptions } from './RuleOptions';
 import { SaveRulesForms } from './SaveRulesForms';
+import { SAVED_CHOICE, StartFromSelect } from './StartFromSelect';
 import {
   draftFromScheme,
   draftProblems,
   draftVariables,
   dropVariables,
-  newClause,
-  newId,
   replaceVariable,
   schemeFromDraft,
-  unusedCode,
+  withNewRule,
+  withRuleMoved,
   type DraftRule,
   type SchemeDraft,
 } from './schemeDraft';
@@ -51,8 +51,6 @@ interface Loaded {
   schemeName: string;
 }
 
-const SAVED = 'saved:';
-
 function load(
   start: BuilderStart,
   schemes: SchemeInfo[],
@@ -62,7 +60,7 @@ function load(
     const definition = start.saved.definition;
     if (definition.method !== 'rules') return null;
     return {
-      choice: `${SAVED}${start.saved.name}`,
+      choice: `${SAVED_CHOICE}${start.saved.name}`,
       draft: draftFromScheme(definition.scheme, definition.bindings, findVariable),
       split: definition.split === 'valence',
       saveName: start.saved.name,
@@ -109,11 +107,15 @@ export function RuleBuilder(props: RuleBuilderProps) {
     [draft, problems, variables],
   );
   const valence = draft?.origin.valence;
+  const splitLabels = (draft?.rules ?? [])
+    .filter((rule) => valence?.split.includes(rule.code))
+    .map((rule) => rule.label);
+  // Offered where the study has both valence items and a rule to split is still there.
   const canSplit =
     !!valence &&
     findVariable(valence.positive.name) !== null &&
     findVariable(valence.negative.name) !== null &&
-    !!built?.scheme.valence;
+    splitLabels.length > 0;
   const split = !!loaded?.split && canSplit;
   const request = useMemo(
     (): PreviewRequest | null =>
@@ -140,25 +142,6 @@ export function RuleBuilder(props: RuleBuilderProps) {
   };
   const updateRule = (changed: DraftRule) =>
     setDraft((d) => ({ ...d, rules: d.rules.map((r) => (r.id === changed.id ? changed : r)) }));
-  const moveRule = (index: number, by: -1 | 1) =>
-    setDraft((d) => {
-      const rules = [...d.rules];
-      const [rule] = rules.splice(index, 1);
-      rules.splice(index + by, 0, rule!);
-      return { ...d, rules };
-    });
-  const addRule = () =>
-    setDraft((d) => {
-      const code = unusedCode(d);
-      if (code === null) return d;
-      const rule: DraftRule = {
-        id: newId(),
-        code,
-        label: `Segment ${code}`,
-        condition: { kind: 'clauses', clauses: [newClause()] },
-      };
-      return { ...d, rules: [...d.rules, rule] };
-    });
   const unbound = draftVariables(draft).filter((name) => !byName.has(name));
   const dropUnbound = () => {
     const { draft: next, droppedRules } = dropVariables(draft, (name) => byName.has(name));
@@ -172,55 +155,23 @@ export function RuleBuilder(props: RuleBuilderProps) {
     );
   };
   const choose = (choice: string) => {
-    const start: BuilderStart = choice.startsWith(SAVED)
-      ? { kind: 'saved', saved: saved.find((s) => `${SAVED}${s.name}` === choice)! }
+    const start: BuilderStart = choice.startsWith(SAVED_CHOICE)
+      ? { kind: 'saved', saved: saved.find((s) => `${SAVED_CHOICE}${s.name}` === choice)! }
       : { kind: 'scheme', name: choice };
     setLoaded(load(start, schemes, findVariable));
     setDroppedNote(null);
   };
-  const splitLabels = draft.rules
-    .filter((rule) => valence?.split.includes(rule.code))
-    .map((rule) => rule.label);
-  const ruleSaved = saved.filter((s) => s.definition.method === 'rules');
 
   return (
     <div className="rule-builder">
       <div className="rule-builder__edit stack">
         <div className="inline-form">
-          <label className="field">
-            <span>Start from</span>
-            <select value={loaded.choice} onChange={(e) => choose(e.target.value)}>
-              <optgroup label="Built in">
-                {schemes
-                  .filter((s) => s.builtIn)
-                  .map(({ scheme }) => (
-                    <option key={scheme.name} value={scheme.name}>
-                      {scheme.title}
-                    </option>
-                  ))}
-              </optgroup>
-              {schemes.some((s) => !s.builtIn) && (
-                <optgroup label="Saved in this study">
-                  {schemes
-                    .filter((s) => !s.builtIn)
-                    .map(({ scheme }) => (
-                      <option key={scheme.name} value={scheme.name}>
-                        {scheme.title} ({scheme.name})
-                      </option>
-                    ))}
-                </optgroup>
-              )}
-              {ruleSaved.length > 0 && (
-                <optgroup label="Rules of a saved segmentation">
-                  {ruleSaved.map((s) => (
-                    <option key={s.name} value={`${SAVED}${s.name}`}>
-                      {s.name}
-                    </option>
-                  ))}
-                </optgroup>
-              )}
-            </select>
-          </label>
+          <StartFromSelect
+            value={loaded.choice}
+            schemes={schemes}
+            saved={saved}
+            onChange={choose}
+          />
           <label className="field rule-builder__title">
             <span>Title</span>
             <input
@@ -266,14 +217,14 @@ export function RuleBuilder(props: RuleBuilderProps) {
                 count={draft.rules.length}
                 catalog={catalog}
                 onChange={updateRule}
-                onMove={(by) => moveRule(index, by)}
+                onMove={(by) => setDraft((d) => withRuleMoved(d, index, by))}
                 onRemove={() =>
                   setDraft((d) => ({ ...d, rules: d.rules.filter((r) => r.id !== rule.id) }))
                 }
               />
             ))}
           </ol>
-          <button type="button" onClick={addRule}>
+          <button type="button" onClick={() => setDraft(withNewRule)}>
             Add a rule
           </button>
           <div className="rule-builder__else">
@@ -292,33 +243,14 @@ export function RuleBuilder(props: RuleBuilderProps) {
           </div>
         </fieldset>
 
-        <fieldset className="rule-builder__block inline-form">
-          <legend>Options</legend>
-          <label className="field">
-            <span>A missing answer the rules need</span>
-            <select
-              value={draft.missingAnswers}
-              onChange={(e) =>
-                setDraft((d) => ({
-                  ...d,
-                  missingAnswers: e.target.value as SchemeDraft['missingAnswers'],
-                }))
-              }
-            >
-              <option value="undecided">leaves the respondent undecided (no segment)</option>
-              <option value="not-met">simply fails its test</option>
-            </select>
-          </label>
-          {canSplit && valence && (
-            <Checkbox
-              checked={split}
-              onChange={(checked) => setLoaded({ ...loaded, split: checked })}
-            >
-              Split {splitLabels.join(' and ')} by valence (negative where {valence.negative.name}{' '}
-              &gt; {valence.positive.name})
-            </Checkbox>
-          )}
-        </fieldset>
+        <RuleOptions
+          missingAnswers={draft.missingAnswers}
+          onMissingAnswers={(missingAnswers) => setDraft((d) => ({ ...d, missingAnswers }))}
+          valence={canSplit && valence ? valence : null}
+          splitLabels={splitLabels}
+          split={split}
+          onSplit={(checked) => setLoaded({ ...loaded, split: checked })}
+        />
 
         {problems.length > 0 && (
           <ul className="validation" aria-label="What the rules still need">

@@ -183,10 +183,33 @@ export function draftSegments(draft: SchemeDraft): Array<{ code: number; label: 
 }
 
 /** A code no segment uses yet, for a new rule. */
-export function unusedCode(draft: SchemeDraft): number | null {
+function unusedCode(draft: SchemeDraft): number | null {
   const used = new Set(draftSegments(draft).map((segment) => segment.code));
   for (let code = 1; code <= MAX_CODE; code++) if (!used.has(code)) return code;
   return null;
+}
+
+/** The draft with one more rule at the end, under a code no segment uses yet. */
+export function withNewRule(draft: SchemeDraft): SchemeDraft {
+  const code = unusedCode(draft);
+  if (code === null) return draft;
+  const rule: DraftRule = {
+    id: newId(),
+    code,
+    label: `Segment ${code}`,
+    condition: { kind: 'clauses', clauses: [newClause()] },
+  };
+  return { ...draft, rules: [...draft.rules, rule] };
+}
+
+/** The draft with the rule at `index` moved one place up (-1) or down (1). */
+export function withRuleMoved(draft: SchemeDraft, index: number, by: -1 | 1): SchemeDraft {
+  const target = index + by;
+  if (target < 0 || target >= draft.rules.length) return draft;
+  const rules = [...draft.rules];
+  const [rule] = rules.splice(index, 1);
+  rules.splice(target, 0, rule!);
+  return { ...draft, rules };
 }
 
 /** What stops the draft from being previewed or saved, in words; empty when nothing does. */
