@@ -19,6 +19,7 @@ import {
   kmeansInput,
   previewInput,
   profileInput,
+  typingToolInput,
   saveSegmentationInput,
   schemeSchema,
 } from '../../shared/api/segments';
@@ -47,6 +48,7 @@ export const usage =
   'segment STUDY.cew --scheme NAME|FILE.json [--bind role=VAR ...] [--split valence] [--name NAME] [--weight W] [--preview] [--json]\n' +
   '     cew segment STUDY.cew --kmeans VAR,VAR,... --k 4|2..8 [--seed 1] [--restarts 10] [--no-standardize] [--filter EXPR] [--name NAME] [--labels A,B,...] [--json]\n' +
   '     cew segment STUDY.cew --profile NAME --variables a,b,c [--means x,y] [--weight W] [--filter EXPR] [--json]\n' +
+  '     cew segment STUDY.cew --typing-tool NAME --out FILE.xlsx|FILE.json [--rows 200] [--json]\n' +
   '     cew segment STUDY.cew --golden NAME [--candidates a,b,...] [--accuracy 0.9] [--seed 1] [--json]\n' +
   '     cew segment STUDY.cew --holdout NAME [--seed 1] [--json]\n' +
   '     cew segment STUDY.cew --list | --schemes | --save-scheme FILE.json | --export-scheme NAME [--out FILE.json]';
@@ -251,6 +253,8 @@ export async function runSegment(args: string[]): Promise<void> {
       accuracy: { type: 'string' },
       holdout: { type: 'string' },
       profile: { type: 'string' },
+      'typing-tool': { type: 'string' },
+      rows: { type: 'string' },
       variables: { type: 'string' },
       means: { type: 'string' },
       json: { type: 'boolean', default: false },
@@ -268,10 +272,11 @@ export async function runSegment(args: string[]): Promise<void> {
     values.golden,
     values.holdout,
     values.profile,
+    values['typing-tool'],
   ].filter((mode) => mode !== undefined);
   if (modes.length !== 1)
     throw new CliUsageError(
-      'give one of --scheme, --kmeans, --profile, --golden, --holdout, --list, --schemes, --save-scheme or --export-scheme',
+      'give one of --scheme, --kmeans, --profile, --typing-tool, --golden, --holdout, --list, --schemes, --save-scheme or --export-scheme',
     );
 
   if (values.profile) {
@@ -294,6 +299,30 @@ export async function runSegment(args: string[]): Promise<void> {
     });
     if (values.json) printJson(profile);
     else printLine(profileText(profile));
+    return;
+  }
+
+  if (values['typing-tool']) {
+    if (!values.out)
+      throw new CliUsageError('--typing-tool needs --out FILE.xlsx (Excel) or FILE.json');
+    const parsed = typingToolInput.safeParse({
+      segmentation: values['typing-tool'],
+      out: values.out,
+      ...(values.rows !== undefined ? { rows: Number(values.rows) } : {}),
+    });
+    if (!parsed.success)
+      throw new CliUsageError(
+        describeZodError('segment', parsed.error).replace(/^invalid input for segment: /, ''),
+      );
+    const written = await withHost(async (host) => {
+      await host.session.openStudy(study);
+      return host.session.workerClient.call('segments.typingTool', parsed.data);
+    });
+    if (values.json) printJson(written);
+    else
+      printLine(
+        `Typing tool for ${written.segmentation} written to ${written.out} (${written.format === 'xlsx' ? `Excel, ${written.rows} rows to type into` : 'JSON'}); it asks ${written.inputs.join(', ')}`,
+      );
     return;
   }
 

@@ -12,7 +12,8 @@ type SegmentMethod =
   | 'segments.classify'
   | 'segments.holdOut'
   | 'segments.golden'
-  | 'segments.profile';
+  | 'segments.profile'
+  | 'segments.typingTool';
 
 export function segmentHandlers(ctx: HandlerContext): Pick<Handlers, SegmentMethod> {
   const { session } = ctx;
@@ -58,6 +59,10 @@ export function segmentHandlers(ctx: HandlerContext): Pick<Handlers, SegmentMeth
         session.workerClient.call('segments.holdOut', input, id),
       );
       return { jobId };
+    },
+    'segments.typingTool': (input) => {
+      session.requireOpen();
+      return session.workerClient.call('segments.typingTool', input);
     },
     'segments.profile': (input) => {
       session.requireOpen();

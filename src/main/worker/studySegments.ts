@@ -18,6 +18,7 @@ import type {
   profileInput,
   previewInput,
   saveSegmentationInput,
+  typingToolInput,
 } from '../../shared/api/segments';
 import type { MissingSpec } from '../../shared/domain/dataset';
 import type {
@@ -35,6 +36,9 @@ import type {
   SegmentPreview,
   SegmentProfile,
   SegmentSaveResult,
+  TypingTool,
+  TypingToolExport,
+  TypingToolInput,
   SegmentScheme,
   SegmentationDefinition,
 } from '../../shared/domain/segments';
@@ -70,6 +74,8 @@ import {
   type SchemeOutcome,
 } from '../analysis/segmentation/segmentRules';
 import { segmentMovement } from '../analysis/segmentation/segmentMovement';
+import { typingTool, typingToolVariables } from '../analysis/segmentation/typingTool';
+import { typingToolWorkbook } from '../analysis/segmentation/typingToolWorkbook';
 import { splitByValence } from '../analysis/segmentation/valenceSplit';
 import { chunkToNumbers, encodeColumn } from '../import/columnEncoding';
 import { normaliseLabel } from '../harmonise/labelSimilarity';
@@ -94,6 +100,7 @@ type ClassifyInput = z.output<typeof classifyInput>;
 type HoldOutInput = z.output<typeof holdOutInput>;
 type GoldenInput = z.output<typeof goldenInput>;
 type ProfileInput = z.output<typeof profileInput>;
+type TypingToolInput_ = z.output<typeof typingToolInput>;
 
 const NAME = /^[A-Za-z_@#$][A-Za-z0-9_.@#$]{0,63}$/;
 /** Saved schemes live in study_meta under this prefix, one JSON scheme per key. */
@@ -1215,5 +1222,56 @@ export function profileSegmentation(
       overall: present('wave') ? (movement(['wave'])[0] ?? null) : null,
       byCountry: present('wave') && present('country') ? movement(['country', 'wave']) : [],
     },
+  };
+}
+
+// ---- the typing tool ----
+
+/** A variable's label in the study's label language. */
+function variableLabel(db: ReadableStudyDb, variableId: number): string | null {
+  const row = statement(db, 'SELECT labels_json FROM variables WHERE id = ?').get(variableId) as {
+    labels_json: string;
+  };
+  return pickLabelJson(row.labels_json, readLabelLanguage(db))?.text ?? null;
+}
+
+/** The typing tool's definition: what it asks, and the rules or centres that answer. */
+export function typingToolOf(db: ReadableStudyDb, name: string): TypingTool {
+  const saved = savedSegmentation(db, name);
+  const inputs = typingToolVariables(saved.definition).map((variableName): TypingToolInput => {
+    const variable = findVariable(db, variableName);
+    if (!variable)
+      throw new ApiError(
+        'invalid-input',
+        `segmentation ${saved.name}: the study has no variable ${variableName}`,
+      );
+    return {
+      variable: variable.name,
+      label: variableLabel(db, variable.id),
+      roles: [],
+      values: valueLabels(db, variable.id),
+      missing: missingSpecs(db, variable.id).filter(
+        (spec): spec is TypingToolInput['missing'][number] => typeof spec !== 'string',
+      ),
+    };
+  });
+  return typingTool(saved, inputs);
+}
+
+export async function exportTypingTool(
+  db: ReadableStudyDb,
+  input: TypingToolInput_,
+): Promise<TypingToolExport> {
+  const tool = typingToolOf(db, input.segmentation);
+  const format = input.format ?? (/\.json$/i.test(input.out) ? 'json' : 'xlsx');
+  if (format === 'json') writeFileSync(input.out, `${JSON.stringify(tool, null, 2)}\n`);
+  else await typingToolWorkbook(tool, input.rows).xlsx.writeFile(input.out);
+  return {
+    segmentation: tool.segmentation,
+    method: tool.method,
+    format,
+    out: input.out,
+    inputs: tool.inputs.map((i) => i.variable),
+    rows: format === 'xlsx' ? input.rows : null,
   };
 }

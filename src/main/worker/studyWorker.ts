@@ -40,6 +40,7 @@ import { listTablePlans, saveTablePlan, tablePlan } from './savedTables';
 import { checkDataQuality } from '../harmonise/dataQuality';
 import {
   classifyFile,
+  exportTypingTool,
   goldenQuestionsFor,
   holdOutAccuracy,
   profileSegmentation,
@@ -271,6 +272,7 @@ const handlers: WorkerHandlers = {
     const open = requireStudy();
     return holdOutAccuracy(open.db, columnCache(open), input, job.signal, job.progress);
   },
+  'segments.typingTool': (input) => exportTypingTool(requireStudy().db, input),
   'segments.profile': (input) => {
     const open = requireStudy();
     return profileSegmentation(open.db, columnCache(open), input);

@@ -38,6 +38,7 @@ import {
   holdOutInput,
   kmeansInput,
   profileInput,
+  typingToolInput,
   previewInput,
   saveSegmentationInput,
   schemeSchema,
@@ -51,6 +52,7 @@ import type {
   SchemeInfo,
   SegmentPreview,
   SegmentProfile,
+  TypingToolExport,
   SegmentSaveResult,
 } from '../../shared/domain/segments';
 
@@ -104,6 +106,7 @@ export const workerMethods = {
   'segments.holdOut': holdOutInput,
   'segments.golden': goldenInput,
   'segments.profile': profileInput,
+  'segments.typingTool': typingToolInput,
 } as const;
 
 export type WorkerMethodName = keyof typeof workerMethods;
@@ -153,6 +156,7 @@ export interface WorkerResults {
   'segments.holdOut': HoldOutReport;
   'segments.golden': GoldenQuestionsReport;
   'segments.profile': SegmentProfile;
+  'segments.typingTool': TypingToolExport;
 }
 
 export interface WorkerRequest {

@@ -6,6 +6,7 @@ import { z } from 'zod';
 import type {
   ClassificationReport,
   SegmentProfile,
+  TypingToolExport,
   SavedSegmentation,
   SchemeInfo,
   SegmentCondition,
@@ -186,6 +187,16 @@ export const profileInput = z.object({
   filter: z.string().min(1).max(10_000).optional(),
 });
 
+/** Writes a segmentation's typing tool: JSON (the definition) or an Excel workbook of formulas. */
+export const typingToolInput = z.object({
+  segmentation: variableName,
+  out: z.string().min(1, 'an output file is required'),
+  /** Default from the file's extension: .json, else xlsx. */
+  format: z.enum(['json', 'xlsx']).optional(),
+  /** Excel: respondent rows ready to type into. */
+  rows: z.number().int().min(1).max(10_000).default(200),
+});
+
 export const segmentMethods = {
   /** Built-in schemes, templates and the schemes saved in the study. */
   'segments.schemes': method(z.object({}), result<SchemeInfo[]>()),
@@ -203,6 +214,8 @@ export const segmentMethods = {
   'segments.classify': method(classifyInput, result<ClassificationReport>()),
   /** Every chosen variable by segment with index and letters, shares by group, wave movement. */
   'segments.profile': method(profileInput, result<SegmentProfile>()),
+  /** Writes the typing tool of a saved segmentation as JSON or as an Excel workbook. */
+  'segments.typingTool': method(typingToolInput, result<TypingToolExport>()),
   /** Starts a hold-out accuracy job; the HoldOutReport arrives with job.finished. */
   'segments.holdOut': method(holdOutInput, result<{ jobId: string }>()),
   /** Starts a golden-questions job; the GoldenQuestionsReport arrives with job.finished. */

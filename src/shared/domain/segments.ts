@@ -325,3 +325,61 @@ export interface SegmentProfile {
     byCountry: SegmentMovement[];
   };
 }
+
+/** A question the typing tool asks: the study variable, its answer codes and what counts as none. */
+export interface TypingToolInput {
+  variable: string;
+  label: string | null;
+  /** The roles of the rules bound to it (rules only). */
+  roles: string[];
+  values: Array<{ code: number; label: string }>;
+  /** Codes (or ranges) that count as no answer, such as 99 "don't know". */
+  missing: Array<number | { low: number | null; high: number | null }>;
+}
+
+interface TypingToolBase {
+  format: 'cew-typing-tool';
+  version: 1;
+  segmentation: string;
+  label: string;
+  segments: Array<{ code: number; label: string }>;
+  inputs: TypingToolInput[];
+}
+
+/** A rule segmentation's typing tool: the rules as applied (split by valence when saved so). */
+export interface RulesTypingTool extends TypingToolBase {
+  method: 'rules';
+  scheme: SegmentScheme;
+  /** Role → the variable (input) it reads. */
+  bindings: SegmentBindings;
+  missingAnswers: 'undecided' | 'not-met';
+  /** The universe and each rule in words, with the variables' names. */
+  universe: string | null;
+  rules: Array<{ code: number; label: string; when: string }>;
+  else: { code: number; label: string };
+}
+
+/** A clustering's typing tool: standardise with the means and sds, go to the nearest centre. */
+export interface KMeansTypingTool extends TypingToolBase {
+  method: 'kmeans';
+  standardize: boolean;
+  scaling: Array<{ variable: string; mean: number; sd: number }>;
+  /** One per cluster (code 1, 2, …), standardised, in the order of `scaling`. */
+  centers: number[][];
+  /** The same centres in the answers' own units. */
+  centersInUnits: Array<Record<string, number>>;
+  /** Who the clustering was run on (an expression), or null for everyone. */
+  filter: string | null;
+}
+
+export type TypingTool = RulesTypingTool | KMeansTypingTool;
+
+export interface TypingToolExport {
+  segmentation: string;
+  method: 'rules' | 'kmeans';
+  format: 'json' | 'xlsx';
+  out: string;
+  inputs: string[];
+  /** Excel: the respondent rows the input area has. */
+  rows: number | null;
+}
