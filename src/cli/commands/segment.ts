@@ -542,6 +542,17 @@ function sampleText(sample: HoldOutReport['sample']): string {
   return `trained on ${sample.train} respondents, scored on a seeded hold-out of ${sample.test} (${percent(sample.share)} of each segment, seed ${sample.seed})${sample.excluded > 0 ? `; ${sample.excluded} left out (a missing answer to a candidate)` : ''}`;
 }
 
+/** Where the steps peaked, when that was before the last. */
+function bestText(report: GoldenQuestionsReport): string {
+  const best = report.steps.reduce(
+    (top, step, i) => (step.holdOutAccuracy > report.steps[top]!.holdOutAccuracy ? i : top),
+    0,
+  );
+  return best < report.steps.length - 1
+    ? `; the most was ${percent(report.steps[best]!.holdOutAccuracy)} with the first ${best + 1}`
+    : '';
+}
+
 function goldenText(report: GoldenQuestionsReport): string {
   const lines = [
     `Golden questions for ${report.segmentation}: greedy forward selection with ${report.classifier}`,
@@ -562,7 +573,7 @@ function goldenText(report: GoldenQuestionsReport): string {
     '',
     report.reached
       ? `${percent(report.target)} reached on the hold-out with ${report.chosen.length} question${report.chosen.length === 1 ? '' : 's'}: ${report.chosen.join(', ')}`
-      : `${percent(report.target)} NOT reached: every candidate together gives ${percent(report.confusion.accuracy)} on the hold-out`,
+      : `${percent(report.target)} NOT reached: every candidate together gives ${percent(report.confusion.accuracy)} on the hold-out${bestText(report)}`,
   ];
   for (const skipped of report.skipped)
     lines.push(`  left out: ${skipped.variable} (${skipped.reason})`);
