@@ -67,9 +67,13 @@ export function fileAnswers(
     const code = recode.get(value) ?? value;
     values[i] = studyMissing(code) ? Number.NaN : code;
   }
-  if (match.newCategories.length > 0)
+  // The file's own no-answer codes are missing anyway: only real answers are worth a warning.
+  const unknownAnswers = match.newCategories.filter(
+    (category) => !fileMissing(Number(category.code)),
+  );
+  if (unknownAnswers.length > 0)
     warnings.push(
-      `${file}: ${variable.name} has answers the study does not have (${match.newCategories
+      `${file}: ${variable.name} has answers the study does not have (${unknownAnswers
         .map((category) => `${category.code} "${category.label}"`)
         .join(', ')}): read as missing`,
     );
