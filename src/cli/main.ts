@@ -16,6 +16,7 @@ import {
 import { runDemo, usage as demoUsage } from './commands/demo';
 import { runDescribe, usage as describeUsage } from './commands/describeStudy';
 import { runExportData, usage as exportUsage } from './commands/exportData';
+import { runExportTables, usage as exportTablesUsage } from './commands/exportTables';
 import { runImport, usage as importUsage } from './commands/importFile';
 import { runInfo, usage as infoUsage } from './commands/info';
 import { runMapping, usage as mappingUsage } from './commands/mapping';
@@ -34,6 +35,7 @@ const commands: Record<string, { usage: string; run: (args: string[]) => Promise
   import: { usage: importUsage, run: runImport },
   'export-data': { usage: exportUsage, run: runExportData },
   table: { usage: tableUsage, run: runTableCommand },
+  'export-tables': { usage: exportTablesUsage, run: runExportTables },
   tabplan: { usage: tabPlanUsage, run: runTabPlan },
   derive: { usage: deriveUsage, run: runDerive },
   filter: { usage: filterUsage, run: runFilter },

@@ -1,4 +1,5 @@
 /** Tables and what they stand on: cross-tables, derived variables and filters, in the worker. */
+import path from 'node:path';
 import type { Handlers } from '../../shared/api/index';
 import type { HandlerContext } from './handlerContext';
 
@@ -15,6 +16,7 @@ export function tableHandlers(
   | 'tables.save'
   | 'tables.saved'
   | 'tables.runSaved'
+  | 'tables.exportTabBook'
 > {
   const { session } = ctx;
   return {
@@ -51,6 +53,14 @@ export function tableHandlers(
     'tables.runSaved': ({ name }) => {
       session.requireOpen();
       return session.workerClient.call('tables.runSaved', { name });
+    },
+    'tables.exportTabBook': (input) => {
+      session.requireOpen();
+      const file = path.resolve(input.path);
+      const jobId = session.startJob(`Exporting ${path.basename(file)}`, (id) =>
+        session.workerClient.call('tables.exportTabBook', { ...input, path: file }, id),
+      );
+      return { jobId };
     },
     'weights.list': () => {
       session.requireOpen();

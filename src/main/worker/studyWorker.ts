@@ -25,6 +25,7 @@ import { describeStudy, summarizeStudy } from '../study/studyQueries';
 import { writeLabelLanguage } from '../study/labelLanguage';
 import { verifyStudy } from '../study/verifyStudy';
 import { exportData } from '../export/exportData';
+import { exportTabBook } from '../export/tabBookJob';
 import { datasetInfo } from '../import/importedDataset';
 import { importFile } from '../import/importFile';
 import { previewImport } from '../import/previewImport';
@@ -211,6 +212,24 @@ const handlers: WorkerHandlers = {
       name: plan.name,
       tables: plan.tables.map((spec) => runStudyTable(open, spec, language)),
     };
+  },
+  'tables.exportTabBook': ({ name, specs, path, language }, job) => {
+    const open = requireStudy();
+    const plan = name === undefined ? null : tablePlan(open.db, name);
+    const data = studyTableData(open.db, columnCache(open), language);
+    const variableLabel = (variable: string) => {
+      try {
+        return data.variable(variable).label;
+      } catch {
+        return null; // a derived column of the table (a response set, a summary), not a variable
+      }
+    };
+    return exportTabBook(
+      path,
+      plan?.tables ?? specs ?? [],
+      { run: (spec) => runStudyTable(open, spec, language), variableLabel },
+      { title: plan?.name ?? 'Tables', signal: job.signal, progress: job.progress },
+    );
   },
   'export.data': ({ path, format, variables, dropIdentifying, filter, language }, job) => {
     const open = requireStudy();

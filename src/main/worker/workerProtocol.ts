@@ -29,6 +29,7 @@ import type { MappingProposal } from '../../shared/domain/mapping';
 import type { StudyDescription, StudySummary } from '../../shared/domain/study';
 import type { TableResult } from '../../shared/domain/table';
 import { tableSpecSchema, type SavedTablePlan } from '../../shared/api/tables';
+import { tabBookInput, type TabBookSummary } from '../../shared/api/tables';
 import { dataQualityInput } from '../../shared/api/quality';
 import { languageCode } from '../../shared/api/study';
 import type { DataQualityReport } from '../../shared/domain/dataQuality';
@@ -94,6 +95,7 @@ export const workerMethods = {
   'tables.saved': z.object({}),
   'tables.runSaved': z.object({ name: z.string().min(1), language: languageCode.optional() }),
   'quality.check': dataQualityInput,
+  'tables.exportTabBook': tabBookInput,
   'demo.populate': z.object({ sourcesDir: anyPath }),
   'demo.isComplete': z.object({}),
   'segments.schemes': z.object({}),
@@ -146,6 +148,7 @@ export interface WorkerResults {
   'tables.saved': SavedTablePlan[];
   'tables.runSaved': { name: string; tables: TableResult[] };
   'quality.check': DataQualityReport;
+  'tables.exportTabBook': TabBookSummary;
   'segments.schemes': SchemeInfo[];
   'segments.saveScheme': SchemeInfo;
   'segments.preview': SegmentPreview;

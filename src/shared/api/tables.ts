@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import type { TableResult } from '../domain/table';
 import { method, result } from './apiTypes';
+import { languageCode } from './study';
 
 const variableName = z.string().min(1).max(128);
 
@@ -38,6 +39,25 @@ export interface SavedTablePlan {
   updatedAt: string;
 }
 
+/** A tab book of a saved tab plan (`name`) or of the tables given (`specs`), written to `path`. */
+export const tabBookInput = z
+  .object({
+    name: z.string().min(1).optional(),
+    specs: z.array(tableSpecSchema).min(1).max(1000).optional(),
+    path: z.string().min(1, 'an output path is required'),
+    /** The language of the labels written; the study's label language when left out. */
+    language: languageCode.optional(),
+  })
+  .refine((input) => (input.name === undefined) !== (input.specs === undefined), {
+    message: 'give either the name of a saved tab plan or the table specs, not both',
+  });
+
+export interface TabBookSummary {
+  path: string;
+  tables: number;
+  sheets: string[];
+}
+
 export const tableMethods = {
   'tables.run': method(z.object({ spec: tableSpecSchema }), result<TableResult>()),
   /** Saves one table, or a tab plan of several, under a name to re-run on the next wave. */
@@ -54,4 +74,6 @@ export const tableMethods = {
     z.object({ name: z.string().min(1) }),
     result<{ name: string; tables: TableResult[] }>(),
   ),
+  /** Starts a tab book export job; the TabBookSummary arrives with job.finished. */
+  'tables.exportTabBook': method(tabBookInput, result<{ jobId: string }>()),
 } as const;
