@@ -578,7 +578,23 @@ function goldenText(report: GoldenQuestionsReport): string {
   for (const skipped of report.skipped)
     lines.push(`  left out: ${skipped.variable} (${skipped.reason})`);
   lines.push('', 'Confusion matrix on the hold-out:', ...confusionText(report.confusion));
+  lines.push(...poorlyRecognised(report.confusion));
   return lines.join('\n');
+}
+
+/**
+ * Accuracy is a share of all respondents, so a small segment can go unrecognised behind a high
+ * figure — exactly the creators a consultant cares about. Say so in words.
+ */
+function poorlyRecognised(matrix: ConfusionMatrix): string[] {
+  return matrix.segments.flatMap((segment, k) => {
+    const recall = matrix.bySegment[k]!.recall;
+    return recall < 0.5
+      ? [
+          `Warning: only ${percent(recall)} of ${segment.label} are recognised as ${segment.label}; these questions do not type that segment well.`,
+        ]
+      : [];
+  });
 }
 
 function holdOutText(report: HoldOutReport): string {
@@ -594,6 +610,7 @@ function holdOutText(report: HoldOutReport): string {
     '',
     'Confusion matrix on the hold-out:',
     ...confusionText(report.confusion),
+    ...poorlyRecognised(report.confusion),
   ].join('\n');
 }
 
