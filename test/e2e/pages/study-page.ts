@@ -44,7 +44,7 @@ export class StudyPage {
     await this.labelLanguage.selectOption({ label: name });
   }
 
-  async openView(name: 'Overview' | 'Sources' | 'Weights' | 'Tables'): Promise<void> {
+  async openView(name: 'Overview' | 'Sources' | 'Weights' | 'Segments' | 'Tables'): Promise<void> {
     await this.navigator.getByRole('button', { name }).click();
   }
 }

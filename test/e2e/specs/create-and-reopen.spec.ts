@@ -53,6 +53,7 @@ describe('a consultant creates a study and comes back to it (browser mode)', () 
       'Overview',
       'Sources',
       'Weights',
+      'Segments',
       'Tables',
     ]);
     await screenshot(page, '02-study-window');
