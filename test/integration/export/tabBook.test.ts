@@ -19,6 +19,7 @@ import type { EventMap } from '../../../src/shared/api/events';
 import type { TableResult, TableSpec } from '../../../src/shared/domain/table';
 import { builtWorkerPath, tempFolder } from '../../support/studyDb';
 import { cli, createStudy, writableDb } from '../import/studyHelpers';
+import { itWithLibreOffice } from '../../support/libreOffice';
 
 const PLAN: TableSpec[] = [
   { rows: ['energy'], columns: [{ variables: ['country'] }] },
@@ -282,38 +283,40 @@ describe('cew export-tables', () => {
   });
 });
 
-const hasLibreOffice = spawnSync('soffice', ['--version'], { encoding: 'utf8' }).status === 0;
-
-describe.skipIf(!hasLibreOffice)('LibreOffice', () => {
-  it('opens the tab book and prints it to PDF', () => {
-    const out = path.join(folder, 'pdf');
-    const run = spawnSync(
-      'soffice',
-      [
-        `-env:UserInstallation=file://${path.join(folder, 'lo-profile')}`,
-        '--headless',
-        '--convert-to',
-        'pdf',
-        '--outdir',
-        out,
-        path.join(folder, 'core.xlsx'),
-      ],
-      { encoding: 'utf8', timeout: 60_000 },
-    );
-    expect(run.status, run.stderr).toBe(0);
-    const pdf = path.join(out, 'core.pdf');
-    expect(statSync(pdf).size).toBeGreaterThan(1000);
-    const pdftoppm = spawnSync('pdftoppm', ['-v'], { encoding: 'utf8' });
-    if (pdftoppm.error === undefined) {
-      const png = spawnSync(
-        'pdftoppm',
-        ['-png', '-r', '60', '-f', '1', '-l', '1', pdf, path.join(out, 'page')],
-        { encoding: 'utf8' },
+describe('LibreOffice', () => {
+  itWithLibreOffice(
+    'opens the tab book and prints it to PDF',
+    () => {
+      const out = path.join(folder, 'pdf');
+      const run = spawnSync(
+        'soffice',
+        [
+          `-env:UserInstallation=file://${path.join(folder, 'lo-profile')}`,
+          '--headless',
+          '--convert-to',
+          'pdf',
+          '--outdir',
+          out,
+          path.join(folder, 'core.xlsx'),
+        ],
+        { encoding: 'utf8', timeout: 60_000 },
       );
-      expect(png.status, png.stderr).toBe(0);
-      expect(
-        readdirSync(out).some((name) => name.startsWith('page') && name.endsWith('.png')),
-      ).toBe(true);
-    }
-  }, 90_000);
+      expect(run.status, run.stderr).toBe(0);
+      const pdf = path.join(out, 'core.pdf');
+      expect(statSync(pdf).size).toBeGreaterThan(1000);
+      const pdftoppm = spawnSync('pdftoppm', ['-v'], { encoding: 'utf8' });
+      if (pdftoppm.error === undefined) {
+        const png = spawnSync(
+          'pdftoppm',
+          ['-png', '-r', '60', '-f', '1', '-l', '1', pdf, path.join(out, 'page')],
+          { encoding: 'utf8' },
+        );
+        expect(png.status, png.stderr).toBe(0);
+        expect(
+          readdirSync(out).some((name) => name.startsWith('page') && name.endsWith('.png')),
+        ).toBe(true);
+      }
+    },
+    90_000,
+  );
 });

@@ -25,8 +25,7 @@ import type { TypingTool } from '../../../src/shared/domain/segments';
 import { tempFolder } from '../../support/studyDb';
 import { MiniSpreadsheet } from '../../unit/main/analysis/segmentation/support/miniSpreadsheet';
 import { cli, createStudy, parseCsv, writableDb } from '../import/studyHelpers';
-
-const hasLibreOffice = spawnSync('soffice', ['--version'], { encoding: 'utf8' }).status === 0;
+import { itWithLibreOffice } from '../../support/libreOffice';
 
 let folder: string;
 let sources: string;
@@ -189,7 +188,7 @@ describe('the typing tool of energy (rules)', () => {
     expect(await miniCodes(filled, people.length)).toEqual(people.map((p) => p.code));
   });
 
-  it.skipIf(!hasLibreOffice)(
+  itWithLibreOffice(
     'computes the same in LibreOffice',
     () => {
       expect(libreOfficeCodes(filled, people.length)).toEqual(people.map((p) => p.code));
@@ -251,7 +250,7 @@ describe('the typing tool of a k-means clustering', () => {
     expect(await miniCodes(filled, people.length)).toEqual(people.map((p) => p.code));
   });
 
-  it.skipIf(!hasLibreOffice)(
+  itWithLibreOffice(
     'computes the same in LibreOffice',
     () => {
       expect(libreOfficeCodes(filled, people.length)).toEqual(people.map((p) => p.code));
