@@ -38,8 +38,6 @@ export interface ProposalResult {
   mapping: SourceMapping;
   problems: MappingProblem[];
   changes: MappingChange[];
-  /** Study codes the source labels, by study variable; saved to compare with the next wave. */
-  labelledCodes: Record<string, number[]>;
 }
 
 /**
@@ -132,6 +130,13 @@ function previousTargets(previous: SourceMapping | null): Map<string, string> {
   return targets;
 }
 
+/** The study codes a source variable labels, once its answers are recoded. */
+export function studyCodesOf(source: ImportedVariable, codes: Record<string, number>): number[] {
+  return source.valueLabels.flatMap((vl) =>
+    typeof vl.code === 'number' ? [codes[String(vl.code)] ?? vl.code] : [],
+  );
+}
+
 function isDecisive(candidate: MappingCandidate): boolean {
   return candidate.evidence === 'same-name' || candidate.evidence === 'previous-wave';
 }
@@ -193,6 +198,24 @@ export function proposeMapping(input: ProposalInput): ProposalResult {
   const taken = new Set<string>();
   const labelledCodes: Record<string, number[]> = {};
   const codeMatches = new Map<string, CodeMatch>();
+  const place = (
+    source: ImportedVariable,
+    target: CodebookVariable,
+    answers: CodeMatch,
+    evidence: MappingCandidate['evidence'],
+    confidence: number,
+  ) => {
+    codeMatches.set(source.name, answers);
+    assigned.set(source.name, {
+      source: source.name,
+      target: target.name,
+      codes: answers.codes,
+      evidence,
+      confidence: Math.round(confidence * 100) / 100,
+    });
+    taken.add(target.name);
+    labelledCodes[target.name] = studyCodesOf(source, answers.codes);
+  };
   for (const { source, candidate } of pairs) {
     if (assigned.has(source.name) || taken.has(candidate.target)) continue;
     const target = byName.get(candidate.target)!;
@@ -205,18 +228,7 @@ export function proposeMapping(input: ProposalInput): ProposalResult {
         code: conflict.code,
         message: conflict.message,
       });
-    codeMatches.set(source.name, answers);
-    assigned.set(source.name, {
-      source: source.name,
-      target: target.name,
-      codes: answers.codes,
-      evidence: candidate.evidence,
-      confidence: Math.round(candidate.confidence * 100) / 100,
-    });
-    taken.add(target.name);
-    labelledCodes[target.name] = source.valueLabels
-      .filter((vl): vl is { code: number; label: string } => typeof vl.code === 'number')
-      .map((vl) => answers.codes[String(vl.code)] ?? vl.code);
+    place(source, target, answers, candidate.evidence, candidate.confidence);
   }
   // A code frame alone says little (every 1–5 scale looks alike), but once the other variables
   // are placed, a file variable whose every answer is one of exactly one free study variable's
@@ -231,26 +243,14 @@ export function proposeMapping(input: ProposalInput): ProposalResult {
     if (assigned.has(source.name)) continue;
     const labelled = source.valueLabels.filter((vl) => typeof vl.code === 'number').length;
     if (labelled < 2) continue;
-    const fits = input.codebook.filter((target) => {
-      if (taken.has(target.name) || !compatibleTypes(target.type, source.type)) return false;
+    const fits: Array<{ target: CodebookVariable; answers: CodeMatch }> = [];
+    for (const target of input.codebook) {
+      if (taken.has(target.name) || !compatibleTypes(target.type, source.type)) continue;
       const answers = matchCodes(source, target, input.language);
-      return answers.matchedByLabel === labelled && answers.conflicts.length === 0;
-    });
-    if (fits.length !== 1) continue;
-    const target = fits[0]!;
-    const answers = matchCodes(source, target, input.language);
-    codeMatches.set(source.name, answers);
-    assigned.set(source.name, {
-      source: source.name,
-      target: target.name,
-      codes: answers.codes,
-      evidence: 'code-frame',
-      confidence: 0.7,
-    });
-    taken.add(target.name);
-    labelledCodes[target.name] = source.valueLabels
-      .filter((vl): vl is { code: number; label: string } => typeof vl.code === 'number')
-      .map((vl) => answers.codes[String(vl.code)] ?? vl.code);
+      if (answers.matchedByLabel === labelled && answers.conflicts.length === 0)
+        fits.push({ target, answers });
+    }
+    if (fits.length === 1) place(source, fits[0]!.target, fits[0]!.answers, 'code-frame', 0.7);
   }
   const mapping: SourceMapping = {
     variables: input.variables.flatMap((source) => assigned.get(source.name) ?? []),
@@ -258,17 +258,13 @@ export function proposeMapping(input: ProposalInput): ProposalResult {
       .filter((source) => !assigned.has(source.name) && !undecidable.has(source.name))
       .map((source) => source.name),
   };
-  for (const name of mapping.new) {
-    const source = input.variables.find((variable) => variable.name === name)!;
-    labelledCodes[name] = source.valueLabels
-      .filter((vl): vl is { code: number; label: string } => typeof vl.code === 'number')
-      .map((vl) => vl.code);
-  }
+  const isNew = new Set(mapping.new);
+  for (const source of input.variables)
+    if (isNew.has(source.name)) labelledCodes[source.name] = studyCodesOf(source, {});
   return {
     mapping,
     problems,
     changes: changesSincePrevious(input, mapping, codeMatches, labelledCodes),
-    labelledCodes,
   };
 }
 

@@ -96,7 +96,7 @@ export function proposeSourceMapping(
   file: string,
   dataset: ImportedDataset,
   context: SourceContext,
-): MappingProposal & { labelledCodes: Record<string, number[]> } {
+): MappingProposal {
   const previous = previousMapping(db, context);
   const variables = mappableVariables(dataset);
   const codebook = readCodebook(db);
@@ -121,6 +121,5 @@ export function proposeSourceMapping(
     problems: result.problems,
     changes: result.changes,
     sourceLabels: Object.fromEntries(variables.map((variable) => [variable.name, variable.label])),
-    labelledCodes: result.labelledCodes,
   };
 }

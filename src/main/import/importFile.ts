@@ -18,6 +18,7 @@ import { encodeNarrowest } from './columnEncoding';
 import type { SourceMapping } from '../../shared/domain/mapping';
 import type { VariableType } from '../../shared/domain/study';
 import { applyMapping } from '../harmonise/applyMapping';
+import { studyCodesOf } from '../harmonise/proposeMapping';
 import { proposeSourceMapping } from '../harmonise/sourceMapping';
 import type { ImportedDataset } from './importedDataset';
 
@@ -97,11 +98,8 @@ function decidedMapping(
 function labelledCodes(dataset: ImportedDataset): Record<string, number[]> {
   return Object.fromEntries(
     dataset.variables
-      .filter((variable) => variable.valueLabels.some((vl) => typeof vl.code === 'number'))
-      .map((variable) => [
-        variable.name,
-        variable.valueLabels.flatMap((vl) => (typeof vl.code === 'number' ? [vl.code] : [])),
-      ]),
+      .map((variable) => [variable.name, studyCodesOf(variable, {})] as const)
+      .filter(([, codes]) => codes.length > 0),
   );
 }
 

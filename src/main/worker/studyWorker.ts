@@ -194,13 +194,12 @@ const handlers: WorkerHandlers = {
     job,
   ) => {
     const dataset = await readDataset(path, { ...options, signal: job.signal });
-    const { labelledCodes: _codes, ...proposal } = proposeSourceMapping(
-      requireStudy().db,
-      path,
-      dataset,
-      { country, wave, respondentType, language: language ?? 'en' },
-    );
-    return proposal;
+    return proposeSourceMapping(requireStudy().db, path, dataset, {
+      country,
+      wave,
+      respondentType,
+      language: language ?? 'en',
+    });
   },
   'tables.run': ({ spec, language }) => runStudyTable(requireStudy(), spec, language),
   'tables.save': ({ name, tables }) => saveTablePlan(requireWritable().writable, name, tables),
