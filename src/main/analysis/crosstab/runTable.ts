@@ -42,7 +42,9 @@ export function runTable(
     spec.weight ? `Weighted by ${data.variable(spec.weight).name}` : 'Unweighted',
     spec.filter ? `filter: ${spec.filter}` : 'all respondents',
     `base: ${built.result.bases[0]?.n ?? 0} respondents`,
-    'missing values excluded',
+    built.result.stubBases
+      ? 'missing values excluded (a question not everyone answered has its own base under its rows)'
+      : 'missing values excluded',
   ];
   const significance = built.result.tests.notes[0];
   built.result.footnote = [parts.join('; '), significance].filter(Boolean).join('. ');
