@@ -23,6 +23,7 @@ import {
   saveSegmentationInput,
   schemeSchema,
 } from '../../shared/api/segments';
+import type { z } from 'zod';
 import { describeZodError } from '../../shared/api/validate';
 import type {
   ConfusionMatrix,
@@ -82,6 +83,24 @@ function schemeFile(file: string): SegmentScheme {
   if (!parsed.success)
     throw new CliUsageError(
       describeZodError('scheme', parsed.error).replace(/^invalid input for scheme: /, `${file}: `),
+    );
+  return parsed.data;
+}
+
+/** Runs `run` with the study open for reading. */
+function withOpenStudy<T>(study: string, run: (host: AppHost) => Promise<T>): Promise<T> {
+  return withHost(async (host) => {
+    await host.session.openStudy(study);
+    return run(host);
+  });
+}
+
+/** The command's options checked as the API checks them; a problem is a usage error. */
+function parseOptions<T>(schema: z.ZodType<T>, input: unknown): T {
+  const parsed = schema.safeParse(input);
+  if (!parsed.success)
+    throw new CliUsageError(
+      describeZodError('segment', parsed.error).replace(/^invalid input for segment: /, ''),
     );
   return parsed.data;
 }
@@ -282,21 +301,16 @@ export async function runSegment(args: string[]): Promise<void> {
   if (values.profile) {
     if (!values.variables)
       throw new CliUsageError('--profile needs --variables a,b,c: the variables to profile');
-    const parsed = profileInput.safeParse({
+    const options = parseOptions(profileInput, {
       segment: values.profile,
       variables: list(values.variables),
       ...(values.means ? { means: list(values.means) } : {}),
       ...(values.weight ? { weight: values.weight } : {}),
       ...(values.filter ? { filter: values.filter } : {}),
     });
-    if (!parsed.success)
-      throw new CliUsageError(
-        describeZodError('segment', parsed.error).replace(/^invalid input for segment: /, ''),
-      );
-    const profile = await withHost(async (host) => {
-      await host.session.openStudy(study);
-      return host.session.workerClient.call('segments.profile', parsed.data);
-    });
+    const profile = await withOpenStudy(study, (host) =>
+      host.session.workerClient.call('segments.profile', options),
+    );
     if (values.json) printJson(profile);
     else printLine(profileText(profile));
     return;
@@ -305,19 +319,14 @@ export async function runSegment(args: string[]): Promise<void> {
   if (values['typing-tool']) {
     if (!values.out)
       throw new CliUsageError('--typing-tool needs --out FILE.xlsx (Excel) or FILE.json');
-    const parsed = typingToolInput.safeParse({
+    const options = parseOptions(typingToolInput, {
       segmentation: values['typing-tool'],
       out: values.out,
       ...(values.rows !== undefined ? { rows: Number(values.rows) } : {}),
     });
-    if (!parsed.success)
-      throw new CliUsageError(
-        describeZodError('segment', parsed.error).replace(/^invalid input for segment: /, ''),
-      );
-    const written = await withHost(async (host) => {
-      await host.session.openStudy(study);
-      return host.session.workerClient.call('segments.typingTool', parsed.data);
-    });
+    const written = await withOpenStudy(study, (host) =>
+      host.session.workerClient.call('segments.typingTool', options),
+    );
     if (values.json) printJson(written);
     else
       printLine(
@@ -327,48 +336,37 @@ export async function runSegment(args: string[]): Promise<void> {
   }
 
   if (values.golden) {
-    const parsed = goldenInput.safeParse({
+    const options = parseOptions(goldenInput, {
       segmentation: values.golden,
       ...(values.candidates ? { candidates: list(values.candidates) } : {}),
       ...(values.accuracy !== undefined ? { accuracy: Number(values.accuracy) } : {}),
       ...(values.seed !== undefined ? { seed: Number(values.seed) } : {}),
     });
-    if (!parsed.success)
-      throw new CliUsageError(
-        describeZodError('segment', parsed.error).replace(/^invalid input for segment: /, ''),
-      );
-    const report = await withHost(async (host) => {
-      await host.session.openStudy(study);
-      return runCliJob(host.session, 'golden questions', 'segments.golden', parsed.data);
-    });
+    const report = await withOpenStudy(study, (host) =>
+      runCliJob(host.session, 'golden questions', 'segments.golden', options),
+    );
     if (values.json) printJson(report);
     else printLine(goldenText(report));
     return;
   }
 
   if (values.holdout) {
-    const parsed = holdOutInput.safeParse({
+    const options = parseOptions(holdOutInput, {
       segmentation: values.holdout,
       ...(values.seed !== undefined ? { seed: Number(values.seed) } : {}),
     });
-    if (!parsed.success)
-      throw new CliUsageError(
-        describeZodError('segment', parsed.error).replace(/^invalid input for segment: /, ''),
-      );
-    const report = await withHost(async (host) => {
-      await host.session.openStudy(study);
-      return runCliJob(host.session, 'hold-out accuracy', 'segments.holdOut', parsed.data);
-    });
+    const report = await withOpenStudy(study, (host) =>
+      runCliJob(host.session, 'hold-out accuracy', 'segments.holdOut', options),
+    );
     if (values.json) printJson(report);
     else printLine(holdOutText(report));
     return;
   }
 
   if (values.list) {
-    const saved = await withHost(async (host) => {
-      await host.session.openStudy(study);
-      return host.session.workerClient.call('segments.list', {});
-    });
+    const saved = await withOpenStudy(study, (host) =>
+      host.session.workerClient.call('segments.list', {}),
+    );
     if (values.json) printJson(saved);
     else if (saved.length === 0) printLine('No segment variables in this study.');
     else
@@ -380,10 +378,9 @@ export async function runSegment(args: string[]): Promise<void> {
   }
 
   if (values.schemes || values['export-scheme']) {
-    const schemes = await withHost(async (host) => {
-      await host.session.openStudy(study);
-      return host.session.workerClient.call('segments.schemes', {});
-    });
+    const schemes = await withOpenStudy(study, (host) =>
+      host.session.workerClient.call('segments.schemes', {}),
+    );
     if (values.schemes) return printSchemes(schemes, values.json);
     const wanted = values['export-scheme']!.toLowerCase();
     const found = schemes.find((info) => info.scheme.name === wanted);
@@ -419,15 +416,13 @@ export async function runSegment(args: string[]): Promise<void> {
       ...(values.weight ? { weight: values.weight } : {}),
     };
     if (values.preview) {
-      const parsed = previewInput.safeParse({
+      const options = parseOptions(previewInput, {
         ...common,
         ...(values.filter ? { filter: values.filter } : {}),
       });
-      if (!parsed.success) throw new CliUsageError(describeZodError('segment', parsed.error));
-      const preview = await withHost(async (host) => {
-        await host.session.openStudy(study);
-        return host.session.workerClient.call('segments.preview', parsed.data);
-      });
+      const preview = await withOpenStudy(study, (host) =>
+        host.session.workerClient.call('segments.preview', options),
+      );
       if (values.json) printJson(preview);
       else printLine(previewText(preview));
       return;
@@ -436,15 +431,14 @@ export async function runSegment(args: string[]): Promise<void> {
       throw new CliUsageError(
         '--filter goes with --preview or --kmeans: a saved scheme covers its universe',
       );
-    const parsed = saveSegmentationInput.safeParse({
+    const options = parseOptions(saveSegmentationInput, {
       ...common,
       ...(values.name ? { name: values.name } : {}),
       ...(values.label ? { label: values.label } : {}),
     });
-    if (!parsed.success) throw new CliUsageError(describeZodError('segment', parsed.error));
     const saved: SegmentSaveResult = await withHost(async (host) => {
       await openWritable(host, study);
-      return host.session.workerClient.call('segments.save', parsed.data);
+      return host.session.workerClient.call('segments.save', options);
     });
     if (values.json) printJson(saved);
     else printLine(previewText(saved, saved.name));
@@ -452,7 +446,7 @@ export async function runSegment(args: string[]): Promise<void> {
   }
 
   if (!values.k) throw new CliUsageError('--kmeans needs --k, e.g. --k 4 or --k 2..8');
-  const parsed = kmeansInput.safeParse({
+  const options = parseOptions(kmeansInput, {
     variables: list(values.kmeans),
     k: clusterCounts(values.k),
     ...(values.seed !== undefined ? { seed: Number(values.seed) } : {}),
@@ -463,14 +457,10 @@ export async function runSegment(args: string[]): Promise<void> {
     ...(values.label ? { label: values.label } : {}),
     ...(values.labels ? { labels: list(values.labels) } : {}),
   });
-  if (!parsed.success)
-    throw new CliUsageError(
-      describeZodError('segment', parsed.error).replace(/^invalid input for segment: /, ''),
-    );
   const report = await withHost(async (host) => {
-    if (parsed.data.name) await openWritable(host, study);
+    if (options.name) await openWritable(host, study);
     else await host.session.openStudy(study);
-    return runCliJob(host.session, 'k-means', 'segments.kmeans', parsed.data);
+    return runCliJob(host.session, 'k-means', 'segments.kmeans', options);
   });
   if (values.json) printJson(kmeansJson(report));
   else printLine(kmeansText(report));
