@@ -148,3 +148,28 @@ export function textAt(column: Extract<ColumnData, { encoding: 'utf8' }>, row: n
     column.offsets[row + 1]! - column.offsets[row]!,
   ).toString('utf8');
 }
+
+/**
+ * Replaces a column computed over the whole study (a derived variable, a weight, a segment) with
+ * `values`, which hold every respondent in source order: one chunk per source, as imports write.
+ */
+export function replaceStudyColumn(
+  db: WritableStudyDb,
+  variableId: number,
+  values: Float64Array,
+  encode: (part: Float64Array) => ColumnData,
+): void {
+  statement(db, 'DELETE FROM column_chunks WHERE variable_id = ?').run(variableId);
+  const sources = statement(
+    db,
+    'SELECT id, row_count FROM sources ORDER BY sort_order, id',
+  ).all() as Array<{
+    id: number;
+    row_count: number;
+  }>;
+  let start = 0;
+  for (const source of sources) {
+    writeChunk(db, variableId, source.id, encode(values.subarray(start, start + source.row_count)));
+    start += source.row_count;
+  }
+}

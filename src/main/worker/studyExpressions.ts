@@ -24,7 +24,8 @@ import {
   widerEncoding,
 } from '../import/columnEncoding';
 import { appendAudit } from '../study/auditLog';
-import { textAt, writeChunk, type ColumnEncoding } from '../study/columnStore';
+import { replaceStudyColumn, textAt, type ColumnEncoding } from '../study/columnStore';
+import { ownedVariable } from '../study/ownedVariable';
 import type { ReadableStudyDb, WritableStudyDb } from '../study/studyDb';
 import { statement } from '../study/statementCache';
 import type { ColumnCache } from './columnCache';
@@ -197,15 +198,9 @@ function materialise(
       'INSERT INTO value_labels (variable_id, code, labels_json, sort_order) VALUES (?, ?, ?, ?)',
     ).run(variableId, String(code), JSON.stringify({ en: label }), order + 1),
   );
-  const sources = db
-    .prepare('SELECT id, row_count FROM sources ORDER BY sort_order, id')
-    .all() as Array<{ id: number; row_count: number }>;
-  let start = 0;
-  for (const source of sources) {
-    const part = values.subarray(start, start + source.row_count);
-    writeChunk(db, variableId, source.id, encodeColumn({ kind: 'numeric', values: part }, storage));
-    start += source.row_count;
-  }
+  replaceStudyColumn(db, variableId, values, (part) =>
+    encodeColumn({ kind: 'numeric', values: part }, storage),
+  );
   let valid = 0;
   for (const value of values) if (!Number.isNaN(value)) valid++;
   return { name: definition.name, type, rows, valid };
@@ -223,28 +218,13 @@ export function deriveVariable(
     );
   }
   const summary = db.transaction(() => {
-    const existing = statement(
-      db,
-      'SELECT id, name, origin FROM variables WHERE lower(name) = lower(?)',
-    ).get(definition.name) as { id: number; name: string; origin: string } | undefined;
-    if (existing && existing.origin !== 'derived') {
-      throw new ApiError(
-        'conflict',
-        `name: ${existing.name} already exists and is not a derived variable`,
-      );
-    }
-    const id =
-      existing?.id ??
-      Number(
-        statement(
-          db,
-          `INSERT INTO variables (name, type, storage, labels_json, origin, sort_order)
-           VALUES (?, 'numeric', 'u8', '{}', 'derived', (SELECT coalesce(max(sort_order), 0) + 1 FROM variables))`,
-        ).run(definition.name).lastInsertRowid,
-      );
+    const { id, existed } = ownedVariable(db, definition.name, 'derived', {
+      type: 'numeric',
+      storage: 'u8',
+    });
     cache.invalidate([definition.name]);
     const result = materialise(db, cache, id, definition);
-    appendAudit(db, existing ? 'derive.updated' : 'derive.created', { ...definition });
+    appendAudit(db, existed ? 'derive.updated' : 'derive.created', { ...definition });
     return result;
   })();
   cache.invalidate([definition.name]);

@@ -86,7 +86,8 @@ import { chooseRespondentId } from '../import/respondentId';
 import { pickLabelJson } from '../../shared/domain/labels';
 import { appendAudit } from '../study/auditLog';
 import { readLabelLanguage } from '../study/labelLanguage';
-import { writeChunk } from '../study/columnStore';
+import { replaceStudyColumn } from '../study/columnStore';
+import { ownedVariable } from '../study/ownedVariable';
 import type { ReadableStudyDb, WritableStudyDb } from '../study/studyDb';
 import { statement } from '../study/statementCache';
 import type { ColumnCache } from './columnCache';
@@ -397,19 +398,6 @@ interface SegmentVariable {
   segments: Array<{ code: number; label: string }>;
 }
 
-function storeCodes(db: WritableStudyDb, variableId: number, codes: Float64Array): void {
-  statement(db, 'DELETE FROM column_chunks WHERE variable_id = ?').run(variableId);
-  const sources = db
-    .prepare('SELECT id, row_count FROM sources ORDER BY sort_order, id')
-    .all() as Array<{ id: number; row_count: number }>;
-  let start = 0;
-  for (const source of sources) {
-    const part = codes.subarray(start, start + source.row_count);
-    writeChunk(db, variableId, source.id, encodeColumn({ kind: 'numeric', values: part }, 'u8'));
-    start += source.row_count;
-  }
-}
-
 /** Creates or replaces a segment variable: its definition, value labels and column. */
 function writeSegmentVariable(
   db: WritableStudyDb,
@@ -422,24 +410,10 @@ function writeSegmentVariable(
       `name: ${JSON.stringify(variable.name)} is not a variable name (letters, digits, _ . @ # $; up to 64)`,
     );
   db.transaction(() => {
-    const existing = statement(
-      db,
-      'SELECT id, name, origin FROM variables WHERE lower(name) = lower(?)',
-    ).get(variable.name) as { id: number; name: string; origin: string } | undefined;
-    if (existing && existing.origin !== 'segment')
-      throw new ApiError(
-        'conflict',
-        `name: ${existing.name} already exists and is not a segment variable`,
-      );
-    const id =
-      existing?.id ??
-      Number(
-        statement(
-          db,
-          `INSERT INTO variables (name, type, storage, labels_json, origin, sort_order)
-           VALUES (?, 'single', 'u8', '{}', 'segment', (SELECT coalesce(max(sort_order), 0) + 1 FROM variables))`,
-        ).run(variable.name).lastInsertRowid,
-      );
+    const { id, existed } = ownedVariable(db, variable.name, 'segment', {
+      type: 'single',
+      storage: 'u8',
+    });
     statement(
       db,
       "UPDATE variables SET type = 'single', storage = 'u8', labels_json = ?, definition_json = ? WHERE id = ?",
@@ -451,8 +425,10 @@ function writeSegmentVariable(
         'INSERT INTO value_labels (variable_id, code, labels_json, sort_order) VALUES (?, ?, ?, ?)',
       ).run(id, String(segment.code), JSON.stringify({ en: segment.label }), order + 1),
     );
-    storeCodes(db, id, variable.codes);
-    appendAudit(db, existing ? 'segments.updated' : 'segments.created', {
+    replaceStudyColumn(db, id, variable.codes, (part) =>
+      encodeColumn({ kind: 'numeric', values: part }, 'u8'),
+    );
+    appendAudit(db, existed ? 'segments.updated' : 'segments.created', {
       name: variable.name,
       method: variable.definition.method,
     });
@@ -519,7 +495,9 @@ export function recomputeSegments(db: WritableStudyDb, cache: ColumnCache): stri
           ? runRules(db, cache, definition.scheme, definition.bindings, definition.split).outcome
               .codes
           : kMeansCodes(db, cache, definition);
-      storeCodes(db, variable.id, codes);
+      replaceStudyColumn(db, variable.id, codes, (part) =>
+        encodeColumn({ kind: 'numeric', values: part }, 'u8'),
+      );
     } catch (error) {
       throw new ApiError(
         'invalid-input',

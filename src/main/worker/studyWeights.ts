@@ -17,7 +17,8 @@ import { rimWeightsByGroup } from '../analysis/weights/rimWeightsByGroup';
 import { weightDiagnostics, type WeightDiagnostics } from '../analysis/weights/weightDiagnostics';
 import { chunkToNumbers } from '../import/columnEncoding';
 import { appendAudit } from '../study/auditLog';
-import { writeChunk, type ColumnData } from '../study/columnStore';
+import { replaceStudyColumn } from '../study/columnStore';
+import { ownedVariable } from '../study/ownedVariable';
 import { readLabelLanguage } from '../study/labelLanguage';
 import type { ReadableStudyDb, WritableStudyDb } from '../study/studyDb';
 import { statement } from '../study/statementCache';
@@ -229,16 +230,7 @@ export function computeWeights(
 }
 
 function storeWeights(db: WritableStudyDb, variableId: number, weights: Float64Array): void {
-  statement(db, 'DELETE FROM column_chunks WHERE variable_id = ?').run(variableId);
-  const sources = db
-    .prepare('SELECT id, row_count FROM sources ORDER BY sort_order, id')
-    .all() as Array<{ id: number; row_count: number }>;
-  let start = 0;
-  for (const source of sources) {
-    const values = weights.slice(start, start + source.row_count);
-    writeChunk(db, variableId, source.id, { encoding: 'f64', values } as ColumnData);
-    start += source.row_count;
-  }
+  replaceStudyColumn(db, variableId, weights, (part) => ({ encoding: 'f64', values: part }));
 }
 
 export function saveWeights(
@@ -253,28 +245,17 @@ export function saveWeights(
     );
   const { weights, report: result } = computeWeights(db, cache, definition);
   db.transaction(() => {
-    const existing = statement(
-      db,
-      'SELECT id, name, origin FROM variables WHERE lower(name) = lower(?)',
-    ).get(definition.name) as { id: number; name: string; origin: string } | undefined;
-    if (existing && existing.origin !== 'weight')
-      throw new ApiError('conflict', `name: ${existing.name} already exists and is not a weight`);
-    const id =
-      existing?.id ??
-      Number(
-        statement(
-          db,
-          `INSERT INTO variables (name, type, storage, labels_json, origin, sort_order)
-           VALUES (?, 'numeric', 'f64', ?, 'weight', (SELECT coalesce(max(sort_order), 0) + 1 FROM variables))`,
-        ).run(definition.name, JSON.stringify({ en: `RIM weight ${definition.name}` }))
-          .lastInsertRowid,
-      );
+    const { id, existed } = ownedVariable(db, definition.name, 'weight', {
+      type: 'numeric',
+      storage: 'f64',
+      labels: { en: `RIM weight ${definition.name}` },
+    });
     statement(db, 'UPDATE variables SET definition_json = ? WHERE id = ?').run(
       JSON.stringify({ method: 'rim', ...definition }),
       id,
     );
     storeWeights(db, id, weights);
-    appendAudit(db, existing ? 'weight.updated' : 'weight.created', {
+    appendAudit(db, existed ? 'weight.updated' : 'weight.created', {
       definition,
       overall: result.overall,
     });
