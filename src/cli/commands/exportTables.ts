@@ -5,8 +5,9 @@
  */
 import { parseArgs } from 'node:util';
 import { tabBookInput } from '../../shared/api/tables';
-import { describeZodError } from '../../shared/api/validate';
 import { withHost } from '../cliHost';
+import { parseCliInput } from '../cliOptions';
+import { tableSpecInput, tableSpecOptions } from '../tableOptions';
 import { runCliJob } from '../cliJob';
 import { CliUsageError, printJson, printLine } from '../cliOutput';
 import { languageOption, parseLanguage, warnIfUnknownLanguage } from '../cliLanguage';
@@ -14,24 +15,13 @@ import { languageOption, parseLanguage, warnIfUnknownLanguage } from '../cliLang
 export const usage =
   'export-tables STUDY.cew (--saved NAME | --rows a,b [--cols c,d/e] [--weight W] [--filter EXPR] [--sig 0.95|0.99,0.95]) --out FILE.xlsx [--language L] [--json]';
 
-function list(value: string | undefined): string[] {
-  return (value ?? '')
-    .split(',')
-    .map((part) => part.trim())
-    .filter(Boolean);
-}
-
 export async function runExportTables(args: string[]): Promise<void> {
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,
     options: {
       saved: { type: 'string' },
-      rows: { type: 'string' },
-      cols: { type: 'string' },
-      weight: { type: 'string' },
-      filter: { type: 'string' },
-      sig: { type: 'string' },
+      ...tableSpecOptions,
       out: { type: 'string' },
       json: { type: 'boolean', default: false },
       ...languageOption,
@@ -44,35 +34,14 @@ export async function runExportTables(args: string[]): Promise<void> {
   if ((values.saved === undefined) === (values.rows === undefined))
     throw new CliUsageError('give --saved NAME (a saved tab plan) or --rows a,b [--cols c,d]');
   const language = parseLanguage(values.language);
-  const parsed = tabBookInput.safeParse({
+  const input = parseCliInput('export-tables', tabBookInput, {
     path: values.out,
-    ...(values.saved !== undefined
-      ? { name: values.saved }
-      : {
-          specs: [
-            {
-              rows: list(values.rows),
-              columns: list(values.cols).map((group) => ({
-                variables: group.split('/').map((v) => v.trim()),
-              })),
-              ...(values.weight ? { weight: values.weight } : {}),
-              ...(values.filter ? { filter: values.filter } : {}),
-              ...(values.sig ? { sigLevels: list(values.sig).map(Number) } : {}),
-            },
-          ],
-        }),
+    ...(values.saved !== undefined ? { name: values.saved } : { specs: [tableSpecInput(values)] }),
     ...(language ? { language } : {}),
   });
-  if (!parsed.success)
-    throw new CliUsageError(
-      describeZodError('export-tables', parsed.error).replace(
-        /^invalid input for export-tables: /,
-        '',
-      ),
-    );
   const summary = await withHost(async (host) => {
     warnIfUnknownLanguage(language, await host.session.openStudy(study));
-    return runCliJob(host.session, `Exporting ${values.out}`, 'tables.exportTabBook', parsed.data);
+    return runCliJob(host.session, `Exporting ${values.out}`, 'tables.exportTabBook', input);
   });
   if (values.json) printJson(summary);
   else

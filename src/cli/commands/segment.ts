@@ -23,7 +23,6 @@ import {
   saveSegmentationInput,
   schemeSchema,
 } from '../../shared/api/segments';
-import type { z } from 'zod';
 import { describeZodError } from '../../shared/api/validate';
 import type {
   ConfusionMatrix,
@@ -41,6 +40,7 @@ import type {
 } from '../../shared/domain/segments';
 import type { AppHost } from '../../main/appHost';
 import { withHost } from '../cliHost';
+import { commaList, parseCliInput } from '../cliOptions';
 import { runCliJob } from '../cliJob';
 import { CliUsageError, printJson, printLine, warn } from '../cliOutput';
 import { tableText } from './table';
@@ -53,13 +53,6 @@ export const usage =
   '     cew segment STUDY.cew --golden NAME [--candidates a,b,...] [--accuracy 0.9] [--seed 1] [--json]\n' +
   '     cew segment STUDY.cew --holdout NAME [--seed 1] [--json]\n' +
   '     cew segment STUDY.cew --list | --schemes | --save-scheme FILE.json | --export-scheme NAME [--out FILE.json]';
-
-function list(value: string | undefined): string[] {
-  return (value ?? '')
-    .split(',')
-    .map((part) => part.trim())
-    .filter(Boolean);
-}
 
 function readJsonFile(file: string): unknown {
   let text: string;
@@ -93,16 +86,6 @@ function withOpenStudy<T>(study: string, run: (host: AppHost) => Promise<T>): Pr
     await host.session.openStudy(study);
     return run(host);
   });
-}
-
-/** The command's options checked as the API checks them; a problem is a usage error. */
-function parseOptions<T>(schema: z.ZodType<T>, input: unknown): T {
-  const parsed = schema.safeParse(input);
-  if (!parsed.success)
-    throw new CliUsageError(
-      describeZodError('segment', parsed.error).replace(/^invalid input for segment: /, ''),
-    );
-  return parsed.data;
 }
 
 /** `--scheme` is a file when it names one (…json), else a scheme's name. */
@@ -301,10 +284,10 @@ export async function runSegment(args: string[]): Promise<void> {
   if (values.profile) {
     if (!values.variables)
       throw new CliUsageError('--profile needs --variables a,b,c: the variables to profile');
-    const options = parseOptions(profileInput, {
+    const options = parseCliInput('segment', profileInput, {
       segment: values.profile,
-      variables: list(values.variables),
-      ...(values.means ? { means: list(values.means) } : {}),
+      variables: commaList(values.variables),
+      ...(values.means ? { means: commaList(values.means) } : {}),
       ...(values.weight ? { weight: values.weight } : {}),
       ...(values.filter ? { filter: values.filter } : {}),
     });
@@ -319,7 +302,7 @@ export async function runSegment(args: string[]): Promise<void> {
   if (values['typing-tool']) {
     if (!values.out)
       throw new CliUsageError('--typing-tool needs --out FILE.xlsx (Excel) or FILE.json');
-    const options = parseOptions(typingToolInput, {
+    const options = parseCliInput('segment', typingToolInput, {
       segmentation: values['typing-tool'],
       out: values.out,
       ...(values.rows !== undefined ? { rows: Number(values.rows) } : {}),
@@ -336,9 +319,9 @@ export async function runSegment(args: string[]): Promise<void> {
   }
 
   if (values.golden) {
-    const options = parseOptions(goldenInput, {
+    const options = parseCliInput('segment', goldenInput, {
       segmentation: values.golden,
-      ...(values.candidates ? { candidates: list(values.candidates) } : {}),
+      ...(values.candidates ? { candidates: commaList(values.candidates) } : {}),
       ...(values.accuracy !== undefined ? { accuracy: Number(values.accuracy) } : {}),
       ...(values.seed !== undefined ? { seed: Number(values.seed) } : {}),
     });
@@ -351,7 +334,7 @@ export async function runSegment(args: string[]): Promise<void> {
   }
 
   if (values.holdout) {
-    const options = parseOptions(holdOutInput, {
+    const options = parseCliInput('segment', holdOutInput, {
       segmentation: values.holdout,
       ...(values.seed !== undefined ? { seed: Number(values.seed) } : {}),
     });
@@ -416,7 +399,7 @@ export async function runSegment(args: string[]): Promise<void> {
       ...(values.weight ? { weight: values.weight } : {}),
     };
     if (values.preview) {
-      const options = parseOptions(previewInput, {
+      const options = parseCliInput('segment', previewInput, {
         ...common,
         ...(values.filter ? { filter: values.filter } : {}),
       });
@@ -431,7 +414,7 @@ export async function runSegment(args: string[]): Promise<void> {
       throw new CliUsageError(
         '--filter goes with --preview or --kmeans: a saved scheme covers its universe',
       );
-    const options = parseOptions(saveSegmentationInput, {
+    const options = parseCliInput('segment', saveSegmentationInput, {
       ...common,
       ...(values.name ? { name: values.name } : {}),
       ...(values.label ? { label: values.label } : {}),
@@ -446,8 +429,8 @@ export async function runSegment(args: string[]): Promise<void> {
   }
 
   if (!values.k) throw new CliUsageError('--kmeans needs --k, e.g. --k 4 or --k 2..8');
-  const options = parseOptions(kmeansInput, {
-    variables: list(values.kmeans),
+  const options = parseCliInput('segment', kmeansInput, {
+    variables: commaList(values.kmeans),
     k: clusterCounts(values.k),
     ...(values.seed !== undefined ? { seed: Number(values.seed) } : {}),
     ...(values.restarts !== undefined ? { restarts: Number(values.restarts) } : {}),
@@ -455,7 +438,7 @@ export async function runSegment(args: string[]): Promise<void> {
     ...(values.filter ? { filter: values.filter } : {}),
     ...(values.name ? { name: values.name } : {}),
     ...(values.label ? { label: values.label } : {}),
-    ...(values.labels ? { labels: list(values.labels) } : {}),
+    ...(values.labels ? { labels: commaList(values.labels) } : {}),
   });
   const report = await withHost(async (host) => {
     if (options.name) await openWritable(host, study);

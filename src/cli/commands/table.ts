@@ -8,21 +8,15 @@
  */
 import { parseArgs } from 'node:util';
 import { tableSpecSchema } from '../../shared/api/tables';
-import { describeZodError } from '../../shared/api/validate';
 import type { TableResult } from '../../shared/domain/table';
 import { withHost } from '../cliHost';
+import { commaList, parseCliInput } from '../cliOptions';
+import { tableSpecInput, tableSpecOptions } from '../tableOptions';
 import { CliUsageError, printJson, printLine } from '../cliOutput';
 import { languageOption, parseLanguage, warnIfUnknownLanguage } from '../cliLanguage';
 
 export const usage =
   'table STUDY.cew --rows a,b [--cols c,d/e] [--weight W] [--filter EXPR] [--sig 0.95|0.99,0.95] [--preset spss|dimensions|q] [--means VAR] [--summary top2|bottom2|mean --items a,b] [--save NAME] [--language L] [--json]\n     cew table STUDY.cew --saved NAME [--language L] [--json]                    re-run a saved table or tab plan';
-
-function list(value: string | undefined): string[] {
-  return (value ?? '')
-    .split(',')
-    .map((part) => part.trim())
-    .filter(Boolean);
-}
 
 /** A label as the terminal shows it: a fallback carries its language, since there are no italics. */
 function shown(label: string, labelLanguage: string | undefined): string {
@@ -80,11 +74,7 @@ export async function runTableCommand(args: string[]): Promise<void> {
     args,
     allowPositionals: true,
     options: {
-      rows: { type: 'string' },
-      cols: { type: 'string' },
-      weight: { type: 'string' },
-      filter: { type: 'string' },
-      sig: { type: 'string' },
+      ...tableSpecOptions,
       preset: { type: 'string' },
       means: { type: 'string' },
       save: { type: 'string' },
@@ -109,29 +99,15 @@ export async function runTableCommand(args: string[]): Promise<void> {
     else printLine(plan.tables.map(tableText).join('\n\n'));
     return;
   }
-  const parsed = tableSpecSchema.safeParse({
-    rows: list(values.rows),
-    columns: list(values.cols).map((group) => ({
-      variables: group.split('/').map((v) => v.trim()),
-    })),
-    ...(values.weight ? { weight: values.weight } : {}),
-    ...(values.filter ? { filter: values.filter } : {}),
-    ...(values.sig ? { sigLevels: list(values.sig).map(Number) } : {}),
+  const spec = parseCliInput('table', tableSpecSchema, {
+    ...tableSpecInput(values),
     ...(values.preset ? { preset: values.preset } : {}),
-    ...(values.means ? { means: list(values.means) } : {}),
+    ...(values.means ? { means: commaList(values.means) } : {}),
     ...(values.summary
-      ? { summary: { statistic: values.summary, items: list(values.items) } }
+      ? { summary: { statistic: values.summary, items: commaList(values.items) } }
       : {}),
   });
-  if (!parsed.success)
-    throw new CliUsageError(
-      describeZodError('table', parsed.error).replace(/^invalid input for table: /, ''),
-    );
-  if (
-    parsed.data.rows.length === 0 &&
-    (parsed.data.means ?? []).length === 0 &&
-    !parsed.data.summary
-  ) {
+  if (spec.rows.length === 0 && (spec.means ?? []).length === 0 && !spec.summary) {
     throw new CliUsageError(
       '--rows: name at least one variable (or --means, or --summary with --items)',
     );
@@ -139,9 +115,8 @@ export async function runTableCommand(args: string[]): Promise<void> {
   const save = values.save;
   const result = await withHost(async (host) => {
     warnIfUnknownLanguage(language, await host.session.openStudy(study));
-    if (save)
-      await host.session.workerClient.call('tables.save', { name: save, tables: [parsed.data] });
-    return host.session.workerClient.call('tables.run', { spec: parsed.data, ...labels });
+    if (save) await host.session.workerClient.call('tables.save', { name: save, tables: [spec] });
+    return host.session.workerClient.call('tables.run', { spec: spec, ...labels });
   });
   if (values.json) printJson(result);
   else printLine(tableText(result));
