@@ -7,7 +7,8 @@
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { importInput } from '../../shared/api/data';
-import { describeZodError } from '../../shared/api/validate';
+import { parseCliInput } from '../cliOptions';
+import { sourceInput, sourceOptions } from '../sourceOptions';
 import { withHost } from '../cliHost';
 import { runCliJob } from '../cliJob';
 import { CliUsageError, printJson, printLine, warn } from '../cliOutput';
@@ -36,17 +37,10 @@ export async function runImport(args: string[]): Promise<void> {
     args,
     allowPositionals: true,
     options: {
-      country: { type: 'string' },
-      wave: { type: 'string' },
-      type: { type: 'string', default: 'customer' },
+      ...sourceOptions,
       id: { type: 'string' },
-      encoding: { type: 'string' },
-      language: { type: 'string' },
       industry: { type: 'string' },
       mapping: { type: 'string' },
-      sheet: { type: 'string' },
-      'header-row': { type: 'string' },
-      delimiter: { type: 'string' },
       json: { type: 'boolean', default: false },
     },
   });
@@ -54,27 +48,12 @@ export async function runImport(args: string[]): Promise<void> {
   if (!study || !file || positionals.length > 2) throw new CliUsageError(`usage: cew ${usage}`);
   if (!study.toLowerCase().endsWith('.cew'))
     throw new CliUsageError(`${study}: a study file ends in .cew`);
-  if (!values.country)
-    throw new CliUsageError('--country is required (a 2- or 3-letter code such as DE)');
-  if (!values.wave) throw new CliUsageError('--wave is required (e.g. --wave 2026)');
-  const parsed = importInput.safeParse({
-    path: file,
-    country: values.country,
-    wave: values.wave,
-    respondentType: values.type,
+  const input = parseCliInput('import', importInput, {
+    ...sourceInput(file, values),
     idVariable: values.id,
-    encoding: values.encoding,
-    language: values.language,
     industry: values.industry,
     mapping: values.mapping === undefined ? undefined : readMapping(values.mapping),
-    ...(values.sheet ? { sheet: values.sheet } : {}),
-    ...(values['header-row'] ? { headerRow: Number(values['header-row']) } : {}),
-    ...(values.delimiter ? { delimiter: values.delimiter } : {}),
   });
-  if (!parsed.success)
-    throw new CliUsageError(
-      describeZodError('import', parsed.error).replace(/^invalid input for import: /, ''),
-    );
   const createdHere = !existsSync(study);
   const summary = await withHost(async (host) => {
     if (createdHere) {
@@ -84,7 +63,7 @@ export async function runImport(args: string[]): Promise<void> {
       if (opened.readOnly)
         throw new Error(`${opened.path}: ${opened.readOnlyReason ?? 'read-only'}`);
     }
-    return runCliJob(host.session, `Importing ${file}`, 'import.file', parsed.data);
+    return runCliJob(host.session, `Importing ${file}`, 'import.file', input);
   }).catch((error: unknown) => {
     // A study made only for this import goes again when the import fails: as if never run.
     if (createdHere)

@@ -5,7 +5,8 @@
  */
 import { parseArgs } from 'node:util';
 import { proposeMappingInput } from '../../shared/api/data';
-import { describeZodError } from '../../shared/api/validate';
+import { parseCliInput } from '../cliOptions';
+import { sourceInput, sourceOptions } from '../sourceOptions';
 import type { MappingChange, MappingProposal } from '../../shared/domain/mapping';
 import { withHost } from '../cliHost';
 import { CliUsageError, printJson, printLine } from '../cliOutput';
@@ -57,37 +58,16 @@ export async function runMapping(args: string[]): Promise<void> {
     args,
     allowPositionals: true,
     options: {
-      country: { type: 'string' },
-      wave: { type: 'string' },
-      type: { type: 'string', default: 'customer' },
-      language: { type: 'string' },
-      encoding: { type: 'string' },
-      sheet: { type: 'string' },
-      delimiter: { type: 'string' },
+      ...sourceOptions,
       json: { type: 'boolean', default: false },
     },
   });
   const [study, file] = positionals;
   if (!study || !file || positionals.length > 2) throw new CliUsageError(`usage: cew ${usage}`);
-  if (!values.country) throw new CliUsageError('--country is required (e.g. --country DE)');
-  if (!values.wave) throw new CliUsageError('--wave is required (e.g. --wave 2026)');
-  const parsed = proposeMappingInput.safeParse({
-    path: file,
-    country: values.country,
-    wave: values.wave,
-    respondentType: values.type,
-    language: values.language,
-    encoding: values.encoding,
-    ...(values.sheet ? { sheet: values.sheet } : {}),
-    ...(values.delimiter ? { delimiter: values.delimiter } : {}),
-  });
-  if (!parsed.success)
-    throw new CliUsageError(
-      describeZodError('mapping', parsed.error).replace(/^invalid input for mapping: /, ''),
-    );
+  const input = parseCliInput('mapping', proposeMappingInput, sourceInput(file, values));
   const proposal = await withHost(async (host) => {
     await host.session.openStudy(study);
-    return host.session.workerClient.call('import.proposeMapping', parsed.data);
+    return host.session.workerClient.call('import.proposeMapping', input);
   });
   if (values.json) printJson(proposal);
   else printProposal(proposal);
