@@ -12,7 +12,7 @@ import { withHost } from '../cliHost';
 import { CliUsageError, printJson, printLine } from '../cliOutput';
 
 export const usage =
-  'mapping STUDY.cew FILE --country DE --wave 2026 [--type customer|executive] [--language de] [--encoding ENC] [--json]   proposed mapping onto the codebook';
+  'mapping STUDY.cew FILE --country DE --wave 2026 [--type customer|executive] [--language de] [--encoding ENC] [--sheet S] [--header-row N] [--delimiter C] [--json]   proposed mapping onto the codebook';
 
 function describeChange(change: MappingChange): string {
   switch (change.kind) {
