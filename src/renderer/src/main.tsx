@@ -3,6 +3,7 @@ import { createRoot } from 'react-dom/client';
 import { App } from './App';
 import { createClient, type WorkbenchClient } from './api/client';
 import { ClientContext } from './api/ClientContext';
+import './i18n';
 import './styles.css';
 
 const root = createRoot(document.getElementById('root')!);
