@@ -4,6 +4,7 @@
  */
 import type { Handlers } from '../../shared/api/index';
 import { appHandlers } from './appHandlers';
+import { chartHandlers } from './chartHandlers';
 import { dataHandlers } from './dataHandlers';
 import type { HandlerContext } from './handlerContext';
 import { jobHandlers } from './jobHandlers';
@@ -21,5 +22,6 @@ export function createHandlers(ctx: HandlerContext): Handlers {
     ...tableHandlers(ctx),
     ...qualityHandlers(ctx),
     ...segmentHandlers(ctx),
+    ...chartHandlers(ctx),
   };
 }

@@ -38,6 +38,7 @@ import { deriveVariable, filterMask, recomputeDerived, saveFilter } from './stud
 import { listWeights, recomputeWeights, saveWeights } from './studyWeights';
 import { defineSet } from './studySets';
 import { listTablePlans, saveTablePlan, tablePlan } from './savedTables';
+import { deleteChart, listCharts, saveChart } from './savedCharts';
 import { checkDataQuality } from '../harmonise/dataQuality';
 import {
   classifyFile,
@@ -299,6 +300,9 @@ const handlers: WorkerHandlers = {
     const open = requireStudy();
     return goldenQuestionsFor(open.db, columnCache(open), input, job.progress);
   },
+  'charts.save': ({ name, spec }) => saveChart(requireWritable().writable, name, spec),
+  'charts.saved': () => listCharts(requireStudy().db),
+  'charts.delete': ({ name }) => deleteChart(requireWritable().writable, name),
 };
 
 function errorKind(error: unknown): ApiErrorShape['kind'] {

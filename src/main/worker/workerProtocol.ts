@@ -31,6 +31,7 @@ import type { TableResult } from '../../shared/domain/table';
 import { tableSpecSchema, type SavedTablePlan } from '../../shared/api/tables';
 import { tabBookInput, type TabBookSummary } from '../../shared/api/tables';
 import { dataQualityInput } from '../../shared/api/quality';
+import { chartName, chartSpecSchema, type SavedChart } from '../../shared/api/charts';
 import { languageCode } from '../../shared/api/study';
 import type { DataQualityReport } from '../../shared/domain/dataQuality';
 import {
@@ -109,6 +110,9 @@ export const workerMethods = {
   'segments.golden': goldenInput,
   'segments.profile': profileInput,
   'segments.typingTool': typingToolInput,
+  'charts.save': z.object({ name: chartName, spec: chartSpecSchema }),
+  'charts.saved': z.object({}),
+  'charts.delete': z.object({ name: chartName }),
 } as const;
 
 export type WorkerMethodName = keyof typeof workerMethods;
@@ -160,6 +164,9 @@ export interface WorkerResults {
   'segments.golden': GoldenQuestionsReport;
   'segments.profile': SegmentProfile;
   'segments.typingTool': TypingToolExport;
+  'charts.save': SavedChart;
+  'charts.saved': SavedChart[];
+  'charts.delete': { deleted: boolean };
 }
 
 export interface WorkerRequest {

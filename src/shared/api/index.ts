@@ -4,6 +4,7 @@
  */
 import type { z } from 'zod';
 import { appMethods } from './app';
+import { chartMethods } from './charts';
 import { dataMethods } from './data';
 import { jobMethods } from './jobs';
 import { qualityMethods } from './quality';
@@ -19,6 +20,7 @@ export const apiMethods = {
   ...tableMethods,
   ...qualityMethods,
   ...segmentMethods,
+  ...chartMethods,
 } as const;
 
 export type ApiMethods = typeof apiMethods;
