@@ -6,7 +6,7 @@ import type { AppInfo } from '../../shared/api/app';
 import type { Handlers } from '../../shared/api/index';
 import type { HandlerContext } from './handlerContext';
 
-type AppHandlers = Pick<Handlers, 'app.info' | 'app.setStudiesFolder'>;
+type AppHandlers = Pick<Handlers, 'app.info' | 'app.setStudiesFolder' | 'app.setPreferences'>;
 
 export function appHandlers(ctx: HandlerContext): AppHandlers {
   const info = (): AppInfo => ({
@@ -14,6 +14,7 @@ export function appHandlers(ctx: HandlerContext): AppHandlers {
     version: ctx.version,
     nativeDialogs: ctx.dialogs !== null,
     studiesFolder: ctx.settings.studiesFolder,
+    preferences: ctx.settings.preferences,
   });
   return {
     'app.info': info,
@@ -29,6 +30,10 @@ export function appHandlers(ctx: HandlerContext): AppHandlers {
         );
       }
       ctx.settings.setStudiesFolder(absolute);
+      return info();
+    },
+    'app.setPreferences': (changes) => {
+      ctx.settings.setPreferences(changes);
       return info();
     },
   };

@@ -1,12 +1,13 @@
 /**
- * The app's own settings — the recent-studies list and the default studies folder — kept in a
- * JSON file in the user's settings folder, never in a study (a study is mailed to colleagues;
- * this user's recent files are not theirs). Written atomically: a crash never leaves half a file.
+ * The app's own settings — the recent-studies list, the default studies folder, the interface
+ * language and theme — kept in a JSON file in the user's settings folder, never in a study (a
+ * study is mailed to colleagues; this user's recent files and choices are not theirs). Written atomically: a crash never leaves half a file.
  */
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import path from 'node:path';
 import { z } from 'zod';
+import { themeSchema, uiLanguageSchema, type Preferences } from '../../shared/api/app';
 import type { RecentStudy } from '../../shared/domain/study';
 
 const MAX_RECENT = 20;
@@ -16,6 +17,9 @@ const settingsSchema = z.object({
   recent: z
     .array(z.object({ path: z.string(), name: z.string(), lastOpenedAt: z.string() }))
     .default([]),
+  // A value this version does not know is dropped on its own, keeping the rest of the file.
+  uiLanguage: uiLanguageSchema.optional().catch(undefined),
+  theme: themeSchema.optional().catch(undefined),
 });
 
 type SettingsData = z.infer<typeof settingsSchema>;
@@ -74,6 +78,20 @@ export class AppSettings {
 
   setStudiesFolder(folder: string): void {
     this.write({ ...this.read(), studiesFolder: path.resolve(folder) });
+  }
+
+  get preferences(): Preferences {
+    const data = this.read();
+    return { uiLanguage: data.uiLanguage ?? 'en', theme: data.theme ?? 'system' };
+  }
+
+  setPreferences(changes: Partial<Preferences>): void {
+    const data = this.read();
+    this.write({
+      ...data,
+      uiLanguage: changes.uiLanguage ?? data.uiLanguage,
+      theme: changes.theme ?? data.theme,
+    });
   }
 
   listRecent(): RecentStudy[] {

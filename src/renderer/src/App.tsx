@@ -3,6 +3,7 @@ import { useCallback, useEffect, useState } from 'react';
 import type { AppInfo } from '../../shared/api/app';
 import type { StudySummary } from '../../shared/domain/study';
 import { useClient, useEvent } from './api/ClientContext';
+import { PreferencesProvider } from './preferences/PreferencesContext';
 import { StudyWindow } from './screens/Study/StudyWindow';
 import { WelcomeScreen } from './screens/Welcome/WelcomeScreen';
 
@@ -36,9 +37,13 @@ export function App() {
     );
   }
   if (!info) return <main className="loading" aria-busy="true" />;
-  return study ? (
-    <StudyWindow info={info} study={study} onStudyChange={setStudy} />
-  ) : (
-    <WelcomeScreen info={info} onInfoChange={setInfo} onOpened={setStudy} />
+  return (
+    <PreferencesProvider info={info} onInfoChange={setInfo}>
+      {study ? (
+        <StudyWindow info={info} study={study} onStudyChange={setStudy} />
+      ) : (
+        <WelcomeScreen info={info} onInfoChange={setInfo} onOpened={setStudy} />
+      )}
+    </PreferencesProvider>
   );
 }

@@ -4,8 +4,10 @@ import { App } from './App';
 import { createClient, type WorkbenchClient } from './api/client';
 import { ClientContext } from './api/ClientContext';
 import './i18n';
+import { applyRememberedPreferences } from './preferences/applyPreferences';
 import './styles.css';
 
+applyRememberedPreferences();
 const root = createRoot(document.getElementById('root')!);
 let client: WorkbenchClient | null = null;
 let startupError: string | null = null;

@@ -3,6 +3,7 @@
  * (through files.list) and offers the studies, or the survey files, in them.
  */
 import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { FileBrowserListing } from '../../../shared/domain/study';
 import { useClient } from '../api/ClientContext';
 
@@ -16,6 +17,7 @@ interface FileBrowserProps {
 
 export function FileBrowser({ startFolder, kind, label, onChoose, onCancel }: FileBrowserProps) {
   const client = useClient();
+  const { t } = useTranslation(['welcome', 'common']);
   const [folder, setFolder] = useState<string | undefined>(startFolder);
   const [listing, setListing] = useState<FileBrowserListing | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -42,15 +44,15 @@ export function FileBrowser({ startFolder, kind, label, onChoose, onCancel }: Fi
           type="button"
           onClick={() => listing?.parent && setFolder(listing.parent)}
           disabled={!listing?.parent}
-          aria-label="Up one folder"
+          aria-label={t('files.upLabel')}
         >
-          ↑ Up
+          {t('files.up')}
         </button>
         <code className="file-browser__folder" title={listing?.folder}>
           {listing?.folder ?? '…'}
         </code>
         <button type="button" onClick={onCancel}>
-          Cancel
+          {t('common:cancel')}
         </button>
       </header>
       {error && (
@@ -58,10 +60,10 @@ export function FileBrowser({ startFolder, kind, label, onChoose, onCancel }: Fi
           {error}
         </p>
       )}
-      <ul className="file-browser__list" aria-label="Folders and files">
+      <ul className="file-browser__list" aria-label={t('files.listLabel')}>
         {listing?.entries.length === 0 && (
           <li className="muted">
-            No folders or {kind === 'study' ? 'studies' : 'survey files'} here.
+            {kind === 'study' ? t('files.emptyStudies') : t('files.emptyData')}
           </li>
         )}
         {listing?.entries.map((entry) => (

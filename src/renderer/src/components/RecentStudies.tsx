@@ -1,5 +1,6 @@
 /** The recent-studies list: open one, see which files went missing, and remove entries. */
 import type { RecentStudy } from '../../../shared/domain/study';
+import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '../format';
 
 interface RecentStudiesProps {
@@ -9,11 +10,12 @@ interface RecentStudiesProps {
 }
 
 export function RecentStudies({ recent, onOpen, onRemove }: RecentStudiesProps) {
+  const { t } = useTranslation('welcome');
   if (recent.length === 0) {
-    return <p className="muted">Studies you create or open appear here.</p>;
+    return <p className="muted">{t('recent.empty')}</p>;
   }
   return (
-    <ul className="recent" aria-label="Recent studies">
+    <ul className="recent" aria-label={t('recent.listLabel')}>
       {recent.map((study) => (
         <li
           key={study.path}
@@ -24,7 +26,7 @@ export function RecentStudies({ recent, onOpen, onRemove }: RecentStudiesProps) 
             className="recent__open"
             onClick={() => onOpen(study.path)}
             disabled={!study.exists}
-            aria-label={`Open ${study.name}`}
+            aria-label={t('recent.open', { name: study.name })}
           >
             <span className="recent__name">{study.name}</span>
             <span className="recent__path">{study.path}</span>
@@ -33,15 +35,15 @@ export function RecentStudies({ recent, onOpen, onRemove }: RecentStudiesProps) 
             {study.exists ? (
               formatDateTime(study.lastOpenedAt)
             ) : (
-              <span className="badge badge--warn">missing</span>
+              <span className="badge badge--warn">{t('recent.missing')}</span>
             )}
           </span>
           <button
             type="button"
             className="recent__remove"
             onClick={() => onRemove(study.path)}
-            aria-label={`Remove ${study.name} from the recent list`}
-            title="Remove from the list (the file is not deleted)"
+            aria-label={t('recent.remove', { name: study.name })}
+            title={t('recent.removeTitle')}
           >
             ×
           </button>

@@ -6,9 +6,12 @@
 import { useCallback, useEffect, useState, useSyncExternalStore, type FormEvent } from 'react';
 import type { AppInfo } from '../../../../shared/api/app';
 import type { RecentStudy, StudySummary } from '../../../../shared/domain/study';
+import { Trans, useTranslation } from 'react-i18next';
 import { useClient } from '../../api/ClientContext';
 import { FileBrowser } from '../../components/FileBrowser';
 import { RecentStudies } from '../../components/RecentStudies';
+import { ThemeToggle } from '../../components/ThemeToggle';
+import { UiLanguageSelect } from '../../components/UiLanguageSelect';
 import {
   clearDemoBuildNotice,
   demoBuildNotice,
@@ -29,6 +32,7 @@ function joinPath(folder: string, name: string): string {
 
 export function WelcomeScreen({ info, onInfoChange, onOpened }: WelcomeScreenProps) {
   const client = useClient();
+  const { t } = useTranslation(['welcome', 'common']);
   const [recent, setRecent] = useState<RecentStudy[]>([]);
   const [name, setName] = useState('');
   const [error, setError] = useState<string | null>(null);
@@ -111,11 +115,14 @@ export function WelcomeScreen({ info, onInfoChange, onOpened }: WelcomeScreenPro
   return (
     <main className="welcome">
       <header className="welcome__header">
-        <h1>Customer Energy Workbench</h1>
-        <p className="muted">
-          Turn multi-country survey waves into client-ready findings. Each study is one .cew file on
-          your disk.
-        </p>
+        <div className="welcome__title">
+          <h1>{t('common:appName')}</h1>
+          <p className="muted">{t('tagline')}</p>
+        </div>
+        <div className="welcome__preferences" role="group" aria-label={t('preferences')}>
+          <UiLanguageSelect onError={setError} />
+          <ThemeToggle onError={setError} />
+        </div>
       </header>
       {error && (
         <p role="alert" className="notice notice--error">
@@ -132,47 +139,51 @@ export function WelcomeScreen({ info, onInfoChange, onOpened }: WelcomeScreenPro
       )}
       <div className="welcome__columns">
         <section className="panel" aria-labelledby="create-heading">
-          <h2 id="create-heading">Create a study</h2>
+          <h2 id="create-heading">{t('create.heading')}</h2>
           {info.nativeDialogs ? (
             <button type="button" className="primary" onClick={createWithDialog} disabled={busy}>
-              New study…
+              {t('create.newWithDialog')}
             </button>
           ) : (
             <>
               <form onSubmit={createInFolder} className="stack">
                 <label className="field">
-                  <span>Study name</span>
+                  <span>{t('create.nameLabel')}</span>
                   <input
                     value={name}
                     onChange={(event) => setName(event.target.value)}
-                    placeholder="e.g. Customer energy 2026"
+                    placeholder={t('create.namePlaceholder')}
                     maxLength={200}
                   />
                 </label>
                 <button type="submit" className="primary" disabled={busy || name.trim() === ''}>
-                  Create study
+                  {t('create.submit')}
                 </button>
               </form>
               <div className="folder-setting">
                 {editingFolder ? (
                   <form onSubmit={saveFolder} className="inline-form">
                     <label className="field">
-                      <span>Studies folder</span>
+                      <span>{t('create.foldersLabel')}</span>
                       <input
                         value={folderDraft}
                         onChange={(event) => setFolderDraft(event.target.value)}
                       />
                     </label>
-                    <button type="submit">Save folder</button>
+                    <button type="submit">{t('create.saveFolder')}</button>
                     <button type="button" onClick={() => setEditingFolder(false)}>
-                      Cancel
+                      {t('common:cancel')}
                     </button>
                   </form>
                 ) : (
                   <p className="muted">
-                    Saved in <code>{info.studiesFolder}</code>{' '}
+                    <Trans
+                      t={t}
+                      i18nKey="create.savedIn"
+                      components={{ folder: <code>{info.studiesFolder}</code> }}
+                    />{' '}
                     <button type="button" className="link" onClick={() => setEditingFolder(true)}>
-                      Change folder
+                      {t('create.changeFolder')}
                     </button>
                   </p>
                 )}
@@ -181,16 +192,16 @@ export function WelcomeScreen({ info, onInfoChange, onOpened }: WelcomeScreenPro
           )}
         </section>
         <section className="panel" aria-labelledby="open-heading">
-          <h2 id="open-heading">Open a study</h2>
+          <h2 id="open-heading">{t('open.heading')}</h2>
           {info.nativeDialogs ? (
             <button type="button" onClick={openWithDialog} disabled={busy}>
-              Open study…
+              {t('open.withDialog')}
             </button>
           ) : browsing ? (
             <FileBrowser
               startFolder={info.studiesFolder}
               kind="study"
-              label="Open a study from disk"
+              label={t('open.browserLabel')}
               onChoose={(path) => {
                 setBrowsing(false);
                 void open(path);
@@ -199,10 +210,10 @@ export function WelcomeScreen({ info, onInfoChange, onOpened }: WelcomeScreenPro
             />
           ) : (
             <button type="button" onClick={() => setBrowsing(true)} disabled={busy}>
-              Browse for a study…
+              {t('open.browse')}
             </button>
           )}
-          <h3>Recent studies</h3>
+          <h3>{t('recent.heading')}</h3>
           <RecentStudies
             recent={recent}
             onOpen={(path) => void open(path)}
@@ -211,14 +222,10 @@ export function WelcomeScreen({ info, onInfoChange, onOpened }: WelcomeScreenPro
         </section>
       </div>
       <section className="panel welcome__demo" aria-labelledby="demo-heading">
-        <h2 id="demo-heading">Try the demo study</h2>
-        <p className="muted">
-          Fourteen agency files from Germany, Italy, France and South Korea, waves 2025 and 2026,
-          harmonised onto one codebook. The first time, it is built in the studies folder while you
-          look around.
-        </p>
+        <h2 id="demo-heading">{t('demo.heading')}</h2>
+        <p className="muted">{t('demo.description')}</p>
         <button type="button" onClick={() => void openDemo()} disabled={busy}>
-          Open demo study
+          {t('demo.open')}
         </button>
       </section>
     </main>

@@ -7,6 +7,7 @@
 import type { EventMap } from '../../../../shared/api/events';
 import type { StudySummary } from '../../../../shared/domain/study';
 import type { WorkbenchClient } from '../../api/client';
+import { i18n } from '../../i18n';
 
 export interface DemoBuildNotice {
   tone: 'error' | 'info';
@@ -44,10 +45,11 @@ function noticeFor(job: FinishedJob): DemoBuildNotice | null {
   if (job.status === 'failed')
     return {
       tone: 'error',
-      text: `The demo study could not be built: ${job.error ?? 'unknown error'}. Nothing was kept; try again.`,
+      text: i18n.t('welcome:demo.failed', {
+        error: job.error ?? i18n.t('welcome:demo.unknownError'),
+      }),
     };
-  if (job.status === 'cancelled')
-    return { tone: 'info', text: 'Building the demo study was cancelled. Nothing was kept.' };
+  if (job.status === 'cancelled') return { tone: 'info', text: i18n.t('welcome:demo.cancelled') };
   return null;
 }
 
@@ -106,7 +108,7 @@ export async function openDemoStudy(client: WorkbenchClient): Promise<StudySumma
     // The event never came: a build that failed leaves no open study behind.
     const current = await client.invoke('study.current', {}).catch(() => null);
     if (current?.path !== study.path)
-      setNotice({ tone: 'error', text: 'The demo study could not be built. Try again.' });
+      setNotice({ tone: 'error', text: i18n.t('welcome:demo.failedUnknown') });
   });
   return study;
 }
