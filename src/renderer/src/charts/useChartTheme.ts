@@ -5,23 +5,7 @@
  * segment or country everywhere).
  */
 import { useEffect, useState } from 'react';
-
-export interface ChartTheme {
-  text: string;
-  muted: string;
-  grid: string;
-  background: string;
-  fontFamily: string;
-}
-
-/** Used where no page is at hand (exports, tests): the light theme. */
-export const LIGHT_CHART_THEME: ChartTheme = {
-  text: '#1d2430',
-  muted: '#5d6675',
-  grid: '#dfe2e7',
-  background: '#ffffff',
-  fontFamily: 'system-ui, sans-serif',
-};
+import { LIGHT_CHART_THEME, type ChartTheme } from './model/chartTheme';
 
 function cssVariable(style: CSSStyleDeclaration, name: string, fallback: string): string {
   const value = style.getPropertyValue(name).trim();
