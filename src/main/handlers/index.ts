@@ -12,6 +12,7 @@ import { qualityHandlers } from './qualityHandlers';
 import { segmentHandlers } from './segmentHandlers';
 import { studyHandlers } from './studyHandlers';
 import { tableHandlers } from './tableHandlers';
+import { variableHandlers } from './variableHandlers';
 
 export function createHandlers(ctx: HandlerContext): Handlers {
   return {
@@ -23,5 +24,6 @@ export function createHandlers(ctx: HandlerContext): Handlers {
     ...qualityHandlers(ctx),
     ...segmentHandlers(ctx),
     ...chartHandlers(ctx),
+    ...variableHandlers(ctx),
   };
 }

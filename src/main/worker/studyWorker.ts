@@ -40,6 +40,10 @@ import { defineSet } from './studySets';
 import { listTablePlans, saveTablePlan, tablePlan } from './savedTables';
 import { deleteChart, listCharts, saveChart } from './savedCharts';
 import { checkDataQuality } from '../harmonise/dataQuality';
+import { listCodebook, variableDetail } from '../study/codebookDetail';
+import { readLabelLanguage } from '../study/labelLanguage';
+import { previewExpression } from './expressionPreview';
+import { define as defineVariable, editLabels, undoLast, undoState } from './studyVariables';
 import {
   classifyFile,
   exportTypingTool,
@@ -303,6 +307,37 @@ const handlers: WorkerHandlers = {
   'charts.save': ({ name, spec }) => saveChart(requireWritable().writable, name, spec),
   'charts.saved': () => listCharts(requireStudy().db),
   'charts.delete': ({ name }) => deleteChart(requireWritable().writable, name),
+  'variables.list': ({ language }) => {
+    const open = requireStudy();
+    return listCodebook(open.db, language ?? readLabelLanguage(open.db));
+  },
+  'variables.detail': ({ name, language }) => {
+    const open = requireStudy();
+    return variableDetail(
+      open.db,
+      name,
+      language ?? readLabelLanguage(open.db),
+      open.readOnlyReason,
+    );
+  },
+  'variables.setLabels': (input) => {
+    const open = requireWritable();
+    const undo = editLabels(open, open.writable, input);
+    return { detail: variableDetail(open.db, input.name, input.language, null), undo };
+  },
+  'variables.define': (input) => {
+    const open = requireWritable();
+    return defineVariable(open, open.writable, columnCache(open), input);
+  },
+  'variables.undo': () => {
+    const open = requireWritable();
+    return undoLast(open, open.writable, columnCache(open));
+  },
+  'variables.undoState': () => undoState(requireStudy()),
+  'variables.previewExpression': (input) => {
+    const open = requireStudy();
+    return previewExpression(open.db, columnCache(open), input);
+  },
 };
 
 function errorKind(error: unknown): ApiErrorShape['kind'] {

@@ -57,6 +57,18 @@ import type {
   TypingToolExport,
   SegmentSaveResult,
 } from '../../shared/domain/segments';
+import {
+  defineInput,
+  previewExpressionInput,
+  setLabelsInput,
+  type CodebookEntry,
+  type DefineResult,
+  type ExpressionPreview,
+  type LabelEditResult,
+  type UndoResult,
+  type UndoState,
+  type VariableDetail,
+} from '../../shared/api/variables';
 
 const anyPath = z.string().min(1);
 
@@ -113,6 +125,13 @@ export const workerMethods = {
   'charts.save': z.object({ name: chartName, spec: chartSpecSchema }),
   'charts.saved': z.object({}),
   'charts.delete': z.object({ name: chartName }),
+  'variables.list': z.object({ language: languageCode.optional() }),
+  'variables.detail': z.object({ name: z.string().min(1), language: languageCode.optional() }),
+  'variables.setLabels': setLabelsInput,
+  'variables.define': defineInput,
+  'variables.undo': z.object({}),
+  'variables.undoState': z.object({}),
+  'variables.previewExpression': previewExpressionInput,
 } as const;
 
 export type WorkerMethodName = keyof typeof workerMethods;
@@ -167,6 +186,13 @@ export interface WorkerResults {
   'charts.save': SavedChart;
   'charts.saved': SavedChart[];
   'charts.delete': { deleted: boolean };
+  'variables.list': CodebookEntry[];
+  'variables.detail': VariableDetail;
+  'variables.setLabels': LabelEditResult;
+  'variables.define': DefineResult;
+  'variables.undo': UndoResult;
+  'variables.undoState': UndoState;
+  'variables.previewExpression': ExpressionPreview;
 }
 
 export interface WorkerRequest {

@@ -11,6 +11,7 @@ import { qualityMethods } from './quality';
 import { segmentMethods } from './segments';
 import { studyMethods } from './study';
 import { tableMethods } from './tables';
+import { variableMethods } from './variables';
 
 export const apiMethods = {
   ...appMethods,
@@ -21,6 +22,7 @@ export const apiMethods = {
   ...qualityMethods,
   ...segmentMethods,
   ...chartMethods,
+  ...variableMethods,
 } as const;
 
 export type ApiMethods = typeof apiMethods;
