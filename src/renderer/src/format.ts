@@ -1,14 +1,31 @@
-/** Formatting shared by every screen, so a value reads the same everywhere. */
-const dateTime = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
-const integer = new Intl.NumberFormat(undefined, { maximumFractionDigits: 0 });
+/**
+ * Formatting shared by every screen, so a value reads the same everywhere: dates and whole
+ * numbers in the UI language (Intl), remade when the language changes.
+ */
+import { uiLanguage } from './i18n';
+
+let formatters:
+  { locale: string; dateTime: Intl.DateTimeFormat; integer: Intl.NumberFormat } | undefined;
+
+function current(): NonNullable<typeof formatters> {
+  const locale = uiLanguage();
+  if (formatters?.locale !== locale) {
+    formatters = {
+      locale,
+      dateTime: new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }),
+      integer: new Intl.NumberFormat(locale, { maximumFractionDigits: 0 }),
+    };
+  }
+  return formatters;
+}
 
 export function formatDateTime(iso: string): string {
   const date = new Date(iso);
-  return Number.isNaN(date.getTime()) ? iso : dateTime.format(date);
+  return Number.isNaN(date.getTime()) ? iso : current().dateTime.format(date);
 }
 
 export function formatInteger(value: number): string {
-  return integer.format(value);
+  return current().integer.format(value);
 }
 
 export function formatBytes(bytes: number): string {

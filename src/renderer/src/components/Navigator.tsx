@@ -1,7 +1,26 @@
-/** The study window's navigator: one entry per view that works; later features add theirs. */
+/**
+ * The study window's navigator: one entry per view that works; later features add theirs as
+ * `{ id, label }`. Names are shown in the UI language by view id (common:views.<id>); a view
+ * whose id has no translation yet shows its own label.
+ */
+import { useTranslation } from 'react-i18next';
+import common from '../i18n/namespaces/common';
+
 export interface NavigatorView {
   id: string;
   label: string;
+}
+
+type TranslatedViewId = keyof typeof common.en.views;
+
+function isTranslatedViewId(id: string): id is TranslatedViewId {
+  return Object.hasOwn(common.en.views, id);
+}
+
+/** A view's name in the UI language. */
+export function useViewName(): (view: NavigatorView) => string {
+  const { t } = useTranslation('common');
+  return (view) => (isTranslatedViewId(view.id) ? t(`views.${view.id}`) : view.label);
 }
 
 interface NavigatorProps {
@@ -11,8 +30,10 @@ interface NavigatorProps {
 }
 
 export function Navigator({ views, active, onSelect }: NavigatorProps) {
+  const { t } = useTranslation('common');
+  const viewName = useViewName();
   return (
-    <nav className="navigator" aria-label="Study views">
+    <nav className="navigator" aria-label={t('navigatorLabel')}>
       <ul>
         {views.map((view) => (
           <li key={view.id}>
@@ -24,7 +45,7 @@ export function Navigator({ views, active, onSelect }: NavigatorProps) {
               aria-current={view.id === active ? 'page' : undefined}
               onClick={() => onSelect(view.id)}
             >
-              {view.label}
+              {viewName(view)}
             </button>
           </li>
         ))}

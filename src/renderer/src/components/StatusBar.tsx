@@ -1,4 +1,5 @@
 /** The study window's status bar: where the study lives, whether it is read-only, and running jobs. */
+import { useTranslation } from 'react-i18next';
 import type { JobInfo, StudySummary } from '../../../shared/domain/study';
 
 interface StatusBarProps {
@@ -8,32 +9,33 @@ interface StatusBarProps {
 }
 
 export function StatusBar({ study, jobs, onCancel }: StatusBarProps) {
+  const { t } = useTranslation(['study', 'common']);
   return (
-    <footer className="status-bar" aria-label="Status">
+    <footer className="status-bar" aria-label={t('status.label')}>
       <span className="status-bar__path" title={study.path}>
         {study.path}
       </span>
       {study.readOnly && (
         <span className="badge badge--warn" title={study.readOnlyReason ?? undefined}>
-          Read-only
+          {t('status.readOnly')}
         </span>
       )}
-      <span className="status-bar__saved">Changes are saved as you work</span>
-      <ul className="status-bar__jobs" aria-label="Running jobs">
+      <span className="status-bar__saved">{t('status.saved')}</span>
+      <ul className="status-bar__jobs" aria-label={t('status.jobs')}>
         {jobs.map((job) => (
           <li key={job.jobId} className="job">
             <span className="job__label">{job.label}</span>
             <progress
               max={job.total || 1}
               value={job.total ? job.done : undefined}
-              aria-label={`${job.label} progress`}
+              aria-label={t('status.progress', { label: job.label })}
             />
             <button
               type="button"
               onClick={() => onCancel(job.jobId)}
-              aria-label={`Cancel ${job.label}`}
+              aria-label={t('status.cancelJob', { label: job.label })}
             >
-              Cancel
+              {t('common:cancel')}
             </button>
           </li>
         ))}

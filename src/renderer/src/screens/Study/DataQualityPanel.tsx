@@ -4,11 +4,8 @@
  * with what the user can do. It runs again when sources change.
  */
 import { useCallback, useEffect, useId, useState } from 'react';
-import {
-  DATA_QUALITY_KINDS,
-  DATA_QUALITY_TITLES,
-  type DataQualityReport,
-} from '../../../../shared/domain/dataQuality';
+import { useTranslation } from 'react-i18next';
+import { DATA_QUALITY_KINDS, type DataQualityReport } from '../../../../shared/domain/dataQuality';
 import { useClient, useEvent } from '../../api/ClientContext';
 
 /** study.changed reasons that leave sources and imported variables as they were (the check reads nothing else). */
@@ -19,21 +16,9 @@ const NOT_ABOUT_SOURCES = new Set([
   'renamed',
 ]);
 
-function plural(n: number, one: string, many = `${one}s`): string {
-  return `${n} ${n === 1 ? one : many}`;
-}
-
-function headline(report: DataQualityReport): string {
-  const { warning, info } = report.severities;
-  const tally = [
-    ...(warning > 0 ? [plural(warning, 'warning')] : []),
-    ...(info > 0 ? [plural(info, 'note')] : []),
-  ];
-  return `Data quality: ${tally.join(' and ')} across countries and waves`;
-}
-
 export function DataQualityPanel() {
   const client = useClient();
+  const { t } = useTranslation('study');
   const listId = useId();
   const [report, setReport] = useState<DataQualityReport | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -60,21 +45,30 @@ export function DataQualityPanel() {
   if (error) {
     return (
       <p className="notice notice--warn" role="status">
-        Data quality could not be checked: {error}
+        {t('quality.failed', { error })}
       </p>
     );
   }
-  if (!report) return <p className="muted">Data quality: checking…</p>;
+  if (!report) return <p className="muted">{t('quality.checking')}</p>;
   if (report.sources === 0) return null;
   if (report.findings.length === 0) {
     return (
       <p className="muted" role="status">
-        No problems found across {plural(report.sources, 'source')}.
+        {t('quality.clean', { count: report.sources })}
       </p>
     );
   }
+  const { warning, info } = report.severities;
+  const warnings = t('quality.warnings', { count: warning });
+  const notes = t('quality.notes', { count: info });
+  const tally =
+    warning > 0 && info > 0
+      ? t('quality.tallyBoth', { warnings, notes })
+      : warning > 0
+        ? warnings
+        : notes;
   return (
-    <section className="panel" aria-label="Data quality">
+    <section className="panel" aria-label={t('quality.label')}>
       <button
         type="button"
         className="link"
@@ -82,7 +76,7 @@ export function DataQualityPanel() {
         aria-controls={listId}
         onClick={() => setOpen((was) => !was)}
       >
-        {headline(report)} {open ? '▾' : '▸'}
+        {t('quality.headline', { tally })} {open ? '▾' : '▸'}
       </button>
       {open && (
         <div id={listId}>
@@ -91,7 +85,7 @@ export function DataQualityPanel() {
             return (
               <details key={kind} open={findings.length <= 5}>
                 <summary>
-                  {DATA_QUALITY_TITLES[kind]} ({findings.length})
+                  {t(`quality.kinds.${kind}`)} ({findings.length})
                 </summary>
                 <ul className="validation">
                   {findings.map((finding, index) => (
@@ -105,7 +99,9 @@ export function DataQualityPanel() {
                     >
                       {finding.message}
                       <br />
-                      <span className="muted">What to do: {finding.action}</span>
+                      <span className="muted">
+                        {t('quality.whatToDo', { action: finding.action })}
+                      </span>
                     </li>
                   ))}
                 </ul>

@@ -3,6 +3,7 @@
  * identify people, the form asks whether to leave them out before anything is written.
  */
 import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { AppInfo } from '../../../../shared/api/app';
 import type { ExportFormat } from '../../../../shared/domain/dataset';
 import type { StudySummary } from '../../../../shared/domain/study';
@@ -16,15 +17,11 @@ interface ExportFormProps {
   onError: (message: string) => void;
 }
 
-const FORMATS: Array<{ value: ExportFormat; label: string }> = [
-  { value: 'sav', label: 'SPSS (.sav)' },
-  { value: 'zsav', label: 'SPSS compressed (.zsav)' },
-  { value: 'csv', label: 'CSV (.csv)' },
-  { value: 'xlsx', label: 'Excel (.xlsx)' },
-];
+const FORMATS: readonly ExportFormat[] = ['sav', 'zsav', 'csv', 'xlsx'];
 
 export function ExportForm({ info, study, identifying, onError }: ExportFormProps) {
   const client = useClient();
+  const { t } = useTranslation('study');
   const [format, setFormat] = useState<ExportFormat>('sav');
   const [target, setTarget] = useState(study.path.replace(/\.cew$/i, '.sav'));
   const [dropIdentifying, setDropIdentifying] = useState(true);
@@ -61,41 +58,41 @@ export function ExportForm({ info, study, identifying, onError }: ExportFormProp
   };
 
   return (
-    <form className="panel stack" onSubmit={submit} aria-label="Export data">
-      <h3>Export data</h3>
+    <form className="panel stack" onSubmit={submit} aria-label={t('export.heading')}>
+      <h3>{t('export.heading')}</h3>
       <div className="inline-form">
         <label className="field">
-          <span>Format</span>
+          <span>{t('export.format')}</span>
           <select value={format} onChange={(e) => changeFormat(e.target.value as ExportFormat)}>
             {FORMATS.map((option) => (
-              <option key={option.value} value={option.value}>
-                {option.label}
+              <option key={option} value={option}>
+                {t(`export.formats.${option}`)}
               </option>
             ))}
           </select>
         </label>
         {!info.nativeDialogs && (
           <label className="field field--wide">
-            <span>Save as</span>
+            <span>{t('export.saveAs')}</span>
             <input value={target} onChange={(e) => setTarget(e.target.value)} />
           </label>
         )}
       </div>
       <label className="field field--wide">
-        <span>Only respondents where (optional, e.g. country = "DE")</span>
+        <span>{t('export.filter')}</span>
         <input
           value={filter}
           onChange={(e) => setFilter(e.target.value)}
-          aria-label="Export filter"
+          aria-label={t('export.filterLabel')}
         />
       </label>
       {identifying.length > 0 && (
         <Checkbox checked={dropIdentifying} onChange={setDropIdentifying}>
-          Leave out variables that identify people ({identifying.join(', ')})
+          {t('export.dropIdentifying', { names: identifying.join(', ') })}
         </Checkbox>
       )}
       <button type="submit" className="primary">
-        {info.nativeDialogs ? 'Export…' : 'Export'}
+        {info.nativeDialogs ? t('export.submitWithDialog') : t('export.submit')}
       </button>
     </form>
   );

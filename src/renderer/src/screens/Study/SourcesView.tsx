@@ -1,5 +1,10 @@
-/** Sources: every imported file with its country, wave and size; import another; export the data. */
+/**
+ * Sources, the view a study opens on: what the study holds (respondents, variables, files — the
+ * facts the old Overview showed), every imported file with its country, wave and size; import
+ * another; export the data.
+ */
 import { useCallback, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { AppInfo } from '../../../../shared/api/app';
 import type { StudyDescription, StudySummary } from '../../../../shared/domain/study';
 import { useClient, useEvent } from '../../api/ClientContext';
@@ -15,7 +20,8 @@ interface SourcesViewProps {
 
 /** A country by its display name, its code kept beside it for those who think in codes. */
 function CountryName({ code, names }: { code: string | null; names: ReadonlyMap<string, string> }) {
-  if (code === null) return <>–</>;
+  const { t } = useTranslation('common');
+  if (code === null) return <>{t('none')}</>;
   const name = names.get(code);
   if (!name || name === code) return <>{code}</>;
   return (
@@ -27,6 +33,7 @@ function CountryName({ code, names }: { code: string | null; names: ReadonlyMap<
 
 export function SourcesView({ info, study, onNotice }: SourcesViewProps) {
   const client = useClient();
+  const { t } = useTranslation(['study', 'common']);
   const [description, setDescription] = useState<StudyDescription | null>(null);
 
   const load = useCallback(() => {
@@ -40,29 +47,51 @@ export function SourcesView({ info, study, onNotice }: SourcesViewProps) {
     useCallback((change) => change.study && load(), [load]),
   );
 
-  if (!description) return <p className="muted">Loading…</p>;
+  if (!description) return <p className="muted">{t('common:loading')}</p>;
   const countryNames = new Map(
     description.countries.map((country) => [country.code, country.name]),
   );
   const identifying = description.variables.filter((v) => v.isIdentifying).map((v) => v.name);
   return (
     <section className="sources" aria-labelledby="sources-heading">
-      <h2 id="sources-heading">Sources</h2>
+      <h2 id="sources-heading">{t('sources.heading')}</h2>
+      <dl className="facts facts--inline" aria-label={t('sources.facts')}>
+        <div>
+          <dt>{t('sources.respondents')}</dt>
+          <dd className="num">{formatInteger(description.respondents)}</dd>
+        </div>
+        <div>
+          <dt>{t('sources.variables')}</dt>
+          <dd className="num">{formatInteger(description.variables.length)}</dd>
+        </div>
+        <div>
+          <dt>{t('sources.files')}</dt>
+          <dd className="num">{formatInteger(description.sources.length)}</dd>
+        </div>
+        <div>
+          <dt>{t('sources.created')}</dt>
+          <dd>{formatDateTime(study.createdAt)}</dd>
+        </div>
+        <div>
+          <dt>{t('sources.schema')}</dt>
+          <dd className="num">{study.schemaVersion}</dd>
+        </div>
+      </dl>
       {description.sources.length === 0 ? (
-        <p className="muted">No survey files imported yet.</p>
+        <p className="muted">{t('sources.empty')}</p>
       ) : (
-        <table className="data-table" aria-label="Imported sources">
+        <table className="data-table" aria-label={t('sources.tableLabel')}>
           <thead>
             <tr>
-              <th>File</th>
-              <th>Country</th>
-              <th>Wave</th>
-              <th>Respondents</th>
-              <th className="num">Rows</th>
-              <th className="num">Size</th>
-              <th>SHA-256</th>
-              <th>Imported</th>
-              <th>Validation</th>
+              <th>{t('sources.columns.file')}</th>
+              <th>{t('sources.columns.country')}</th>
+              <th>{t('sources.columns.wave')}</th>
+              <th>{t('sources.columns.respondents')}</th>
+              <th className="num">{t('sources.columns.rows')}</th>
+              <th className="num">{t('sources.columns.size')}</th>
+              <th>{t('sources.columns.sha')}</th>
+              <th>{t('sources.columns.imported')}</th>
+              <th>{t('sources.columns.validation')}</th>
             </tr>
           </thead>
           <tbody>
@@ -72,8 +101,8 @@ export function SourcesView({ info, study, onNotice }: SourcesViewProps) {
                 <td>
                   <CountryName code={source.country} names={countryNames} />
                 </td>
-                <td>{source.wave ?? '–'}</td>
-                <td>{source.respondentType ?? '–'}</td>
+                <td>{source.wave ?? t('common:none')}</td>
+                <td>{source.respondentType ?? t('common:none')}</td>
                 <td className="num">{formatInteger(source.rowCount)}</td>
                 <td className="num">{formatBytes(source.fileSize)}</td>
                 <td>
@@ -82,12 +111,11 @@ export function SourcesView({ info, study, onNotice }: SourcesViewProps) {
                 <td>{formatDateTime(source.importedAt)}</td>
                 <td>
                   {source.validation.length === 0 ? (
-                    <span className="muted">no issues</span>
+                    <span className="muted">{t('sources.noIssues')}</span>
                   ) : (
                     <details>
                       <summary>
-                        {source.validation.length} warning
-                        {source.validation.length === 1 ? '' : 's'}
+                        {t('sources.warnings', { count: source.validation.length })}
                       </summary>
                       <ul className="validation">
                         {source.validation.map((issue, index) => (

@@ -3,29 +3,35 @@
  * running jobs. Study-wide actions (save a copy, check the file, close) sit in the toolbar.
  */
 import { useCallback, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { AppInfo } from '../../../../shared/api/app';
 import type { JobInfo, StudySummary } from '../../../../shared/domain/study';
 import { useClient, useEvent } from '../../api/ClientContext';
+import { HelpPanel, useHelpPanel } from '../../components/HelpPanel';
 import { LabelLanguageSelect } from '../../components/LabelLanguageSelect';
 import { Navigator, type NavigatorView } from '../../components/Navigator';
 import { StatusBar } from '../../components/StatusBar';
-import { OverviewView } from './OverviewView';
+import { ThemeToggle } from '../../components/ThemeToggle';
+import { UiLanguageSelect } from '../../components/UiLanguageSelect';
+import { i18n } from '../../i18n';
+import { ViewShortcuts } from './ViewShortcuts';
 import { SaveCopyForm } from './SaveCopyForm';
 import { SegmentsView } from './Segments/SegmentsView';
 import { SourcesView } from './SourcesView';
 import { TablesView } from './TablesView';
 import { WeightsView } from './WeightsView';
 
+// Navigator names come from common:views.<id> in the UI language; `label` is the fallback.
 const VIEWS: readonly NavigatorView[] = [
-  { id: 'overview', label: 'Overview' },
   { id: 'sources', label: 'Sources' },
   { id: 'weights', label: 'Weights' },
   { id: 'segments', label: 'Segments' },
   { id: 'tables', label: 'Tables' },
 ];
 
-/** Says in words what a finished job did, from the shape of its result. */
+/** Says in words (the UI language) what a finished job did, from the shape of its result. */
 function describeFinishedJob(label: string, result: unknown): Notice {
+  const t = i18n.getFixedT(null, 'study');
   const value = (result ?? {}) as {
     ok?: boolean;
     problems?: string[];
@@ -38,24 +44,46 @@ function describeFinishedJob(label: string, result: unknown): Notice {
     variables?: number;
   };
   if (value.ok === false)
-    return { tone: 'error', text: `${label}: ${value.problems?.join('; ') ?? 'problems found'}` };
-  if (value.ok === true) return { tone: 'info', text: `${label}: done, no problems found` };
+    return {
+      tone: 'error',
+      text: t('notice.checkProblems', {
+        label,
+        problems: value.problems?.join('; ') ?? t('notice.problemsFound'),
+      }),
+    };
+  if (value.ok === true) return { tone: 'info', text: t('notice.checkClean', { label }) };
   const warnings = value.warnings?.length
-    ? ` (${value.warnings.length} warnings: ${value.warnings.slice(0, 3).join('; ')})`
+    ? t('notice.warnings', {
+        count: value.warnings.length,
+        list: value.warnings.slice(0, 3).join('; '),
+      })
     : '';
+  const respondents = (count: number) => t('notice.respondents', { count });
   if (value.sourceId !== undefined) {
+    const added = value.variablesAdded ?? 0;
     return {
       tone: 'info',
-      text: `${label}: ${value.rows ?? 0} respondents, ${value.variablesAdded ?? 0} new variables${warnings}`,
+      text: t('notice.imported', {
+        label,
+        respondents: respondents(value.rows ?? 0),
+        variables: t('notice.newVariables', { count: added }),
+        warnings,
+      }),
     };
   }
   if (value.format !== undefined) {
     return {
       tone: 'info',
-      text: `${label}: wrote ${value.rows ?? 0} respondents × ${value.variables ?? 0} variables to ${value.path ?? ''}${warnings}`,
+      text: t('notice.exported', {
+        label,
+        respondents: respondents(value.rows ?? 0),
+        variables: t('notice.variables', { count: value.variables ?? 0 }),
+        path: value.path ?? '',
+        warnings,
+      }),
     };
   }
-  return { tone: 'info', text: `${label}: done` };
+  return { tone: 'info', text: t('notice.done', { label }) };
 }
 
 interface StudyWindowProps {
@@ -75,7 +103,9 @@ function copyPathFor(path: string): string {
 
 export function StudyWindow({ info, study, onStudyChange }: StudyWindowProps) {
   const client = useClient();
-  const [view, setView] = useState('overview');
+  const { t } = useTranslation(['study', 'common']);
+  const [view, setView] = useState('sources');
+  const helpPanel = useHelpPanel();
   const [jobs, setJobs] = useState<JobInfo[]>([]);
   const [notice, setNotice] = useState<Notice | null>(null);
   const [savingCopy, setSavingCopy] = useState(false);
@@ -95,9 +125,12 @@ export function StudyWindow({ info, study, onStudyChange }: StudyWindowProps) {
     useCallback((job) => {
       setJobs((current) => current.filter((j) => j.jobId !== job.jobId));
       if (job.status === 'failed')
-        setNotice({ tone: 'error', text: `${job.label} failed: ${job.error ?? ''}` });
+        setNotice({
+          tone: 'error',
+          text: i18n.t('study:notice.failed', { label: job.label, error: job.error ?? '' }),
+        });
       else if (job.status === 'cancelled')
-        setNotice({ tone: 'info', text: `${job.label}: cancelled` });
+        setNotice({ tone: 'info', text: i18n.t('study:notice.cancelled', { label: job.label }) });
       else if (job.status === 'done') setNotice(describeFinishedJob(job.label, job.result));
     }, []),
   );
@@ -106,9 +139,12 @@ export function StudyWindow({ info, study, onStudyChange }: StudyWindowProps) {
     useCallback((event) => {
       setNotice({
         tone: 'error',
-        text: event.reopened
-          ? `The study engine stopped unexpectedly (${event.reason}). It was restarted and the study reopened; nothing saved was lost.`
-          : `The study engine stopped unexpectedly: ${event.reason}`,
+        text: i18n.t(
+          event.reopened ? 'study:notice.engineRestarted' : 'study:notice.engineStopped',
+          {
+            reason: event.reason,
+          },
+        ),
       });
     }, []),
   );
@@ -130,7 +166,7 @@ export function StudyWindow({ info, study, onStudyChange }: StudyWindowProps) {
     act(async () => {
       const saved = await client.invoke('study.saveCopyAs', { path });
       setSavingCopy(false);
-      setNotice({ tone: 'info', text: `Saved a copy as ${saved.path}` });
+      setNotice({ tone: 'info', text: t('notice.savedCopy', { path: saved.path }) });
     });
 
   const startSaveCopy = () =>
@@ -159,17 +195,22 @@ export function StudyWindow({ info, study, onStudyChange }: StudyWindowProps) {
             onChanged={onStudyChange}
             onError={(text) => setNotice({ tone: 'error', text })}
           />
+          <UiLanguageSelect onError={(text) => setNotice({ tone: 'error', text })} />
+          <ThemeToggle onError={(text) => setNotice({ tone: 'error', text })} />
           <button type="button" onClick={() => void startSaveCopy()}>
-            Save a copy as…
+            {t('toolbar.saveCopy')}
           </button>
           <button
             type="button"
             onClick={() => void act(async () => void (await client.invoke('jobs.verifyStudy', {})))}
           >
-            Check study file
+            {t('toolbar.checkFile')}
           </button>
           <button type="button" onClick={() => void close()}>
-            Close study
+            {t('toolbar.close')}
+          </button>
+          <button type="button" onClick={helpPanel.show} aria-keyshortcuts="F1">
+            {t('toolbar.help')}
           </button>
         </div>
       </header>
@@ -177,7 +218,7 @@ export function StudyWindow({ info, study, onStudyChange }: StudyWindowProps) {
       <main className="study-main">
         {study.readOnly && (
           <p className="notice notice--warn" role="status">
-            This study is open read-only: {study.readOnlyReason}
+            {t('readOnly', { reason: study.readOnlyReason ?? '' })}
           </p>
         )}
         {notice && (
@@ -190,9 +231,9 @@ export function StudyWindow({ info, study, onStudyChange }: StudyWindowProps) {
               type="button"
               className="link"
               onClick={() => setNotice(null)}
-              aria-label="Dismiss"
+              aria-keyshortcuts="Escape"
             >
-              Dismiss
+              {t('common:dismiss')}
             </button>
           </p>
         )}
@@ -203,7 +244,6 @@ export function StudyWindow({ info, study, onStudyChange }: StudyWindowProps) {
             onCancel={() => setSavingCopy(false)}
           />
         )}
-        {view === 'overview' && <OverviewView study={study} />}
         {view === 'sources' && <SourcesView info={info} study={study} onNotice={showNotice} />}
         {view === 'weights' && <WeightsView onNotice={showNotice} />}
         {view === 'segments' && <SegmentsView onNotice={showNotice} />}
@@ -214,6 +254,19 @@ export function StudyWindow({ info, study, onStudyChange }: StudyWindowProps) {
         jobs={jobs}
         onCancel={(jobId) => void client.invoke('jobs.cancel', { jobId })}
       />
+      <ViewShortcuts
+        views={VIEWS}
+        onSelect={setView}
+        onCloseStudy={() => void close()}
+        onDismissNotice={notice ? () => setNotice(null) : null}
+      />
+      {helpPanel.open && (
+        <HelpPanel
+          onClose={helpPanel.hide}
+          current={VIEWS.find((entry) => entry.id === view) ?? null}
+          views={VIEWS}
+        />
+      )}
     </div>
   );
 }

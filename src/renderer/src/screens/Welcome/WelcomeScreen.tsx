@@ -9,9 +9,11 @@ import type { RecentStudy, StudySummary } from '../../../../shared/domain/study'
 import { Trans, useTranslation } from 'react-i18next';
 import { useClient } from '../../api/ClientContext';
 import { FileBrowser } from '../../components/FileBrowser';
+import { HelpPanel, useHelpPanel } from '../../components/HelpPanel';
 import { RecentStudies } from '../../components/RecentStudies';
 import { ThemeToggle } from '../../components/ThemeToggle';
 import { UiLanguageSelect } from '../../components/UiLanguageSelect';
+import { useShortcut } from '../../shortcuts/registry';
 import {
   clearDemoBuildNotice,
   demoBuildNotice,
@@ -32,7 +34,7 @@ function joinPath(folder: string, name: string): string {
 
 export function WelcomeScreen({ info, onInfoChange, onOpened }: WelcomeScreenProps) {
   const client = useClient();
-  const { t } = useTranslation(['welcome', 'common']);
+  const { t } = useTranslation(['welcome', 'common', 'help']);
   const [recent, setRecent] = useState<RecentStudy[]>([]);
   const [name, setName] = useState('');
   const [error, setError] = useState<string | null>(null);
@@ -67,6 +69,15 @@ export function WelcomeScreen({ info, onInfoChange, onOpened }: WelcomeScreenPro
   const open = (path: string) => run(() => client.invoke('study.open', { path }));
 
   const openDemo = () => run(() => openDemoStudy(client));
+  const helpPanel = useHelpPanel();
+  useShortcut({
+    id: 'welcome.openDemo',
+    keys: 'Alt+Shift+D',
+    group: t('help:groups.welcome'),
+    description: t('help:shortcuts.openDemo'),
+    disabled: busy,
+    run: () => void openDemo(),
+  });
 
   const createInFolder = (event: FormEvent) => {
     event.preventDefault();
@@ -122,6 +133,9 @@ export function WelcomeScreen({ info, onInfoChange, onOpened }: WelcomeScreenPro
         <div className="welcome__preferences" role="group" aria-label={t('preferences')}>
           <UiLanguageSelect onError={setError} />
           <ThemeToggle onError={setError} />
+          <button type="button" onClick={helpPanel.show} aria-keyshortcuts="F1">
+            {t('common:help')}
+          </button>
         </div>
       </header>
       {error && (
@@ -224,10 +238,16 @@ export function WelcomeScreen({ info, onInfoChange, onOpened }: WelcomeScreenPro
       <section className="panel welcome__demo" aria-labelledby="demo-heading">
         <h2 id="demo-heading">{t('demo.heading')}</h2>
         <p className="muted">{t('demo.description')}</p>
-        <button type="button" onClick={() => void openDemo()} disabled={busy}>
+        <button
+          type="button"
+          onClick={() => void openDemo()}
+          disabled={busy}
+          aria-keyshortcuts="Alt+Shift+D"
+        >
           {t('demo.open')}
         </button>
       </section>
+      {helpPanel.open && <HelpPanel onClose={helpPanel.hide} current={null} views={[]} />}
     </main>
   );
 }
