@@ -26,3 +26,21 @@ describe('chartFootnote', () => {
     );
   });
 });
+
+describe('chartFootnote of a question not everyone was asked', () => {
+  it('names the question’s own bases, not the respondents in each column', () => {
+    const stubBases = [1000, 400, 350, 225, 25].map((n) => ({
+      n: n - 5,
+      wn: n - 5,
+      effective: n - 5,
+      lowBase: n - 5 < 30,
+    }));
+    const lines = chartFootnote(
+      { ...energyByCountry, stubBases: [{ variable: 'energy', bases: stubBases }] },
+      { kind: 'bar', table, value: 'colPct' },
+    );
+    expect(lines[0]).toBe(
+      'Base (unweighted n): Total 995 · Germany 395 · Italy 345 · France 220 · South Korea 20.',
+    );
+  });
+});

@@ -1,16 +1,18 @@
 /**
- * The footnote under a chart, as under its table: the unweighted base of every column plotted
- * (low bases named), what the letters stand for, then the table's own footnote (weight, filter,
+ * The footnote under a chart, as under its table: the unweighted base of every column plotted —
+ * the question's own base where not everyone answered it — (low bases named), what the letters stand for, then the table's own footnote (weight, filter,
  * test and significance level). Pure, so the screen and the exports print the same lines.
  */
 import type { ChartSpec } from '../../../../shared/domain/chart';
 import type { TableResult } from '../../../../shared/domain/table';
 import { formatNumber } from '../../../../shared/domain/tableFormat';
+import { questionBases } from './questionBases';
 
 /** The Total column and banner columns that a chart plots, in order (hideTotal respected). */
 function plottedColumns(result: TableResult, spec: ChartSpec) {
+  const bases = questionBases(result);
   return result.columns
-    .map((column, index) => ({ column, base: result.bases[index] }))
+    .map((column, index) => ({ column, base: bases[index] }))
     .filter(({ column }) => !(spec.hideTotal && column.variable === 'total'));
 }
 

@@ -8,6 +8,7 @@ import { colourKey } from '../../../../shared/domain/chart';
 import type { TableResult } from '../../../../shared/domain/table';
 import { formatNumber, type Decimals } from '../../../../shared/domain/tableFormat';
 import { niceMax } from './chartOption';
+import { questionBases } from './questionBases';
 
 export interface SideBySideBar {
   label: string;
@@ -50,11 +51,12 @@ export function markArrow(marks: string | undefined): SideBySideBar['mark'] {
 export function sideBySidePanels(result: TableResult, decimals: Decimals): SideBySide {
   const question = result.rows[0]?.variable;
   const rows = result.rows.filter((row) => row.variable === question && row.code !== null);
+  const bases = questionBases(result);
   const panels = result.columns
     .map((column, index) => ({ column, index }))
     .filter(({ column }) => column.variable !== 'total')
     .map(({ column, index }): SideBySidePanel => {
-      const base = result.bases[index];
+      const base = bases[index];
       return {
         key: colourKey(column.variable, column.code),
         label: column.label,

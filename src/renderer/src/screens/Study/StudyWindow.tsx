@@ -16,6 +16,8 @@ import { UiLanguageSelect } from '../../components/UiLanguageSelect';
 import { i18n } from '../../i18n';
 import { ViewShortcuts } from './ViewShortcuts';
 import { SaveCopyForm } from './SaveCopyForm';
+import { ChartsView } from './Charts/ChartsView';
+import { SideBySideView } from './SideBySide/SideBySideView';
 import { SegmentsView } from './Segments/SegmentsView';
 import { SourcesView } from './SourcesView';
 import { TablesView } from './TablesView';
@@ -27,6 +29,8 @@ const VIEWS: readonly NavigatorView[] = [
   { id: 'weights', label: 'Weights' },
   { id: 'segments', label: 'Segments' },
   { id: 'tables', label: 'Tables' },
+  { id: 'charts', label: 'Charts' },
+  { id: 'compare', label: 'Side by side' },
 ];
 
 /** Says in words (the UI language) what a finished job did, from the shape of its result. */
@@ -248,6 +252,8 @@ export function StudyWindow({ info, study, onStudyChange }: StudyWindowProps) {
         {view === 'weights' && <WeightsView onNotice={showNotice} />}
         {view === 'segments' && <SegmentsView onNotice={showNotice} />}
         {view === 'tables' && <TablesView onNotice={showNotice} />}
+        {view === 'charts' && <ChartsView onNotice={showNotice} />}
+        {view === 'compare' && <SideBySideView onNotice={showNotice} />}
       </main>
       <StatusBar
         study={study}
