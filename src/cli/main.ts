@@ -17,6 +17,8 @@ import { runDemo, usage as demoUsage } from './commands/demo';
 import { runDescribe, usage as describeUsage } from './commands/describeStudy';
 import { runExportData, usage as exportUsage } from './commands/exportData';
 import { runExportTables, usage as exportTablesUsage } from './commands/exportTables';
+import { runExport, usage as exportReportUsage } from './commands/export';
+import { runReport, usage as reportUsage } from './commands/report';
 import { runImport, usage as importUsage } from './commands/importFile';
 import { runInfo, usage as infoUsage } from './commands/info';
 import { runMapping, usage as mappingUsage } from './commands/mapping';
@@ -45,6 +47,8 @@ const commands: Record<string, { usage: string; run: (args: string[]) => Promise
   quality: { usage: qualityUsage, run: runQuality },
   mrset: { usage: setUsage, run: runSet },
   demo: { usage: demoUsage, run: runDemo },
+  report: { usage: reportUsage, run: runReport },
+  export: { usage: exportReportUsage, run: runExport },
   bench: { usage: benchUsage, run: runBench },
 };
 

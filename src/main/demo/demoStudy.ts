@@ -14,6 +14,7 @@ import { writeDemoSources, type DemoSourceFile, type DemoSourceOptions } from '.
 import { masterQuestionnaire } from './questionnaire';
 import { ColumnCache } from '../worker/columnCache';
 import { saveSegmentation } from '../worker/studySegments';
+import { saveDemoReport } from './demoReport';
 
 export interface DemoImport {
   source: DemoSourceFile;
@@ -62,6 +63,8 @@ export async function populateDemoStudy(
     bindings: {},
     name: 'energy',
   });
+  // The sample report "Customer energy in Europe" and the saved tables and charts it is built of.
+  saveDemoReport(db);
   progress(100, 100);
   return imported;
 }

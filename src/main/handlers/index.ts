@@ -5,6 +5,7 @@
 import type { Handlers } from '../../shared/api/index';
 import { appHandlers } from './appHandlers';
 import { chartHandlers } from './chartHandlers';
+import { reportHandlers } from './reportHandlers';
 import { dataHandlers } from './dataHandlers';
 import type { HandlerContext } from './handlerContext';
 import { jobHandlers } from './jobHandlers';
@@ -24,6 +25,7 @@ export function createHandlers(ctx: HandlerContext): Handlers {
     ...qualityHandlers(ctx),
     ...segmentHandlers(ctx),
     ...chartHandlers(ctx),
+    ...reportHandlers(ctx),
     ...variableHandlers(ctx),
   };
 }

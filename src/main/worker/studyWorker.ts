@@ -39,6 +39,10 @@ import { listWeights, recomputeWeights, saveWeights } from './studyWeights';
 import { defineSet } from './studySets';
 import { listTablePlans, saveTablePlan, tablePlan } from './savedTables';
 import { deleteChart, listCharts, saveChart } from './savedCharts';
+import { deleteReport, listReports, saveReport, savedReport } from './savedReports';
+import { renderReport } from '../report/renderReport';
+import { exportReport } from '../report/exportReport';
+import { studyReportData } from '../report/studyReportData';
 import { checkDataQuality } from '../harmonise/dataQuality';
 import { listCodebook, variableDetail } from '../study/codebookDetail';
 import { readLabelLanguage } from '../study/labelLanguage';
@@ -307,6 +311,19 @@ const handlers: WorkerHandlers = {
   'charts.save': ({ name, spec }) => saveChart(requireWritable().writable, name, spec),
   'charts.saved': () => listCharts(requireStudy().db),
   'charts.delete': ({ name }) => deleteChart(requireWritable().writable, name),
+  'reports.save': ({ report }) => saveReport(requireWritable().writable, report),
+  'reports.saved': () => listReports(requireStudy().db),
+  'reports.delete': ({ name }) => deleteReport(requireWritable().writable, name),
+  'reports.render': ({ name, report, language }) => {
+    const open = requireStudy();
+    const drawn = report ?? savedReport(open.db, name ?? '').report;
+    return renderReport(drawn, studyReportData(open.db, columnCache(open), language));
+  },
+  'reports.export': ({ name, language, ...options }, job) => {
+    const open = requireStudy();
+    const data = studyReportData(open.db, columnCache(open), language);
+    return exportReport(savedReport(open.db, name).report, data, { ...options, ...job });
+  },
   'variables.list': ({ language }) => {
     const open = requireStudy();
     return listCodebook(open.db, language ?? readLabelLanguage(open.db));

@@ -32,6 +32,14 @@ import { tableSpecSchema, type SavedTablePlan } from '../../shared/api/tables';
 import { tabBookInput, type TabBookSummary } from '../../shared/api/tables';
 import { dataQualityInput } from '../../shared/api/quality';
 import { chartName, chartSpecSchema, type SavedChart } from '../../shared/api/charts';
+import {
+  reportExportInput,
+  reportName,
+  reportSchema,
+  type ReportExportSummary,
+  type SavedReport,
+} from '../../shared/api/reports';
+import type { RenderedReport } from '../../shared/domain/report';
 import { languageCode } from '../../shared/api/study';
 import type { DataQualityReport } from '../../shared/domain/dataQuality';
 import {
@@ -125,6 +133,15 @@ export const workerMethods = {
   'charts.save': z.object({ name: chartName, spec: chartSpecSchema }),
   'charts.saved': z.object({}),
   'charts.delete': z.object({ name: chartName }),
+  'reports.save': z.object({ report: reportSchema }),
+  'reports.saved': z.object({}),
+  'reports.delete': z.object({ name: reportName }),
+  'reports.render': z.object({
+    name: reportName.optional(),
+    report: reportSchema.optional(),
+    language: languageCode.optional(),
+  }),
+  'reports.export': reportExportInput,
   'variables.list': z.object({ language: languageCode.optional() }),
   'variables.detail': z.object({ name: z.string().min(1), language: languageCode.optional() }),
   'variables.setLabels': setLabelsInput,
@@ -186,6 +203,11 @@ export interface WorkerResults {
   'charts.save': SavedChart;
   'charts.saved': SavedChart[];
   'charts.delete': { deleted: boolean };
+  'reports.save': SavedReport;
+  'reports.saved': SavedReport[];
+  'reports.delete': { deleted: boolean };
+  'reports.render': RenderedReport;
+  'reports.export': ReportExportSummary;
   'variables.list': CodebookEntry[];
   'variables.detail': VariableDetail;
   'variables.setLabels': LabelEditResult;

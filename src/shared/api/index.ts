@@ -5,6 +5,7 @@
 import type { z } from 'zod';
 import { appMethods } from './app';
 import { chartMethods } from './charts';
+import { reportMethods } from './reports';
 import { dataMethods } from './data';
 import { jobMethods } from './jobs';
 import { qualityMethods } from './quality';
@@ -22,6 +23,7 @@ export const apiMethods = {
   ...qualityMethods,
   ...segmentMethods,
   ...chartMethods,
+  ...reportMethods,
   ...variableMethods,
 } as const;
 
