@@ -1,4 +1,4 @@
-/** The study window: toolbar, navigator, overview, status bar. */
+/** The study window: toolbar, navigator, the Sources view it opens on, status bar. */
 import type { Locator, Page } from 'playwright-core';
 
 export class StudyPage {
@@ -22,7 +22,7 @@ export class StudyPage {
 
   async waitFor(name: string): Promise<void> {
     await this.page.getByRole('heading', { name, level: 1 }).waitFor();
-    await this.page.getByRole('heading', { name: 'Overview' }).waitFor();
+    await this.page.getByRole('heading', { name: 'Sources', level: 2 }).waitFor();
   }
 
   async close(): Promise<void> {
@@ -44,7 +44,7 @@ export class StudyPage {
     await this.labelLanguage.selectOption({ label: name });
   }
 
-  async openView(name: 'Overview' | 'Sources' | 'Weights' | 'Segments' | 'Tables'): Promise<void> {
+  async openView(name: 'Sources' | 'Weights' | 'Segments' | 'Tables'): Promise<void> {
     await this.navigator.getByRole('button', { name }).click();
   }
 }

@@ -50,7 +50,6 @@ describe('a consultant creates a study and comes back to it (browser mode)', () 
     await expect(study.statusBar.textContent()).resolves.toContain(expectedPath);
     expect(existsSync(expectedPath)).toBe(true);
     await expect(study.navigator.getByRole('button').allTextContents()).resolves.toEqual([
-      'Overview',
       'Sources',
       'Weights',
       'Segments',

@@ -1,9 +1,11 @@
 /**
  * The study's label language: which translation of every label the tables, the variable lists and
  * the exports use. Languages are listed by their own names (Deutsch, 한국어). The choice is stored in
- * the study, so it is disabled when the study is open read-only.
+ * the study, so it is disabled when the study is open read-only. Not the UI language, which is the
+ * user's (UiLanguageSelect).
  */
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { languageName } from '../../../shared/domain/languages';
 import type { StudySummary } from '../../../shared/domain/study';
 import { useClient } from '../api/ClientContext';
@@ -16,6 +18,7 @@ interface LabelLanguageSelectProps {
 
 export function LabelLanguageSelect({ study, onChanged, onError }: LabelLanguageSelectProps) {
   const client = useClient();
+  const { t } = useTranslation('common');
   const [saving, setSaving] = useState(false);
   const choose = (language: string) => {
     setSaving(true);
@@ -27,13 +30,11 @@ export function LabelLanguageSelect({ study, onChanged, onError }: LabelLanguage
   return (
     <label
       className="label-language"
-      title={
-        study.readOnly ? 'The label language is kept in the study, which is read-only' : undefined
-      }
+      title={study.readOnly ? t('labelLanguage.readOnly') : undefined}
     >
-      <span>Labels</span>
+      <span>{t('labelLanguage.short')}</span>
       <select
-        aria-label="Label language"
+        aria-label={t('labelLanguage.label')}
         value={study.labelLanguage}
         disabled={study.readOnly || saving}
         onChange={(e) => choose(e.target.value)}

@@ -58,7 +58,8 @@ export function matches(combo: KeyCombo, event: KeyEventFields, mac = isMac()): 
   if (event.ctrlKey !== wantCtrl || event.metaKey !== wantMeta || event.altKey !== combo.alt)
     return false;
   if (isPunctuation(combo.key)) return event.key === combo.key;
-  return event.shiftKey === combo.shift && keyOf(event) === combo.key.toUpperCase();
+  const key = combo.key.length === 1 ? combo.key.toUpperCase() : combo.key;
+  return event.shiftKey === combo.shift && keyOf(event) === key;
 }
 
 /** "Mod+Shift+C" → "Ctrl+Shift+C", or "⌘⇧C" on a Mac. */

@@ -27,7 +27,7 @@ const charts = defineNamespace({
       noSavedTables: 'No saved tables yet: save one in Tables.',
     },
     look: {
-      kind: 'Chart',
+      kind: 'Chart type',
       orientation: 'Bars',
       vertical: 'Vertical',
       horizontal: 'Horizontal',
@@ -94,7 +94,7 @@ const charts = defineNamespace({
       noSavedTables: '저장된 표가 없습니다. 표 화면에서 저장하세요.',
     },
     look: {
-      kind: '차트',
+      kind: '차트 유형',
       orientation: '막대 방향',
       vertical: '세로',
       horizontal: '가로',

@@ -33,6 +33,11 @@ const common = defineNamespace({
       reports: 'Reports',
     },
     navigatorLabel: 'Study views',
+    labelLanguage: {
+      short: 'Labels',
+      label: 'Label language',
+      readOnly: 'The label language is kept in the study, which is read-only',
+    },
   },
   ko: {
     appName: 'Customer Energy Workbench',
@@ -64,6 +69,11 @@ const common = defineNamespace({
       reports: '보고서',
     },
     navigatorLabel: '스터디 화면',
+    labelLanguage: {
+      short: '레이블',
+      label: '레이블 언어',
+      readOnly: '레이블 언어는 스터디에 저장되는데, 이 스터디는 읽기 전용입니다',
+    },
   },
 });
 export default common;
