@@ -22,7 +22,10 @@ export interface ChartOptionSettings {
   title?: string;
   /** Lines drawn under the chart (exports); on screen the footnote is text under the chart. */
   footnote?: string[];
-  /** Exports are drawn once, whole: no animation. */
+  /**
+   * Off unless asked for: the workbench redraws at once as options change (calm, not decorative),
+   * and an export is drawn once, whole.
+   */
   animation?: boolean;
 }
 
@@ -118,7 +121,7 @@ export function chartOption(
     formatWithLetters(format(shown), point.sig);
   const frame = titleAndFootnote(settings);
   const common = {
-    animation: settings.animation ?? true,
+    animation: settings.animation ?? false,
     backgroundColor: theme.background,
     textStyle: { fontFamily: theme.fontFamily, color: theme.text },
     title: frame.title,
@@ -283,6 +286,7 @@ export function chartOption(
         min: 0,
         max: niceMax(largest),
         calculable: false,
+        text: [format(niceMax(largest)), format(0)],
         orient: 'horizontal',
         left: 'center',
         bottom: frame.bottom - 24,

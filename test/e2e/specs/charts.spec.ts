@@ -1,0 +1,196 @@
+import { existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { SavedChart } from '../../../src/shared/api/charts';
+import type { TableResult, TableSpec } from '../../../src/shared/domain/table';
+import { formatNumber, formatWithLetters } from '../../../src/shared/domain/tableFormat';
+import { ChartsPage } from '../pages/charts-page';
+import { DEMO_STUDY_NAME, DemoStudyPage } from '../pages/demo-study-page';
+import { SourcesPage } from '../pages/sources-page';
+import {
+  launchBrowser,
+  screenshot,
+  startWebApp,
+  watchConsole,
+  type WebApp,
+} from '../support/webApp';
+
+/** The demo build takes about 3 s natively; a busy test machine gets much more room. */
+const BUILD_TIMEOUT = 60_000;
+
+/** Calls the workbench API as the page does (the launch token is in the page's address). */
+async function api<T>(page: Page, method: string, input: unknown): Promise<T> {
+  return page.evaluate(
+    async ({ method, input }) => {
+      const token = new URL(window.location.href).searchParams.get('token') ?? '';
+      const response = await fetch(`/api/${method}`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+        body: JSON.stringify(input),
+      });
+      const body = (await response.json()) as { result?: unknown; error?: { message: string } };
+      if (!response.ok) throw new Error(body.error?.message ?? `HTTP ${response.status}`);
+      return body.result;
+    },
+    { method, input },
+  ) as Promise<T>;
+}
+
+/** The table a chart of energy × country stands on, as the Tables view runs it. */
+const ENERGY_BY_COUNTRY: TableSpec = {
+  rows: ['energy'],
+  columns: [{ variables: ['country'] }],
+  sigLevels: [0.95],
+};
+
+describe('a consultant charts customer energy by country (browser mode)', () => {
+  let app: WebApp;
+  let browser: Browser;
+  let page: Page;
+  let problems: string[];
+  let charts: ChartsPage;
+  let downloads: string;
+
+  beforeAll(async () => {
+    app = await startWebApp();
+    mkdirSync(path.join(app.home, 'studies'), { recursive: true });
+    downloads = path.join(app.home, 'downloads');
+    mkdirSync(downloads, { recursive: true });
+    browser = await launchBrowser();
+    page = await browser.newPage({ viewport: { width: 1280, height: 800 }, acceptDownloads: true });
+    page.setDefaultTimeout(15_000);
+    problems = watchConsole(page);
+    await page.goto(app.url);
+    const demo = new DemoStudyPage(page);
+    await demo.open();
+    await page.getByRole('heading', { name: DEMO_STUDY_NAME, level: 1 }).waitFor();
+    // The build has finished once all fourteen files are in and no job runs.
+    await new SourcesPage(page).open();
+    await demo.sourcesTable.locator('tbody tr').nth(13).waitFor({ timeout: BUILD_TIMEOUT });
+    await demo.runningJobs.locator('li').first().waitFor({ state: 'detached' });
+    charts = new ChartsPage(page);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await app?.stop();
+    expect(problems).toEqual([]);
+  });
+
+  it('draws the segments as a 100% stacked bar per country, labelled with the table’s column %', async () => {
+    await charts.open();
+    await charts.chooseQuestion('energy');
+    await charts.chooseBanner('country');
+    await charts.chooseKind('100% stacked bar');
+    await charts.setDataLabels(true);
+    await charts.waitForText('Germany');
+    await expect(charts.title()).resolves.toBe('Customer energy by Country');
+
+    const texts = (await charts.texts()).map((t) => t.text);
+    for (const name of ['Creators', 'Contributors', 'Viewers'])
+      expect(texts.filter((t) => t === name)).toHaveLength(1);
+    for (const country of ['Total', 'Germany', 'Italy', 'France', 'South Korea'])
+      expect(texts).toContain(country);
+
+    // Germany's bar carries the same numbers, with the same letters, as its column in the table,
+    // stacked from the axis up in the table's order.
+    const table = await api<TableResult>(page, 'tables.run', { spec: ENERGY_BY_COUNTRY });
+    const germany = table.columns.findIndex((c) => c.label === 'Germany');
+    const expected = table.rows.map((row) =>
+      formatWithLetters(
+        formatNumber(row.cells[germany]!.colPct, 'percent'),
+        row.cells[germany]!.sig,
+      ),
+    );
+    expect(expected).toHaveLength(3);
+    await expect(charts.labelsOver('Germany')).resolves.toEqual(expected);
+
+    // The footnote: bases (the question's own), letters, the weighting and the test.
+    const footnote = await charts.footnote.innerText();
+    const energyBases = table.stubBases?.find((s) => s.variable === 'energy')?.bases ?? table.bases;
+    expect(footnote).toContain(`Germany ${formatNumber(energyBases[germany]!.n, 'base')}`);
+    expect(footnote).toContain('Letters: A Germany · B Italy · C France · D South Korea.');
+    expect(footnote).toContain('Unweighted');
+    expect(footnote).toContain('95% confidence');
+    await screenshot(page, '80-charts-energy-by-country');
+  });
+
+  it('exports the chart as a PNG image and as an SVG naming the segments', async () => {
+    const png = await charts.exportPng();
+    expect(png.suggestedFilename()).toBe('Customer-energy-by-Country.png');
+    const pngPath = path.join(downloads, png.suggestedFilename());
+    await png.saveAs(pngPath);
+    const bytes = readFileSync(pngPath);
+    expect(bytes.subarray(1, 4).toString('latin1')).toBe('PNG');
+    // 1200 × 675 drawn at twice the pixels: the width sits at byte 16 of the IHDR chunk.
+    expect(bytes.readUInt32BE(16)).toBe(2400);
+    expect(bytes.readUInt32BE(20)).toBe(1350);
+
+    const svg = await charts.exportSvg();
+    expect(svg.suggestedFilename()).toBe('Customer-energy-by-Country.svg');
+    const svgPath = path.join(downloads, svg.suggestedFilename());
+    await svg.saveAs(svgPath);
+    expect(existsSync(svgPath) && statSync(svgPath).size).toBeGreaterThan(1000);
+    const text = readFileSync(svgPath, 'utf8');
+    expect(text.startsWith('<svg')).toBe(true);
+    for (const name of [
+      'Creators',
+      'Contributors',
+      'Viewers',
+      'Germany',
+      'Customer energy by Country',
+    ])
+      expect(text).toContain(`>${name}<`);
+    // The footnote travels with the exported chart.
+    expect(text).toContain('Base (unweighted n)');
+  });
+
+  it('saves the chart in the study and opens it again as it was', async () => {
+    const before = await charts.savedChartNames();
+    expect(before).not.toContain('Energy shares by country');
+    await charts.save('Energy shares by country');
+    await expect(charts.savedChartNames()).resolves.toEqual(
+      [...before, 'Energy shares by country'].sort(),
+    );
+    const saved = await api<SavedChart[]>(page, 'charts.saved', {});
+    const mine = saved.find((c) => c.name === 'Energy shares by country');
+    expect(mine?.spec).toMatchObject({
+      kind: 'percentStackedBar',
+      value: 'colPct',
+      dataLabels: true,
+      table: { rows: ['energy'], columns: [{ variables: ['country'] }] },
+    });
+
+    await charts.chooseKind('Line');
+    await charts.chooseBanner('wave');
+    await charts.waitForText('2026');
+    await charts.openSaved('Energy shares by country');
+    await expect.poll(() => charts.chosenKind()).toBe('100% stacked bar');
+    await charts.waitForText('South Korea');
+    await expect(charts.title()).resolves.toBe('Customer energy by Country');
+  });
+
+  it('draws industry by country as a heatmap, and a horizontal bar chart on request', async () => {
+    await charts.chooseQuestion('industry');
+    await charts.chooseKind('Heatmap');
+    await charts.waitForText('Telecommunications');
+    // Each cell is labelled with its column %: Germany's share of telecoms respondents.
+    const table = await api<TableResult>(page, 'tables.run', {
+      spec: { ...ENERGY_BY_COUNTRY, rows: ['industry'] },
+    });
+    const germany = table.columns.findIndex((c) => c.label === 'Germany');
+    const telecoms = table.rows.find((r) => r.label === 'Telecommunications')!.cells[germany]!;
+    const texts = (await charts.texts()).map((t) => t.text);
+    expect(texts).toContain(
+      formatWithLetters(formatNumber(telecoms.colPct, 'percent'), telecoms.sig),
+    );
+    await screenshot(page, '81-charts-heatmap');
+    await charts.chooseQuestion('energy');
+    await charts.chooseKind('Bar (grouped)');
+    await page.getByLabel('Bars').selectOption('horizontal');
+    await charts.waitForText('Creators');
+    await charts.chart.scrollIntoViewIfNeeded();
+    await screenshot(page, '82-charts-horizontal-bars');
+  });
+});
