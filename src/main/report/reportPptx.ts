@@ -108,8 +108,19 @@ function addTable(
     const question = item.facts.questions.find((q) => q.name === name);
     return question?.label ?? name;
   });
-  const lines = grid.rows.length + 1;
-  const fontSize = Math.max(6, Math.min(11, Math.floor(((box.h - 0.35) / lines) * 72 * 0.62)));
+  const labelWidth = Math.min(box.w * 0.28, 2.2);
+  const numberWidth = (box.w - labelWidth) / Math.max(grid.columns.length, 1);
+  // Small enough that the rows fit the box and a number with its letters fits its column.
+  const lines = grid.rows.length + 2;
+  const widest = Math.max(4, ...grid.rows.flatMap((row) => row.cells.map((cell) => cell.length)));
+  const fontSize = Math.max(
+    6,
+    Math.min(
+      11,
+      Math.floor(((box.h - 0.35) / lines) * 72 * 0.62),
+      Math.floor(((numberWidth - 0.08) * 72) / (widest * 0.6)),
+    ),
+  );
   const header: PptxGenJS.TableCell[] = [
     { text: '', options: { fill: { color: hex(colours.primary) } } },
     ...grid.columns.map((text) => ({
@@ -148,8 +159,6 @@ function addTable(
     bold: true,
     color: hex(colours.text),
   });
-  const labelWidth = Math.min(box.w * 0.35, 2.6);
-  const numberWidth = (box.w - labelWidth) / Math.max(grid.columns.length, 1);
   slide.addTable([header, ...body], {
     x: box.x,
     y: box.y + 0.35,

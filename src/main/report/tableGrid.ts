@@ -30,17 +30,26 @@ export function tableGrid(
   variableLabel: (name: string) => string,
 ): TableGrid {
   const decimals = tableDecimals(spec);
-  const rows: GridRow[] = [
-    {
-      label: 'Base (unweighted)',
-      cells: result.bases.map((base) => formatNumber(base.n, 'base')),
-      role: 'base',
-    },
-  ];
   const stubs = [...new Set(result.rows.map((row) => row.variable))];
+  const baseRow = (bases: TableResult['bases']): GridRow => ({
+    label: 'Base (unweighted)',
+    cells: bases.map((base) => formatNumber(base.n, 'base')),
+    role: 'base',
+  });
+  const ownBase = (stub: string) => result.stubBases?.find((b) => b.variable === stub)?.bases;
+  // One base row on top, unless a question has its own base (then it stands under its heading).
+  const rows: GridRow[] = [
+    baseRow(stubs.length === 1 ? (ownBase(stubs[0]!) ?? result.bases) : result.bases),
+  ];
   for (const stub of stubs) {
-    if (stubs.length > 1) rows.push({ label: variableLabel(stub), cells: [], role: 'heading' });
-    for (const row of result.rows.filter((r) => r.variable === stub)) {
+    const stubRows = result.rows.filter((r) => r.variable === stub);
+    // A summary table's rows are one per item, each labelled: no heading over a lone row.
+    if (stubs.length > 1 && stubRows.length > 1) {
+      rows.push({ label: variableLabel(stub), cells: [], role: 'heading' });
+      const own = ownBase(stub);
+      if (own) rows.push(baseRow(own));
+    }
+    for (const row of stubRows) {
       rows.push({
         label: row.label,
         cells: row.cells.map((cell) => {
