@@ -145,7 +145,8 @@ export class SideBySidePage {
   }
 
   async chooseQuestion(variable: string): Promise<void> {
-    await this.page.getByLabel('Question', { exact: true }).selectOption(variable);
+    // The select's name is its label and its chosen option: match the label's start.
+    await this.page.getByLabel(/^Question/).selectOption(variable);
   }
 
   async showAs(choice: 'Charts' | 'Tables'): Promise<void> {

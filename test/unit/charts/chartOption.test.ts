@@ -152,6 +152,7 @@ describe('niceMax', () => {
   it('rounds the largest value up to a round axis top', () => {
     expect(niceMax(60)).toBe(60);
     expect(niceMax(61)).toBe(70);
+    expect(niceMax(81)).toBe(90);
     expect(niceMax(77)).toBe(80);
     expect(niceMax(308)).toBe(350);
     expect(niceMax(3)).toBe(3);

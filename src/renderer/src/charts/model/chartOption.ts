@@ -62,7 +62,7 @@ export function percentShares(data: ChartData): Array<Array<number | null>> {
 
 /**
  * The top of a value axis: the largest value rounded up to a whole number of round ticks
- * (1, 2, 2.5 or 5 times a power of ten), at most eight of them.
+ * (1, 2, 2.5 or 5 times a power of ten), at most ten of them.
  */
 export function niceMax(largest: number): number {
   if (!(largest > 0)) return 1;
@@ -70,7 +70,7 @@ export function niceMax(largest: number): number {
   for (const step of [0.1, 0.2, 0.25, 0.5, 1, 2]) {
     const tick = magnitude * step;
     const ticks = Math.ceil(largest / tick - 1e-9);
-    if (ticks <= 8) return Number((ticks * tick).toPrecision(12));
+    if (ticks <= 10) return Number((ticks * tick).toPrecision(12));
   }
   return largest;
 }

@@ -29,12 +29,13 @@ export function panelOption(
     animation: false,
     backgroundColor: 'transparent',
     textStyle: { fontFamily: theme.fontFamily, color: theme.text },
-    grid: { top: 8, bottom: 24, left: 8, right: 72, containLabel: true },
+    grid: { top: 6, bottom: 22, left: 4, right: 76, containLabel: true },
     xAxis: {
       type: 'value',
       min: 0,
       max: axisMax,
-      splitNumber: 2,
+      // Two ticks, the ends of the common scale: 0% and the top every panel shares.
+      interval: axisMax,
       axisLabel: {
         ...text,
         color: theme.muted,
