@@ -120,9 +120,15 @@ export function previewExpression(
   cache: ColumnCache,
   input: { expression: string; as: 'filter' | 'derived' },
 ): ExpressionPreview {
-  if (input.as === 'derived') return derivedPreview(db, cache, input.expression);
-  const mask = filterMask(db, cache, input.expression);
-  let kept = 0;
-  for (const value of mask) kept += value;
-  return { as: 'filter', rows: mask.length, kept };
+  try {
+    if (input.as === 'derived') return derivedPreview(db, cache, input.expression);
+    const mask = filterMask(db, cache, input.expression);
+    let kept = 0;
+    for (const value of mask) kept += value;
+    return { as: 'filter', rows: mask.length, kept };
+  } catch (error) {
+    if (error instanceof ApiError && error.kind === 'invalid-input')
+      return { as: 'invalid', message: error.message };
+    throw error;
+  }
 }

@@ -94,6 +94,8 @@ export interface UndoResult {
 }
 
 export type ExpressionPreview =
+  /** The expression cannot be evaluated yet (typing is under way): why, with a caret line. */
+  | { as: 'invalid'; message: string }
   | { as: 'filter'; rows: number; kept: number }
   | {
       as: 'derived';
@@ -150,7 +152,10 @@ export const variableMethods = {
   /** Reverts the last label edit or definition made through this view while the study is open. */
   'variables.undo': method(z.object({}), result<UndoResult>()),
   'variables.undoState': method(z.object({}), result<UndoState>()),
-  /** Evaluates an expression over every respondent without saving anything. */
+  /**
+   * Evaluates an expression over every respondent without saving anything. An expression that
+   * does not compile is an answer ({ as: 'invalid' }), not a failure: it is what typing looks like.
+   */
   'variables.previewExpression': method(previewExpressionInput, result<ExpressionPreview>()),
 } as const;
 

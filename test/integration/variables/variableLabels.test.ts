@@ -217,9 +217,15 @@ describe('definitions made in the Variables view', () => {
       as: 'filter',
     });
     expect(preview).toMatchObject({ as: 'filter', kept: women });
-    await expect(
-      call('variables.previewExpression', { expression: 'gender = "Wieblich"', as: 'filter' }),
-    ).rejects.toThrow(/column 10: gender has no value labelled "Wieblich"/);
+    // A misspelt label is what typing looks like: an answer saying where, not a failure.
+    const typing = await call('variables.previewExpression', {
+      expression: 'gender = "Wieblich"',
+      as: 'filter',
+    });
+    expect(typing).toMatchObject({ as: 'invalid' });
+    expect(typing.as === 'invalid' && typing.message).toMatch(
+      /^expression: column 10: gender has no value labelled "Wieblich"/,
+    );
     expect((await call('variables.undoState', {})).depth).toBe(0);
   });
 

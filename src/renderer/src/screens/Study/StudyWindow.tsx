@@ -21,11 +21,13 @@ import { SideBySideView } from './SideBySide/SideBySideView';
 import { SegmentsView } from './Segments/SegmentsView';
 import { SourcesView } from './SourcesView';
 import { TablesView } from './TablesView';
+import { VariablesView } from './Variables/VariablesView';
 import { WeightsView } from './WeightsView';
 
 // Navigator names come from common:views.<id> in the UI language; `label` is the fallback.
 const VIEWS: readonly NavigatorView[] = [
   { id: 'sources', label: 'Sources' },
+  { id: 'variables', label: 'Variables' },
   { id: 'weights', label: 'Weights' },
   { id: 'segments', label: 'Segments' },
   { id: 'tables', label: 'Tables' },
@@ -249,6 +251,7 @@ export function StudyWindow({ info, study, onStudyChange }: StudyWindowProps) {
           />
         )}
         {view === 'sources' && <SourcesView info={info} study={study} onNotice={showNotice} />}
+        {view === 'variables' && <VariablesView study={study} onNotice={showNotice} />}
         {view === 'weights' && <WeightsView onNotice={showNotice} />}
         {view === 'segments' && <SegmentsView onNotice={showNotice} />}
         {view === 'tables' && <TablesView onNotice={showNotice} />}
