@@ -8,7 +8,6 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DemoStudyPage } from '../pages/demo-study-page';
 import {
   launchBrowser,
   screenshot,
@@ -80,7 +79,7 @@ describe('a consultant chooses the UI language and the theme (browser mode)', ()
   });
 
   it('opens the demo study with the navigator in Korean, on the Sources view', async () => {
-    await new DemoStudyPage(page).open();
+    await page.getByRole('button', { name: '데모 스터디 열기' }).click();
     const navigator = page.getByRole('navigation', { name: '스터디 화면' });
     await navigator.waitFor();
     const names = await navigatorTexts(page, '스터디 화면');
