@@ -276,6 +276,39 @@ describe('definitions made in the Variables view', () => {
     after.close();
   });
 
+  it('lists a response set defined here with its members and sources, and Undo removes it', async () => {
+    const defined = await call('variables.define', {
+      kind: 'set',
+      name: 'creating',
+      label: 'Creates content',
+      type: 'categories',
+      variables: ['create_video', 'create_blog'],
+    });
+    expect(defined.summary).toBe('Response set creating saved: create_video, create_blog');
+    const entry = (await call('variables.list', {})).find((e) => e.name === 'creating');
+    expect(entry).toMatchObject({ type: 'multi', origin: 'set', label: 'Creates content' });
+    const detail = await call('variables.detail', { name: 'creating' });
+    expect(detail.set).toEqual({
+      type: 'categories',
+      countedValue: null,
+      variables: ['create_video', 'create_blog'],
+    });
+    // Customers answered these questions; executives' files do not have them.
+    expect(new Set(detail.sources.map((source) => source.respondentType))).toEqual(
+      new Set(['customer']),
+    );
+    await call('variables.setLabels', { name: 'creating', language: 'ko', label: '콘텐츠 제작' });
+    expect((await call('variables.detail', { name: 'creating', language: 'ko' })).label).toBe(
+      '콘텐츠 제작',
+    );
+    await call('variables.undo', {});
+    expect((await call('variables.detail', { name: 'creating', language: 'ko' })).label).toBe(
+      'Creates content',
+    );
+    await call('variables.undo', {});
+    expect((await call('variables.list', {})).some((e) => e.name === 'creating')).toBe(false);
+  });
+
   it('refuses to undo a definition changed since by other means, and keeps the newer one', async () => {
     await call('variables.define', { kind: 'derived', name: 'young', expression: 'age < 30' });
     // The same variable redefined outside the view (the CLI's derive, the Tables view …).
