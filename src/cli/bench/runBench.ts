@@ -11,6 +11,7 @@ import { apiRoundtrip } from './benchmarks/apiRoundtrip';
 import { derive, rim, table1000, tableConsultant } from './benchmarks/inMemory';
 import { importCsv, importSav, openStudy } from './benchmarks/studyData';
 import { segmentationBenchmarks } from './benchmarks/segmentation';
+import { reportBenchmarks } from './benchmarks/reports';
 
 type Benchmark = (report: (result: BenchResult) => void) => Promise<void>;
 
@@ -24,6 +25,7 @@ const benchmarks: Record<string, Benchmark> = {
   rim,
   derive,
   ...segmentationBenchmarks,
+  ...reportBenchmarks,
 };
 
 export const usage =

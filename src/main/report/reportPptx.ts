@@ -31,6 +31,10 @@ function numberFormat(item: ChartItem): string {
   return `#,##0${fraction(decimals.count)}`;
 }
 
+function isBar(spec: ChartSpec): boolean {
+  return ['bar', 'heatmap', 'stackedBar', 'percentStackedBar'].includes(spec.kind);
+}
+
 function chartType(
   pptx: PptxGenJS,
   spec: ChartSpec,
@@ -62,11 +66,14 @@ function chartType(
 
 function addChart(pptx: PptxGenJS, slide: Slide, item: ChartItem, box: Box, font: string): void {
   const scale = item.data.percent ? 100 : 1;
+  // PowerPoint draws horizontal bars' categories bottom up: give them reversed to read top down.
+  const ordered = <T>(list: T[]): T[] =>
+    item.spec.horizontal && isBar(item.spec) ? [...list].reverse() : list;
   const data = item.data.series.map((series) => ({
     name: series.name,
-    labels: item.data.categories,
+    labels: ordered(item.data.categories),
     // pptxgenjs writes an empty point for null: a missing number stays missing.
-    values: series.values.map((v) => (v === null ? null : v / scale)) as number[],
+    values: ordered(series.values.map((v) => (v === null ? null : v / scale))) as number[],
   }));
   const { type, options } = chartType(pptx, item.spec);
   const format = numberFormat(item);
