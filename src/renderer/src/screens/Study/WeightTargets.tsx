@@ -4,6 +4,7 @@
  * beside each input so the user sees how far the weight has to move the data.
  */
 import { useCallback, useEffect, useState } from 'react';
+import { Trans, useTranslation } from 'react-i18next';
 import type { TableResult } from '../../../../shared/domain/table';
 import { useClient, useEvent } from '../../api/ClientContext';
 import { LabelText } from '../../components/LabelText';
@@ -21,6 +22,7 @@ interface WeightTargetsProps {
 
 export function WeightTargets({ variable, by, targets, onChange, onRemove }: WeightTargetsProps) {
   const client = useClient();
+  const { t } = useTranslation('weights');
   const [sample, setSample] = useState<TableResult | null>(null);
   const [error, setError] = useState<string | null>(null);
   // Bumped when the study changes (another label language, new data): the sample runs again.
@@ -48,7 +50,7 @@ export function WeightTargets({ variable, by, targets, onChange, onRemove }: Wei
   }, [client, variable, by, revision]);
 
   if (error) return <p className="notice notice--error">{error}</p>;
-  if (!sample) return <p className="muted">Loading {variable}…</p>;
+  if (!sample) return <p className="muted">{t('targets.loading', { variable })}</p>;
   const groups = by
     ? sample.columns
         .map((column, index) => ({
@@ -58,7 +60,7 @@ export function WeightTargets({ variable, by, targets, onChange, onRemove }: Wei
           index,
         }))
         .slice(1)
-    : [{ key: 'all', label: 'All respondents', labelLanguage: undefined, index: 0 }];
+    : [{ key: 'all', label: t('targets.allRespondents'), labelLanguage: undefined, index: 0 }];
   const sum = (key: string) =>
     Object.values(targets[key] ?? {}).reduce((total, text) => total + (Number(text) || 0), 0);
 
@@ -67,16 +69,22 @@ export function WeightTargets({ variable, by, targets, onChange, onRemove }: Wei
       <header className="inline-form">
         <h4>{variable}</h4>
         <button type="button" className="link" onClick={onRemove}>
-          Remove
+          {t('targets.remove')}
         </button>
       </header>
-      <table className="data-table" aria-label={`Targets for ${variable}`}>
+      <table className="data-table" aria-label={t('targets.tableLabel', { variable })}>
         <thead>
           <tr>
-            <th>Category</th>
+            <th>{t('targets.category')}</th>
             {groups.map((group) => (
               <th key={group.key} className="num">
-                <LabelText text={group.label} fallbackLanguage={group.labelLanguage} /> (target %)
+                <Trans
+                  t={t}
+                  i18nKey="targets.targetPercent"
+                  components={{
+                    label: <LabelText text={group.label} fallbackLanguage={group.labelLanguage} />,
+                  }}
+                />
               </th>
             ))}
           </tr>
@@ -107,14 +115,20 @@ export function WeightTargets({ variable, by, targets, onChange, onRemove }: Wei
                           },
                         })
                       }
-                      aria-label={`${variable} ${row.label} target for ${group.label}`}
+                      aria-label={t('targets.inputLabel', {
+                        variable,
+                        category: row.label,
+                        group: group.label,
+                      })}
                     />
                     <span className="muted">
                       {' '}
-                      now{' '}
-                      {observed === null || observed === undefined
-                        ? '–'
-                        : `${observed.toFixed(1)}%`}
+                      {t('targets.now', {
+                        value:
+                          observed === null || observed === undefined
+                            ? '–'
+                            : `${observed.toFixed(1)}%`,
+                      })}
                     </span>
                   </td>
                 );
@@ -124,7 +138,7 @@ export function WeightTargets({ variable, by, targets, onChange, onRemove }: Wei
         </tbody>
         <tfoot>
           <tr>
-            <th scope="row">Sum</th>
+            <th scope="row">{t('targets.sum')}</th>
             {groups.map((group) => (
               <td
                 key={group.key}

@@ -8,6 +8,7 @@ import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import type { WeightDefinition, WeightReport } from '../../../../shared/domain/dataset';
 import type { VariableSummary } from '../../../../shared/domain/study';
 import { useClient, useEvent } from '../../api/ClientContext';
+import { useTranslation } from 'react-i18next';
 import { formatLabel } from '../../format';
 import { WeightTargets, type VariableTargets } from './WeightTargets';
 import { DataQualityPanel } from './DataQualityPanel';
@@ -69,6 +70,7 @@ function fromDefinition(definition: WeightDefinition): Record<string, VariableTa
 
 export function WeightsView({ onNotice }: WeightsViewProps) {
   const client = useClient();
+  const { t } = useTranslation('weights');
   const [variables, setVariables] = useState<VariableSummary[]>([]);
   const [saved, setSaved] = useState<Array<{ name: string; definition: WeightDefinition }>>([]);
   const [name, setName] = useState('w_rim');
@@ -118,7 +120,7 @@ export function WeightsView({ onNotice }: WeightsViewProps) {
       setReport(result);
       onNotice(
         result.overall.converged ? 'info' : 'error',
-        `Weight ${result.name} ${result.overall.converged ? 'saved' : 'saved, but did not converge'}`,
+        t(result.overall.converged ? 'savedNotice' : 'notConverged', { name: result.name }),
       );
       load();
     } catch (error) {
@@ -130,80 +132,86 @@ export function WeightsView({ onNotice }: WeightsViewProps) {
 
   return (
     <section className="weights-view" aria-labelledby="weights-heading">
-      <h2 id="weights-heading">Weights</h2>
+      <h2 id="weights-heading">{t('heading')}</h2>
       <DataQualityPanel />
       {saved.length > 0 && (
-        <ul className="saved-weights" aria-label="Saved weights">
+        <ul className="saved-weights" aria-label={t('saved')}>
           {saved.map((entry) => (
             <li key={entry.name}>
               <button type="button" className="link" onClick={() => edit(entry)}>
                 {entry.name}
               </button>{' '}
               <span className="muted">
-                RIM on {Object.keys(fromDefinition(entry.definition)).join(', ')}
-                {entry.definition.by ? ` within ${entry.definition.by}` : ''}
+                {entry.definition.by
+                  ? t('rimOnWithin', {
+                      variables: Object.keys(fromDefinition(entry.definition)).join(', '),
+                      by: entry.definition.by,
+                    })
+                  : t('rimOn', {
+                      variables: Object.keys(fromDefinition(entry.definition)).join(', '),
+                    })}
               </span>
             </li>
           ))}
         </ul>
       )}
-      <form className="stack" onSubmit={submit} aria-label="RIM weight">
+      <form className="stack" onSubmit={submit} aria-label={t('formLabel')}>
         <div className="inline-form panel">
           <label className="field">
-            <span>Weight name</span>
+            <span>{t('name')}</span>
             <input value={name} onChange={(e) => setName(e.target.value)} required />
           </label>
           <label className="field">
-            <span>Weight within</span>
+            <span>{t('within')}</span>
             <select value={by} onChange={(e) => setBy(e.target.value)}>
-              <option value="">All respondents together</option>
+              <option value="">{t('allTogether')}</option>
               {variables.map((v) => (
                 <option key={v.name} value={v.name}>
-                  each {v.name}
+                  {t('each', { name: v.name })}
                 </option>
               ))}
             </select>
           </label>
           {by && (
             <label className="field">
-              <span>Combine groups</span>
+              <span>{t('combine')}</span>
               <select
                 value={combine}
                 onChange={(e) => setCombine(e.target.value as 'weighted' | 'equal')}
               >
-                <option value="weighted">As weighted</option>
-                <option value="equal">Equal size per group</option>
+                <option value="weighted">{t('asWeighted')}</option>
+                <option value="equal">{t('equal')}</option>
               </select>
             </label>
           )}
           <label className="field">
-            <span>Cap: min × mean</span>
+            <span>{t('capMin')}</span>
             <input
               value={capMin}
               onChange={(e) => setCapMin(e.target.value)}
-              placeholder="e.g. 0.2"
+              placeholder={t('capMinPlaceholder')}
               inputMode="decimal"
             />
           </label>
           <label className="field">
-            <span>max × mean</span>
+            <span>{t('capMax')}</span>
             <input
               value={capMax}
               onChange={(e) => setCapMax(e.target.value)}
-              placeholder="e.g. 5"
+              placeholder={t('capMaxPlaceholder')}
               inputMode="decimal"
             />
           </label>
         </div>
         <div className="inline-form">
           <label className="field">
-            <span>Rake on</span>
+            <span>{t('rakeOn')}</span>
             <select
               value={adding}
               onChange={(e) => setAdding(e.target.value)}
-              aria-label="Variable to rake on"
+              aria-label={t('rakeOnLabel')}
             >
-              <option value="">Choose a variable…</option>
+              <option value="">{t('chooseVariable')}</option>
               {variables
                 .filter((v) => !(v.name in targets) && v.name !== by)
                 .map((v) => (
@@ -224,7 +232,7 @@ export function WeightsView({ onNotice }: WeightsViewProps) {
               setAdding('');
             }}
           >
-            Add
+            {t('add')}
           </button>
         </div>
         {Object.keys(targets).map((variable) => (
@@ -246,30 +254,30 @@ export function WeightsView({ onNotice }: WeightsViewProps) {
           className="primary"
           disabled={busy || Object.keys(targets).length === 0 || !name}
         >
-          {busy ? 'Computing…' : 'Compute and save weight'}
+          {busy ? t('computing') : t('compute')}
         </button>
       </form>
       {report && (
         <div className="panel">
-          <h3>Diagnostics: {report.name}</h3>
-          <table className="data-table" aria-label="Weight diagnostics">
+          <h3>{t('diagnostics', { name: report.name })}</h3>
+          <table className="data-table" aria-label={t('diagnosticsLabel')}>
             <thead>
               <tr>
-                <th>Group</th>
-                <th>Converged</th>
-                <th className="num">Iterations</th>
-                <th className="num">Min</th>
-                <th className="num">Max</th>
-                <th className="num">Mean</th>
-                <th className="num">Efficiency</th>
-                <th className="num">Effective base</th>
+                <th>{t('columns.group')}</th>
+                <th>{t('columns.converged')}</th>
+                <th className="num">{t('columns.iterations')}</th>
+                <th className="num">{t('columns.min')}</th>
+                <th className="num">{t('columns.max')}</th>
+                <th className="num">{t('columns.mean')}</th>
+                <th className="num">{t('columns.efficiency')}</th>
+                <th className="num">{t('columns.effectiveBase')}</th>
               </tr>
             </thead>
             <tbody>
-              {[...report.groups, { group: 'Overall', ...report.overall }].map((g) => (
+              {[...report.groups, { group: t('overall'), ...report.overall }].map((g) => (
                 <tr key={g.group}>
                   <th scope="row">{g.group}</th>
-                  <td>{g.converged ? 'yes' : 'NO'}</td>
+                  <td>{g.converged ? t('yes') : t('no')}</td>
                   <td className="num">{g.iterations}</td>
                   <td className="num">{g.min.toFixed(3)}</td>
                   <td className="num">{g.max.toFixed(3)}</td>
