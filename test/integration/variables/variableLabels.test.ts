@@ -197,6 +197,40 @@ describe('label edits in the Variables view', () => {
     );
   });
 
+  it('shows labels but refuses edits in a window that has the study read-only', async () => {
+    const other = new StudySession({
+      workerPath: builtWorkerPath,
+      appVersion: 'test',
+      emit: () => undefined,
+    });
+    try {
+      const otherDispatch = createDispatch(
+        createHandlers({
+          mode: 'browser',
+          version: 'test',
+          session: other,
+          settings: new AppSettings(folder),
+          dialogs: null,
+        }),
+      );
+      const summary = await other.openStudy(file);
+      expect(summary.readOnly).toBe(true);
+      const detail = await otherDispatch('variables.detail', { name: 'gender' });
+      expect(detail.ok && (detail.result as { readOnlyReason: string | null }).readOnlyReason).toBe(
+        summary.readOnlyReason,
+      );
+      const edit = await otherDispatch('variables.setLabels', {
+        name: 'gender',
+        language: 'en',
+        label: 'Sex',
+      });
+      expect(edit.ok ? null : edit.error.kind).toBe('conflict');
+      expect(storedLabels('gender').label.en).toBe('Gender');
+    } finally {
+      await other.dispose();
+    }
+  });
+
   it('forgets the undo steps when the study is closed and opened again', async () => {
     await call('variables.setLabels', { name: 'gender', language: 'fr', label: 'Sexe' });
     expect((await call('variables.undoState', {})).depth).toBe(1);
