@@ -19,6 +19,7 @@ import { SaveCopyForm } from './SaveCopyForm';
 import { ChartsView } from './Charts/ChartsView';
 import { SideBySideView } from './SideBySide/SideBySideView';
 import { SegmentsView } from './Segments/SegmentsView';
+import { ReportsView } from './Reports/ReportsView';
 import { SourcesView } from './SourcesView';
 import { TablesView } from './TablesView';
 import { VariablesView } from './Variables/VariablesView';
@@ -33,6 +34,7 @@ const VIEWS: readonly NavigatorView[] = [
   { id: 'tables', label: 'Tables' },
   { id: 'charts', label: 'Charts' },
   { id: 'compare', label: 'Side by side' },
+  { id: 'reports', label: 'Reports' },
 ];
 
 /** Says in words (the UI language) what a finished job did, from the shape of its result. */
@@ -46,6 +48,7 @@ function describeFinishedJob(label: string, result: unknown): Notice {
     variablesAdded?: number;
     warnings?: string[];
     format?: string;
+    files?: string[];
     path?: string;
     variables?: number;
   };
@@ -77,6 +80,12 @@ function describeFinishedJob(label: string, result: unknown): Notice {
       }),
     };
   }
+  // A report export (reports.export) names the files it wrote.
+  if (value.files !== undefined)
+    return {
+      tone: 'info',
+      text: i18n.t('reports:export.finished', { label, files: value.files.join(', ') }),
+    };
   if (value.format !== undefined) {
     return {
       tone: 'info',
@@ -257,6 +266,7 @@ export function StudyWindow({ info, study, onStudyChange }: StudyWindowProps) {
         {view === 'tables' && <TablesView onNotice={showNotice} />}
         {view === 'charts' && <ChartsView onNotice={showNotice} />}
         {view === 'compare' && <SideBySideView onNotice={showNotice} />}
+        {view === 'reports' && <ReportsView study={study} onNotice={showNotice} />}
       </main>
       <StatusBar
         study={study}

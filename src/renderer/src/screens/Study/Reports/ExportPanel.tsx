@@ -1,0 +1,175 @@
+/**
+ * Exports the report as PowerPoint, Excel or PDF: a job in the study worker (progress here and
+ * in the status bar, cancellable), labels in the chosen language (the toolbar's unless another is
+ * picked), written where the user says. Browser mode has no native file dialog, so the place is
+ * typed, as the data export asks for it: one folder-and-name, the format's extension added.
+ */
+import { useCallback, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ReportExportSummary, ReportFormat } from '../../../../../shared/api/reports';
+import { languageName } from '../../../../../shared/domain/languages';
+import type { JobInfo, StudySummary } from '../../../../../shared/domain/study';
+import { useClient, useEvent } from '../../../api/ClientContext';
+import { useJobOutcome } from '../Segments/useJobOutcome';
+
+interface ExportPanelProps {
+  study: StudySummary;
+  reportName: string;
+  /** The label language chosen for the preview and the export; '' follows the toolbar. */
+  language: string;
+  onLanguageChange: (language: string) => void;
+  /** Saves the draft, so the export reads what is on screen. */
+  saveNow: () => Promise<void>;
+}
+
+const FORMATS: ReadonlyArray<{ format: ReportFormat; key: 'pptx' | 'xlsx' | 'pdf' }> = [
+  { format: 'pptx', key: 'pptx' },
+  { format: 'xlsx', key: 'xlsx' },
+  { format: 'pdf', key: 'pdf' },
+];
+
+function folderOf(path: string): string {
+  const cut = Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\'));
+  return cut < 0 ? '' : path.slice(0, cut + 1);
+}
+
+/** A report name as a file name: characters file systems refuse become "-". */
+function safeFileName(name: string): string {
+  return name.replace(/[\\/:*?"<>|]+/g, '-').trim() || 'report';
+}
+
+/** The path without the extension the user may have typed. */
+function withoutExtension(path: string): string {
+  return path.replace(/\.(pptx|xlsx|pdf)$/i, '');
+}
+
+interface Running {
+  jobId: string;
+  format: ReportFormat;
+  done: number;
+  total: number;
+}
+
+type Outcome = { tone: 'info' | 'error'; text: string };
+
+export function ExportPanel({
+  study,
+  reportName,
+  language,
+  onLanguageChange,
+  saveNow,
+}: ExportPanelProps) {
+  const { t } = useTranslation(['reports', 'common']);
+  const client = useClient();
+  const waitFor = useJobOutcome();
+  const [target, setTarget] = useState(() => `${folderOf(study.path)}${safeFileName(reportName)}`);
+  const [running, setRunning] = useState<Running | null>(null);
+  const [outcome, setOutcome] = useState<Outcome | null>(null);
+
+  useEvent(
+    'job.progress',
+    useCallback((job: JobInfo) => {
+      setRunning((current) =>
+        current && current.jobId === job.jobId
+          ? { ...current, done: job.done, total: job.total }
+          : current,
+      );
+    }, []),
+  );
+
+  const start = async (format: ReportFormat) => {
+    const path = `${withoutExtension(target.trim())}.${format}`;
+    setOutcome(null);
+    try {
+      await saveNow();
+      const { jobId } = await client.invoke('reports.export', {
+        name: reportName,
+        format,
+        path,
+        ...(language ? { language } : {}),
+      });
+      setRunning({ jobId, format, done: 0, total: 0 });
+      const job = await waitFor(jobId);
+      setRunning(null);
+      if (job.status === 'done') {
+        const summary = job.result as ReportExportSummary | undefined;
+        setOutcome({
+          tone: 'info',
+          text: t('export.wrote', {
+            files: (summary?.files ?? [path]).join(', '),
+            count: summary?.pages ?? 0,
+          }),
+        });
+      } else if (job.status === 'cancelled') {
+        setOutcome({ tone: 'info', text: t('export.cancelled') });
+      } else {
+        setOutcome({ tone: 'error', text: t('export.failed', { error: job.error ?? '' }) });
+      }
+    } catch (failure) {
+      setRunning(null);
+      setOutcome({ tone: 'error', text: (failure as Error).message });
+    }
+  };
+
+  const cancel = () => {
+    if (running) void client.invoke('jobs.cancel', { jobId: running.jobId });
+  };
+
+  return (
+    <fieldset className="report-export">
+      <legend>{t('export.heading')}</legend>
+      <label className="field">
+        <span>{t('export.language')}</span>
+        <select value={language} onChange={(e) => onLanguageChange(e.target.value)}>
+          <option value="">
+            {t('export.toolbarLanguage', { language: languageName(study.labelLanguage) })}
+          </option>
+          {study.languages.map((code) => (
+            <option key={code} value={code} lang={code}>
+              {languageName(code)}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label className="field">
+        <span>{t('export.saveAs')}</span>
+        <input value={target} onChange={(e) => setTarget(e.target.value)} spellCheck={false} />
+      </label>
+      <p className="muted report-export__hint">{t('export.saveAsHint')}</p>
+      <div className="report-export__buttons">
+        {FORMATS.map(({ format, key }) => (
+          <button
+            key={format}
+            type="button"
+            className="primary"
+            disabled={running !== null || target.trim() === ''}
+            onClick={() => void start(format)}
+          >
+            {t(`export.formats.${key}`)}
+          </button>
+        ))}
+      </div>
+      {running && (
+        <div className="report-export__running" role="status">
+          <span>{t('export.running', { format: t(`export.formats.${running.format}`) })}</span>
+          <progress
+            max={running.total || 1}
+            value={running.total ? running.done : undefined}
+            aria-label={t('export.progress')}
+          />
+          <button type="button" onClick={cancel}>
+            {t('common:cancel')}
+          </button>
+        </div>
+      )}
+      {outcome && (
+        <p
+          className={`notice notice--${outcome.tone} report-export__outcome`}
+          role={outcome.tone === 'error' ? 'alert' : 'status'}
+        >
+          {outcome.text}
+        </p>
+      )}
+    </fieldset>
+  );
+}

@@ -1,0 +1,197 @@
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { SavedReport } from '../../../src/shared/api/reports';
+import type { RenderedReport } from '../../../src/shared/domain/report';
+import { DemoStudyPage } from '../pages/demo-study-page';
+import { ReportsPage } from '../pages/reports-page';
+import { SourcesPage } from '../pages/sources-page';
+import { tempFolder } from '../../support/studyDb';
+import {
+  launchBrowser,
+  screenshot,
+  startWebApp,
+  watchConsole,
+  type WebApp,
+} from '../support/webApp';
+
+/** The demo build takes about 3 s natively; a busy test machine gets much more room. */
+const BUILD_TIMEOUT = 60_000;
+/** A PDF starts a browser to print: room for a busy machine. */
+const EXPORT_TIMEOUT = 90_000;
+const DEMO_REPORT = 'Customer energy in Europe';
+
+/** Calls the workbench API as the page does (the launch token is in the page's address). */
+async function api<T>(page: Page, method: string, input: unknown): Promise<T> {
+  return page.evaluate(
+    async ({ method, input }) => {
+      const token = new URL(window.location.href).searchParams.get('token') ?? '';
+      const response = await fetch(`/api/${method}`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+        body: JSON.stringify(input),
+      });
+      const body = (await response.json()) as { result?: unknown; error?: { message: string } };
+      if (!response.ok) throw new Error(body.error?.message ?? `HTTP ${response.status}`);
+      return body.result;
+    },
+    { method, input },
+  ) as Promise<T>;
+}
+
+async function savedDemoReport(page: Page): Promise<SavedReport> {
+  const saved = await api<SavedReport[]>(page, 'reports.saved', {});
+  const report = saved.find((entry) => entry.name === DEMO_REPORT);
+  if (!report) throw new Error(`the demo study has no report named ${DEMO_REPORT}`);
+  return report;
+}
+
+describe('a consultant builds and exports the demo report in the Reports view (browser mode)', () => {
+  let app: WebApp;
+  let browser: Browser;
+  let page: Page;
+  let problems: string[];
+  let reports: ReportsPage;
+  let output: { folder: string; cleanup: () => void };
+  /** The demo report's page titles as the study saved them. */
+  let titles: string[];
+
+  beforeAll(async () => {
+    output = tempFolder('cew-e2e-reports-');
+    app = await startWebApp();
+    browser = await launchBrowser();
+    page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    page.setDefaultTimeout(15_000);
+    problems = watchConsole(page);
+    await page.goto(app.url);
+    const demo = new DemoStudyPage(page);
+    await demo.open();
+    // The build has finished once all fourteen files are in and no job runs.
+    await new SourcesPage(page).open();
+    await demo.sourcesTable.locator('tbody tr').nth(13).waitFor({ timeout: BUILD_TIMEOUT });
+    await demo.runningJobs.locator('li').first().waitFor({ state: 'detached' });
+    titles = (await savedDemoReport(page)).report.pages.map((p) => p.title);
+    reports = new ReportsPage(page);
+    await reports.open();
+  }, BUILD_TIMEOUT + 30_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await app?.stop();
+    output?.cleanup();
+    expect(problems).toEqual([]);
+  });
+
+  it('lists the demo report and its pages by title, the first drawn with its takeaway and footnote', async () => {
+    await reports.openReport(DEMO_REPORT);
+    expect(titles).toHaveLength(7);
+    expect(titles[0]).toBe('Customer energy by country');
+    expect(await reports.pageTitles()).toEqual(titles);
+
+    await reports.slideTitle().filter({ hasText: titles[0]! }).waitFor();
+    await expect
+      .poll(() => reports.slide.locator('.report-slide__takeaway').innerText())
+      .toBe('Creators are a small minority everywhere; South Korea has the most energy.');
+    // The footnote under the chart is the one the report renders on the study's data.
+    const rendered = await api<RenderedReport>(page, 'reports.render', { name: DEMO_REPORT });
+    const first = rendered.pages[0]!.items[0]!;
+    if (first.kind !== 'chart') throw new Error('the demo report opens with a chart');
+    await expect.poll(() => reports.slideFootnotes()).toEqual([first.footnote]);
+    expect(first.footnote).toContain('unweighted 6,153');
+    // The chart is drawn: its legend names the energy segments.
+    const chartText = await reports.slide.locator('.report-slide__chart svg').textContent();
+    for (const segment of ['Creators', 'Contributors', 'Viewers'])
+      expect(chartText).toContain(segment);
+    await expect
+      .poll(() => reports.page.locator('.report-footnote__text').first().innerText())
+      .toContain(first.footnote);
+    expect(await reports.stripHint.innerText()).toContain('Alt+↑/↓ move it');
+    await screenshot(page, 'reports-demo-report');
+  });
+
+  it('moves a page down with Alt+↓ and saves the new order; Ctrl+Z puts it back', async () => {
+    await reports.movePageByKeyboard(titles[0]!, 'down');
+    const moved = [titles[1]!, titles[0]!, ...titles.slice(2)];
+    await expect.poll(() => reports.pageTitles()).toEqual(moved);
+    // The moved page keeps the focus, so Alt+↓ again moves it on.
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.textContent ?? ''))
+      .toContain(titles[0]!);
+    await reports.waitUntilSaved();
+    expect((await savedDemoReport(page)).report.pages.map((p) => p.title)).toEqual(moved);
+
+    await page.locator('body').press('Control+z');
+    await expect.poll(() => reports.pageTitles()).toEqual(titles);
+    await reports.waitUntilSaved();
+    await expect
+      .poll(async () => (await savedDemoReport(page)).report.pages.map((p) => p.title))
+      .toEqual(titles);
+  });
+
+  it('deletes a page with the Delete key and brings it back with Undo', async () => {
+    await reports.thumbnail(titles[6]!).getByRole('button').focus();
+    await page.keyboard.press('Delete');
+    await expect.poll(() => reports.pageTitles()).toEqual(titles.slice(0, 6));
+    const notice = page.locator('.report-editor__undo');
+    expect(await notice.innerText()).toContain(`Deleted the page “${titles[6]}”.`);
+    await notice.getByRole('button', { name: 'Undo' }).click();
+    await expect.poll(() => reports.pageTitles()).toEqual(titles);
+  });
+
+  it('adds a saved chart as a new page after the one shown, drawn with its footnote', async () => {
+    await reports.selectPage(titles[1]!);
+    await reports.addPageWith('Feedback fatigue by segment');
+    const expected = [...titles.slice(0, 2), 'Feedback fatigue by segment', ...titles.slice(2)];
+    await expect.poll(() => reports.pageTitles()).toEqual(expected);
+    await reports.slideTitle().filter({ hasText: 'Feedback fatigue by segment' }).waitFor();
+    await reports.waitUntilSaved();
+    const saved = await savedDemoReport(page);
+    expect(saved.report.pages[2]?.items).toEqual([
+      { kind: 'chart', chart: 'Feedback fatigue by segment' },
+    ]);
+    const rendered = await api<RenderedReport>(page, 'reports.render', { name: DEMO_REPORT });
+    const added = rendered.pages[2]!.items[0]!;
+    if (added.kind !== 'chart') throw new Error('the added page holds a chart');
+    await expect.poll(() => reports.slideFootnotes()).toEqual([added.footnote]);
+    expect(added.footnote).toContain('I am tired of companies constantly asking for my feedback');
+    await screenshot(page, 'reports-added-chart');
+  });
+
+  it(
+    'exports PowerPoint, Excel and PDF into the chosen folder, each a real file',
+    async () => {
+      const base = path.join(output.folder, 'energy-report');
+      const pptx = await reports.exportAs('PowerPoint', base, EXPORT_TIMEOUT);
+      expect(pptx).toBe(`Wrote ${base}.pptx (8 pages).`);
+      const deck = await JSZip.loadAsync(readFileSync(`${base}.pptx`));
+      expect(deck.file('ppt/presentation.xml')).not.toBeNull();
+      const slides = Object.keys(deck.files).filter((f) => /^ppt\/slides\/slide\d+\.xml$/.test(f));
+      expect(slides).toHaveLength(8);
+      const third = await deck.file('ppt/slides/slide3.xml')!.async('string');
+      expect(third).toContain('Feedback fatigue by segment');
+      expect(Object.keys(deck.files).some((f) => /^ppt\/charts\/chart\d+\.xml$/.test(f))).toBe(
+        true,
+      );
+
+      const xlsx = await reports.exportAs('Excel', base, EXPORT_TIMEOUT);
+      expect(xlsx).toMatch(
+        new RegExp(`^Wrote ${base.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\.xlsx`),
+      );
+      const book = await JSZip.loadAsync(readFileSync(`${base}.xlsx`));
+      expect(book.file('xl/workbook.xml')).not.toBeNull();
+      const workbook = new ExcelJS.Workbook();
+      await workbook.xlsx.readFile(`${base}.xlsx`);
+      expect(workbook.worksheets.length).toBeGreaterThan(1);
+
+      const pdf = await reports.exportAs('PDF', base, EXPORT_TIMEOUT);
+      expect(pdf).toBe(`Wrote ${base}.pdf (8 pages).`);
+      expect(existsSync(`${base}.pdf`)).toBe(true);
+      expect(readFileSync(`${base}.pdf`).subarray(0, 5).toString('latin1')).toBe('%PDF-');
+      await screenshot(page, 'reports-exported');
+    },
+    3 * EXPORT_TIMEOUT,
+  );
+});
