@@ -73,6 +73,11 @@ export class ChartsPage {
     await this.page.getByLabel('Data labels').setChecked(on);
   }
 
+  /** Scrolls the chart's top into view, as a person would to look at it. */
+  async showChart(): Promise<void> {
+    await this.chart.evaluate((element) => element.scrollIntoView({ block: 'start' }));
+  }
+
   async title(): Promise<string> {
     return (await this.chart.getByRole('heading', { level: 3 }).innerText()).trim();
   }

@@ -11,6 +11,7 @@ import { SourcesPage } from '../pages/sources-page';
 import {
   launchBrowser,
   screenshot,
+  screenshotsDir,
   startWebApp,
   watchConsole,
   type WebApp,
@@ -55,7 +56,8 @@ describe('a consultant charts customer energy by country (browser mode)', () => 
   beforeAll(async () => {
     app = await startWebApp();
     mkdirSync(path.join(app.home, 'studies'), { recursive: true });
-    downloads = path.join(app.home, 'downloads');
+    // Kept with the screenshots, so the exported files can be looked at after a run.
+    downloads = path.join(screenshotsDir, 'chart-exports');
     mkdirSync(downloads, { recursive: true });
     browser = await launchBrowser();
     page = await browser.newPage({ viewport: { width: 1280, height: 800 }, acceptDownloads: true });
@@ -185,12 +187,63 @@ describe('a consultant charts customer energy by country (browser mode)', () => 
     expect(texts).toContain(
       formatWithLetters(formatNumber(telecoms.colPct, 'percent'), telecoms.sig),
     );
+    await charts.showChart();
     await screenshot(page, '81-charts-heatmap');
     await charts.chooseQuestion('energy');
     await charts.chooseKind('Bar (grouped)');
     await page.getByLabel('Bars').selectOption('horizontal');
     await charts.waitForText('Creators');
-    await charts.chart.scrollIntoViewIfNeeded();
+    await charts.showChart();
     await screenshot(page, '82-charts-horizontal-bars');
+  });
+
+  it('draws a donut per country and a bubble per country, in the same segment colours', async () => {
+    await charts.chooseQuestion('energy');
+    await charts.chooseKind('Donut');
+    await page.getByLabel('Hide total').setChecked(true);
+    await charts.waitForText('South Korea');
+    const donutTexts = (await charts.texts()).map((t) => t.text);
+    expect(donutTexts.filter((t) => t === 'Total')).toEqual([]);
+    for (const name of ['Creators', 'Contributors', 'Viewers', 'Germany', 'Italy'])
+      expect(donutTexts).toContain(name);
+    await charts.showChart();
+    await screenshot(page, '83-charts-donuts');
+
+    // A positioning map: each country placed by its share of creators (x) and contributors (y).
+    await charts.chooseKind('Scatter / bubble');
+    await charts.waitForText('South Korea');
+    const axisNames = (await charts.texts()).map((t) => t.text);
+    expect(axisNames).toContain('Creators');
+    expect(axisNames).toContain('Contributors');
+    await charts.showChart();
+    await screenshot(page, '84-charts-bubbles');
+  });
+
+  it('follows the dark theme: chart text takes the page’s text colour', async () => {
+    await charts.chooseKind('Bar (grouped)');
+    await page.getByLabel('Theme').selectOption('dark');
+    await expect
+      .poll(() => page.evaluate(() => document.documentElement.dataset.theme))
+      .toBe('dark');
+    const ink = await page.evaluate(() =>
+      getComputedStyle(document.documentElement).getPropertyValue('--ink').trim(),
+    );
+    const legendFill = () =>
+      charts.canvas
+        .locator('svg text', { hasText: 'Viewers' })
+        .first()
+        .evaluate((node) => getComputedStyle(node).fill);
+    const asRgb = await page.evaluate((colour) => {
+      const probe = document.createElement('span');
+      probe.style.color = colour;
+      document.body.append(probe);
+      const rgb = getComputedStyle(probe).color;
+      probe.remove();
+      return rgb;
+    }, ink);
+    await expect.poll(legendFill).toBe(asRgb);
+    await charts.showChart();
+    await screenshot(page, '87-charts-dark');
+    await page.getByLabel('Theme').selectOption('light');
   });
 });

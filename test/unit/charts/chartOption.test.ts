@@ -9,6 +9,7 @@ import { tableDecimals } from '../../../src/shared/domain/tableFormat';
 import {
   chartOption,
   niceMax,
+  niceScale,
   percentShares,
 } from '../../../src/renderer/src/charts/model/chartOption';
 import { LIGHT_CHART_THEME } from '../../../src/renderer/src/charts/model/chartTheme';
@@ -157,5 +158,14 @@ describe('niceMax', () => {
     expect(niceMax(308)).toBe(350);
     expect(niceMax(3)).toBe(3);
     expect(niceMax(0)).toBe(1);
+  });
+});
+
+describe('niceScale', () => {
+  it('labels every second tick where that still ends on the top, else every tick', () => {
+    expect(niceScale(77)).toEqual({ max: 80, interval: 20 });
+    expect(niceScale(82)).toEqual({ max: 90, interval: 10 });
+    expect(niceScale(308)).toEqual({ max: 350, interval: 50 });
+    expect(niceScale(0.3)).toEqual({ max: 0.3, interval: 0.1 });
   });
 });

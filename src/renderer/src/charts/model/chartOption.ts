@@ -22,6 +22,8 @@ export interface ChartOptionSettings {
   title?: string;
   /** Lines drawn under the chart (exports); on screen the footnote is text under the chart. */
   footnote?: string[];
+  /** The chart's width in pixels, where known (exports): long footnote lines wrap within it. */
+  width?: number;
   /**
    * Off unless asked for: the workbench redraws at once as options change (calm, not decorative),
    * and an export is drawn once, whole.
@@ -61,18 +63,28 @@ export function percentShares(data: ChartData): Array<Array<number | null>> {
 }
 
 /**
- * The top of a value axis: the largest value rounded up to a whole number of round ticks
- * (1, 2, 2.5 or 5 times a power of ten), at most ten of them.
+ * A value axis for values up to `largest`: a round tick (1, 2, 2.5 or 5 times a power of ten)
+ * and the top, a whole number of ticks, at most ten of them, at or above the largest value.
  */
-export function niceMax(largest: number): number {
-  if (!(largest > 0)) return 1;
+export function niceScale(largest: number): { max: number; interval: number } {
+  if (!(largest > 0)) return { max: 1, interval: 0.2 };
   const magnitude = 10 ** Math.floor(Math.log10(largest));
   for (const step of [0.1, 0.2, 0.25, 0.5, 1, 2]) {
     const tick = magnitude * step;
     const ticks = Math.ceil(largest / tick - 1e-9);
-    if (ticks <= 10) return Number((ticks * tick).toPrecision(12));
+    if (ticks <= 10) {
+      const round = (value: number) => Number(value.toPrecision(12));
+      // Fewer labels read better: every second tick where that still ends on the top.
+      const interval = ticks > 5 && ticks % 2 === 0 ? tick * 2 : tick;
+      return { max: round(ticks * tick), interval: round(interval) };
+    }
   }
-  return largest;
+  return { max: largest, interval: largest };
+}
+
+/** The top of a value axis for values up to `largest` (see niceScale). */
+export function niceMax(largest: number): number {
+  return niceScale(largest).max;
 }
 
 function baseText(theme: ChartTheme) {
@@ -97,15 +109,28 @@ function titleAndFootnote(settings: ChartOptionSettings): {
     top += 28;
   }
   const lines = settings.footnote ?? [];
+  // About 5.5 px per character at 10 px: enough to reserve room for the wrapped lines.
+  const textWidth = settings.width ? settings.width - 24 : null;
+  const wrapped = lines.reduce(
+    (count, line) => count + (textWidth ? Math.ceil((line.length * 5.5) / textWidth) : 1),
+    0,
+  );
   if (lines.length > 0) {
     title.push({
       text: lines.join('\n'),
       left: 12,
       bottom: 8,
-      textStyle: { color: theme.muted, fontFamily: theme.fontFamily, fontSize: 10, lineHeight: 14 },
+      textStyle: {
+        color: theme.muted,
+        fontFamily: theme.fontFamily,
+        fontSize: 10,
+        fontWeight: 'normal',
+        lineHeight: 14,
+        ...(textWidth ? { width: textWidth, overflow: 'break' } : {}),
+      },
     });
   }
-  return { title, top, bottom: 40 + lines.length * 14 };
+  return { title, top, bottom: 40 + wrapped * 14 };
 }
 
 /** The echarts option that draws `data` as `spec` says. */
@@ -153,11 +178,11 @@ export function chartOption(
           ...data.categories.map((_, i) => plotted.reduce((sum, v) => sum + (v[i] ?? 0), 0)),
         )
       : Math.max(0, ...plotted.flat().map((v) => v ?? 0));
-    const max = percentStacked ? 100 : niceMax(largest);
+    const scale = percentStacked ? { max: 100, interval: 20 } : niceScale(largest);
     const valueAxis = {
       type: 'value',
       min: 0,
-      max,
+      ...scale,
       axisLabel: {
         ...baseText(theme),
         color: theme.muted,
@@ -326,27 +351,27 @@ export function chartOption(
       itemStyle: { color: seriesColour(data.categoryKeys[i] ?? name), opacity: 0.85 },
       symbolSize: 14 + 34 * Math.sqrt((data.bases[i] ?? 0) / maxBase),
     }));
-    const axis = (name: string, values: Array<number | null>) => ({
+    const axis = (name: string, values: Array<number | null>, nameGap: number) => ({
       type: 'value',
       name,
       nameLocation: 'middle',
-      nameGap: 30,
+      nameGap,
       nameTextStyle: baseText(theme),
       min: 0,
-      max: niceMax(Math.max(0, ...values.map((v) => v ?? 0))),
+      ...niceScale(Math.max(0, ...values.map((v) => v ?? 0))),
       axisLabel: { ...baseText(theme), color: theme.muted, formatter: (v: number) => format(v) },
       splitLine: { lineStyle: { color: theme.grid } },
     });
     return {
       ...common,
-      grid: { top: frame.top, bottom: frame.bottom + 16, left: 40, right: 40, containLabel: true },
+      grid: { top: frame.top, bottom: frame.bottom + 16, left: 48, right: 110, containLabel: true },
       tooltip: {
         formatter: (item: { data: { name: string; x: Point; y: Point; value: number[] } }) =>
           `${item.data.name} (n = ${formatNumber(item.data.value[2] ?? 0, 'base')})<br/>` +
           `${xSeries?.name ?? ''}: ${labelled(item.data.x)}<br/>${ySeries?.name ?? ''}: ${labelled(item.data.y)}`,
       },
-      xAxis: axis(xSeries?.name ?? '', xSeries?.values ?? []),
-      yAxis: axis(ySeries?.name ?? '', ySeries?.values ?? []),
+      xAxis: axis(xSeries?.name ?? '', xSeries?.values ?? [], 30),
+      yAxis: axis(ySeries?.name ?? '', ySeries?.values ?? [], 48),
       series: [
         {
           type: 'scatter',
@@ -363,34 +388,43 @@ export function chartOption(
   }
 
   function pieOption(): EChartsCoreOption {
-    // One pie per axis category (e.g. one per country), at most eight, in rows of four.
+    // One pie per axis category (e.g. one per country), at most eight, in rows of up to four,
+    // each in its own box so its radius and labels scale with the room it has.
     const shown = data.categories.slice(0, 8);
     const perRow = Math.min(4, Math.max(1, shown.length));
     const rows = Math.ceil(shown.length / perRow);
-    const radius = Math.min(34, 78 / perRow / 1.2, 70 / rows / 1.6);
-    const inner = spec.kind === 'donut' ? radius * 0.55 : 0;
-    const centre = (i: number): [string, string] => {
-      const column = i % perRow;
-      const row = Math.floor(i / perRow);
-      const band = (100 - 20) / rows;
-      return [`${((column + 0.5) / perRow) * 100}%`, `${18 + band * (row + 0.5)}%`];
+    const outer = perRow <= 2 ? 62 : perRow === 3 ? 54 : 48;
+    const inner = spec.kind === 'donut' ? Math.round(outer * 0.55) : 0;
+    const area = { left: 3, width: 94, top: 18, height: 78 };
+    const box = (i: number) => {
+      const width = area.width / perRow;
+      const height = area.height / rows;
+      return {
+        left: area.left + (i % perRow) * width,
+        top: area.top + Math.floor(i / perRow) * height,
+        width,
+        height,
+      };
     };
+    const pct = (value: number) => `${value}%`;
     return {
       ...common,
       legend,
       title: [
         ...frame.title,
         ...shown.map((name, i) => {
-          const [left, top] = centre(i);
+          const { left, top, width, height } = box(i);
           const base = data.bases[i];
+          // Just above the pie: its centre is the middle of its box.
+          const titleTop = top + height / 2 - height * 0.3;
           return {
             text: name,
             subtext:
               spec.seriesFrom === 'rows' || base === undefined
                 ? ''
                 : `n = ${formatNumber(base, 'base')}`,
-            left,
-            top: `${Number.parseFloat(top) - radius - 9}%`,
+            left: pct(left + width / 2),
+            top: pct(titleTop),
             textAlign: 'center',
             textStyle: { ...baseText(theme), fontWeight: 600 },
             subtextStyle: { color: theme.muted, fontSize: 10 },
@@ -403,26 +437,33 @@ export function chartOption(
         formatter: (item: { seriesName: string; name: string; data: { point: Point } }) =>
           `${item.seriesName} · ${item.name}: ${labelled(item.data.point)}`,
       },
-      series: shown.map((category, i) => ({
-        type: 'pie',
-        name: category,
-        center: centre(i),
-        radius: [`${inner}%`, `${radius}%`],
-        avoidLabelOverlap: true,
-        itemStyle: { borderColor: theme.background, borderWidth: 1 },
-        data: data.series.map((series) => ({
-          name: series.name,
-          value: series.values[i] ?? 0,
-          point: { value: series.values[i] ?? null, sig: series.sig[i] ?? '' },
-          itemStyle: { color: seriesColour(series.key) },
-        })),
-        label: {
-          show: spec.dataLabels === true,
-          ...baseText(theme),
-          formatter: (item: { data: { point: Point } }) => labelled(item.data.point),
-        },
-        labelLine: { show: spec.dataLabels === true },
-      })),
+      series: shown.map((category, i) => {
+        const { left, top, width, height } = box(i);
+        return {
+          type: 'pie',
+          name: category,
+          left: pct(left),
+          top: pct(top),
+          width: pct(width),
+          height: pct(height),
+          radius: [pct(inner), pct(outer)],
+          avoidLabelOverlap: true,
+          itemStyle: { borderColor: theme.background, borderWidth: 1 },
+          data: data.series.map((series) => ({
+            name: series.name,
+            value: series.values[i] ?? 0,
+            point: { value: series.values[i] ?? null, sig: series.sig[i] ?? '' },
+            itemStyle: { color: seriesColour(series.key) },
+          })),
+          label: {
+            show: spec.dataLabels === true,
+            ...baseText(theme),
+            overflow: 'none',
+            formatter: (item: { data: { point: Point } }) => labelled(item.data.point),
+          },
+          labelLine: { show: spec.dataLabels === true, length: 6, length2: 8 },
+        };
+      }),
     };
   }
 }

@@ -13,6 +13,7 @@ import {
   chartToPngDataUrl,
   chartToSvg,
   downloadFile,
+  EXPORT_SIZE,
 } from '../../../charts/exportChart';
 import { chartFootnote } from '../../../charts/model/chartFootnote';
 import { chartOption } from '../../../charts/model/chartOption';
@@ -56,6 +57,7 @@ export function ChartPreview({ result, spec, title, onError }: ChartPreviewProps
       decimals,
       title,
       footnote,
+      width: EXPORT_SIZE.width,
       animation: false,
     });
   const exportAs = (format: 'png' | 'svg') => {
