@@ -5,7 +5,6 @@
  * column chunks beside their definition so every table, filter and export can use them.
  */
 import { ApiError } from '../../shared/api/apiTypes';
-import { pickLabelJson } from '../../shared/domain/labels';
 import type { VariableType } from '../../shared/domain/study';
 import {
   compileExpression,
@@ -150,12 +149,51 @@ export interface DerivedSummary {
 
 const NAME = /^[A-Za-z_@#$][A-Za-z0-9_.@#$]{0,63}$/;
 
-/** Evaluates a definition over every respondent and stores it as the variable's column chunks. */
+type LabelsByLanguage = Record<string, string>;
+
+/**
+ * A derived variable's labels after it is computed again. Labels the user edited or translated
+ * (the Variables view) survive: a new definition's English labels replace only the English ones,
+ * and a recompute after an import keeps every stored label, filling in only new codes.
+ */
+function mergedLabels(
+  stored: LabelsByLanguage | undefined,
+  computed: LabelsByLanguage,
+  keepStored: boolean,
+): LabelsByLanguage {
+  return keepStored ? { ...computed, ...stored } : { ...stored, ...computed };
+}
+
+function storedLabels(
+  db: WritableStudyDb,
+  variableId: number,
+): { variable: LabelsByLanguage; values: Map<string, LabelsByLanguage> } {
+  const variable = JSON.parse(
+    (
+      statement(db, 'SELECT labels_json FROM variables WHERE id = ?').get(variableId) as {
+        labels_json: string;
+      }
+    ).labels_json,
+  ) as LabelsByLanguage;
+  const values = new Map<string, LabelsByLanguage>();
+  for (const row of statement(
+    db,
+    'SELECT code, labels_json FROM value_labels WHERE variable_id = ?',
+  ).all(variableId) as Array<{ code: string; labels_json: string }>)
+    values.set(row.code, JSON.parse(row.labels_json) as LabelsByLanguage);
+  return { variable, values };
+}
+
+/**
+ * Evaluates a definition over every respondent and stores it as the variable's column chunks.
+ * `recompute`: the same definition on new data, so the stored labels stay as they are.
+ */
 function materialise(
   db: WritableStudyDb,
   cache: ColumnCache,
   variableId: number,
   definition: DerivedDefinition,
+  recompute = false,
 ): DerivedSummary {
   const compiled = compile(db, definition.expression);
   const rows = studyRows(db);
@@ -180,6 +218,7 @@ function materialise(
     narrowestEncoding(type, column),
     previous.storage === 'utf8' ? 'u8' : previous.storage,
   );
+  const stored = storedLabels(db, variableId);
   statement(db, 'DELETE FROM column_chunks WHERE variable_id = ?').run(variableId);
   statement(db, 'DELETE FROM value_labels WHERE variable_id = ?').run(variableId);
   statement(
@@ -188,7 +227,9 @@ function materialise(
   ).run(
     type,
     storage,
-    JSON.stringify(definition.label ? { en: definition.label } : {}),
+    JSON.stringify(
+      mergedLabels(stored.variable, definition.label ? { en: definition.label } : {}, recompute),
+    ),
     JSON.stringify({ expression: definition.expression }),
     variableId,
   );
@@ -196,7 +237,12 @@ function materialise(
     statement(
       db,
       'INSERT INTO value_labels (variable_id, code, labels_json, sort_order) VALUES (?, ?, ?, ?)',
-    ).run(variableId, String(code), JSON.stringify({ en: label }), order + 1),
+    ).run(
+      variableId,
+      String(code),
+      JSON.stringify(mergedLabels(stored.values.get(String(code)), { en: label }, recompute)),
+      order + 1,
+    ),
   );
   replaceStudyColumn(db, variableId, values, (part) =>
     encodeColumn({ kind: 'numeric', values: part }, storage),
@@ -245,21 +291,14 @@ export function recomputeDerived(db: WritableStudyDb, cache: ColumnCache): strin
   for (const variable of derived) {
     const definition = JSON.parse(variable.definition_json ?? '{}') as { expression?: string };
     if (!definition.expression) continue;
-    const label = pickLabelJson(
-      (
-        statement(db, 'SELECT labels_json FROM variables WHERE id = ?').get(variable.id) as {
-          labels_json: string;
-        }
-      ).labels_json,
-      'en',
-    )?.text;
     cache.invalidate([variable.name]);
-    materialise(db, cache, variable.id, {
-      name: variable.name,
-      expression: definition.expression,
-      // A derived variable's label is stored in English (deriveVariable): keep it as it is.
-      ...(label ? { label } : {}),
-    });
+    materialise(
+      db,
+      cache,
+      variable.id,
+      { name: variable.name, expression: definition.expression },
+      true,
+    );
     cache.invalidate([variable.name]);
   }
   return derived.map((variable) => variable.name);

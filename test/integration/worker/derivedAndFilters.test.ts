@@ -61,6 +61,56 @@ describeWithFixtures('derived variables and filters in a study', () => {
     closeStudyFile(study);
   });
 
+  it('keeps labels edited or translated by the user when a new source recomputes a derived variable', async () => {
+    const study = createStudy(folder);
+    await importInto(study, fixture('pspp/examples/hotel.sav'));
+    deriveVariable(writableDb(study), new ColumnCache(study.db), {
+      name: 'top2',
+      expression: 'recode(v1, 4..5 -> 1 "Top 2", 1..3 -> 0 "Rest")',
+      label: 'Satisfied',
+    });
+    const labelsOf = () => {
+      const variable = study.db
+        .prepare("SELECT id, labels_json FROM variables WHERE name = 'top2'")
+        .get() as { id: number; labels_json: string };
+      const values = study.db
+        .prepare('SELECT code, labels_json FROM value_labels WHERE variable_id = ? ORDER BY code')
+        .all(variable.id) as Array<{ code: string; labels_json: string }>;
+      return [variable.labels_json, ...values.map((v) => `${v.code} ${v.labels_json}`)];
+    };
+    // What the Variables view stores for an English edit and a German translation.
+    writableDb(study)
+      .prepare(
+        `UPDATE variables SET labels_json = '{"en":"Happy guests","de":"Zufrieden"}' WHERE name = 'top2'`,
+      )
+      .run();
+    writableDb(study)
+      .prepare(
+        `UPDATE value_labels SET labels_json = '{"en":"Top two","de":"Top 2 (de)"}' WHERE code = '1' AND variable_id = (SELECT id FROM variables WHERE name = 'top2')`,
+      )
+      .run();
+    const edited = labelsOf();
+
+    await importInto(study, fixture('pspp/examples/hotel.sav'), {
+      country: 'IT',
+      afterWrite: (db) => void recomputeDerived(db, new ColumnCache(db)),
+    });
+    expect(labelsOf()).toEqual(edited);
+
+    // Redefining it on purpose replaces the English labels and keeps the translations.
+    deriveVariable(writableDb(study), new ColumnCache(study.db), {
+      name: 'top2',
+      expression: 'recode(v1, 4..5 -> 1 "Top box", 1..3 -> 0 "Rest")',
+      label: 'Satisfied guests',
+    });
+    expect(labelsOf()).toEqual([
+      '{"en":"Satisfied guests","de":"Zufrieden"}',
+      '0 {"en":"Rest"}',
+      '1 {"en":"Top box","de":"Top 2 (de)"}',
+    ]);
+    closeStudyFile(study);
+  });
+
   it('filters a table with a condition or a saved filter, matching countries by code or name', async () => {
     const study = createStudy(folder);
     await importInto(study, fixture('pspp/examples/hotel.sav'), { country: 'DE' });
