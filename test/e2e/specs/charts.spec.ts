@@ -246,4 +246,23 @@ describe('a consultant charts customer energy by country (browser mode)', () => 
     await screenshot(page, '87-charts-dark');
     await page.getByLabel('Theme').selectOption('light');
   });
+
+  it('charts a table saved in Tables, opened from the picker as it was saved', async () => {
+    await api(page, 'tables.save', {
+      name: 'Energy by wave (for a chart)',
+      tables: [{ rows: ['energy'], columns: [{ variables: ['wave'] }], sigLevels: [0.95] }],
+    });
+    // The saved tables are read when the view opens.
+    await page
+      .getByRole('navigation', { name: 'Study views' })
+      .getByRole('button', { name: 'Tables' })
+      .click();
+    await charts.open();
+    await page.getByLabel('Saved table').selectOption({ label: 'Energy by wave (for a chart)' });
+    await charts.waitForText('2026');
+    await expect(charts.title()).resolves.toBe('Customer energy by Wave');
+    await expect(page.getByLabel('Columns (banner)').inputValue()).resolves.toBe('wave');
+    const texts = (await charts.texts()).map((t) => t.text);
+    expect(texts).toEqual(expect.arrayContaining(['2025', '2026', 'Creators', 'Viewers']));
+  });
 });
