@@ -15,6 +15,21 @@ export interface PagePrinter {
   print(html: string, file: string, size: { width: number; height: number }): Promise<void>;
 }
 
+let desktopPrinter: PagePrinter | null = null;
+
+/**
+ * The desktop app registers a printer built on Electron's webContents.printToPDF here at start-up
+ * (src/main/electron); PDF exports then print in the main process with it. The CLI and browser
+ * mode register none and print with a browser found on the machine.
+ */
+export function useDesktopPagePrinter(printer: PagePrinter | null): void {
+  desktopPrinter = printer;
+}
+
+export function desktopPagePrinter(): PagePrinter | null {
+  return desktopPrinter;
+}
+
 /** Where a Chromium-family browser is looked for, in order, per platform. */
 export function browserCandidates(
   platform: NodeJS.Platform = process.platform,

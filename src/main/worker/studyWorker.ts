@@ -41,7 +41,7 @@ import { listTablePlans, saveTablePlan, tablePlan } from './savedTables';
 import { deleteChart, listCharts, saveChart } from './savedCharts';
 import { deleteReport, listReports, saveReport, savedReport } from './savedReports';
 import { renderReport } from '../report/renderReport';
-import { exportReport } from '../report/exportReport';
+import { exportReport, printableDocuments } from '../report/exportReport';
 import { studyReportData } from '../report/studyReportData';
 import { checkDataQuality } from '../harmonise/dataQuality';
 import { listCodebook, variableDetail } from '../study/codebookDetail';
@@ -325,6 +325,12 @@ const handlers: WorkerHandlers = {
     return exportReport(savedReport(open.db, name).report, data, { ...options, ...job });
   },
   'variables.list': ({ language }) => {
+  'reports.printable': ({ name, language, path, each }, job) => {
+    const open = requireStudy();
+    const data = studyReportData(open.db, columnCache(open), language);
+    const options = { path, ...(each ? { each } : {}), signal: job.signal };
+    return printableDocuments(savedReport(open.db, name).report, data, options);
+  },
     const open = requireStudy();
     return listCodebook(open.db, language ?? readLabelLanguage(open.db));
   },

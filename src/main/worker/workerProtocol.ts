@@ -40,6 +40,7 @@ import {
   type SavedReport,
 } from '../../shared/api/reports';
 import type { RenderedReport } from '../../shared/domain/report';
+import type { PrintableDocument } from '../report/exportReport';
 import { languageCode } from '../../shared/api/study';
 import type { DataQualityReport } from '../../shared/domain/dataQuality';
 import {
@@ -148,6 +149,7 @@ export const workerMethods = {
   'variables.define': defineInput,
   'variables.undo': z.object({}),
   'variables.undoState': z.object({}),
+  'reports.printable': reportExportInput,
   'variables.previewExpression': previewExpressionInput,
 } as const;
 
@@ -216,6 +218,7 @@ export interface WorkerResults {
   'variables.undoState': UndoState;
   'variables.previewExpression': ExpressionPreview;
 }
+  'reports.printable': PrintableDocument[];
 
 export interface WorkerRequest {
   seq: number;
