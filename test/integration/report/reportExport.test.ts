@@ -12,6 +12,12 @@ import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_REPORT } from '../../../src/main/demo/demoReport';
 import { populateDemoStudy } from '../../../src/main/demo/demoStudy';
+import { printDocuments } from '../../../src/main/report/exportReport';
+import {
+  browserPrinter,
+  browserCandidates,
+  findBrowser,
+} from '../../../src/main/report/pagePrinter';
 import { StudySession } from '../../../src/main/session/studySession';
 import { closeStudyFile } from '../../../src/main/study/studyFile';
 import type { EventMap } from '../../../src/shared/api/events';
@@ -341,6 +347,26 @@ describe('the PDF', () => {
     }
   }, 120_000);
 
+  it('prints the pages the worker drew with a printer in the main process (the desktop app’s seam), one file per country', async () => {
+    const out = path.join(folder, 'printed');
+    const documents = await session.workerClient.call('reports.printable', {
+      name: DEMO_REPORT,
+      format: 'pdf',
+      path: out,
+      each: 'country',
+    });
+    const summary = await printDocuments(documents, browserPrinter(findBrowser()), {
+      path: out,
+      each: 'country',
+      signal: new AbortController().signal,
+      progress: () => undefined,
+    });
+    expect(summary.files.map((file) => path.basename(file))).toEqual(
+      ['Germany', 'Italy', 'France', 'South Korea'].map((c) => `${DEMO_REPORT}-${c}.pdf`),
+    );
+    for (const file of summary.files) expect(pdfPages(file)).toBe(rendered.pages.length);
+  }, 120_000);
+
   it('says which browsers it looked for when the one named does not exist', async () => {
     const file = path.join(folder, 'nobrowser.pdf');
     const done = await exportJob({
@@ -352,6 +378,18 @@ describe('the PDF', () => {
     expect(done.status).toBe('failed');
     expect(done.error).toContain('no-such-browser: no such file');
     expect(existsSync(file)).toBe(false);
+  });
+});
+
+describe('finding a browser', () => {
+  it('looks for Chrome, Chromium and Edge in each platform’s usual places', () => {
+    expect(browserCandidates('linux', {})).toContain('/usr/bin/chromium');
+    expect(browserCandidates('darwin', {})).toContain(
+      '/Applications/Google Chrome.app/Contents/MacOS/Google Chrome',
+    );
+    expect(browserCandidates('win32', { PROGRAMFILES: 'C:\\Program Files' })).toContain(
+      path.join('C:\\Program Files', 'Microsoft', 'Edge', 'Application', 'msedge.exe'),
+    );
   });
 });
 
