@@ -14,6 +14,7 @@ import { segmentHandlers } from './segmentHandlers';
 import { studyHandlers } from './studyHandlers';
 import { tableHandlers } from './tableHandlers';
 import { variableHandlers } from './variableHandlers';
+import { gridHandlers } from './gridHandlers';
 
 export function createHandlers(ctx: HandlerContext): Handlers {
   return {
@@ -27,5 +28,6 @@ export function createHandlers(ctx: HandlerContext): Handlers {
     ...chartHandlers(ctx),
     ...reportHandlers(ctx),
     ...variableHandlers(ctx),
+    ...gridHandlers(ctx),
   };
 }

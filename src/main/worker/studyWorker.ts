@@ -47,6 +47,7 @@ import { checkDataQuality } from '../harmonise/dataQuality';
 import { listCodebook, variableDetail } from '../study/codebookDetail';
 import { readLabelLanguage } from '../study/labelLanguage';
 import { previewExpression } from './expressionPreview';
+import { gridColumns, gridPage } from './dataGridPage';
 import { define as defineVariable, editLabels, undoLast, undoState } from './studyVariables';
 import {
   classifyFile,
@@ -324,13 +325,13 @@ const handlers: WorkerHandlers = {
     const data = studyReportData(open.db, columnCache(open), language);
     return exportReport(savedReport(open.db, name).report, data, { ...options, ...job });
   },
-  'variables.list': ({ language }) => {
   'reports.printable': ({ name, language, path, each }, job) => {
     const open = requireStudy();
     const data = studyReportData(open.db, columnCache(open), language);
     const options = { path, ...(each ? { each } : {}), signal: job.signal };
     return printableDocuments(savedReport(open.db, name).report, data, options);
   },
+  'variables.list': ({ language }) => {
     const open = requireStudy();
     return listCodebook(open.db, language ?? readLabelLanguage(open.db));
   },
@@ -360,6 +361,11 @@ const handlers: WorkerHandlers = {
   'variables.previewExpression': (input) => {
     const open = requireStudy();
     return previewExpression(open.db, columnCache(open), input);
+  },
+  'grid.columns': (input) => gridColumns(requireStudy().db, input),
+  'grid.page': (input) => {
+    const open = requireStudy();
+    return gridPage(open.db, columnCache(open), input);
   },
 };
 

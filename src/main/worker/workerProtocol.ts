@@ -78,6 +78,12 @@ import {
   type UndoState,
   type VariableDetail,
 } from '../../shared/api/variables';
+import {
+  gridColumnsInput,
+  gridPageInput,
+  type GridColumns,
+  type GridPage,
+} from '../../shared/api/grid';
 
 const anyPath = z.string().min(1);
 
@@ -143,14 +149,16 @@ export const workerMethods = {
     language: languageCode.optional(),
   }),
   'reports.export': reportExportInput,
+  'reports.printable': reportExportInput,
   'variables.list': z.object({ language: languageCode.optional() }),
   'variables.detail': z.object({ name: z.string().min(1), language: languageCode.optional() }),
   'variables.setLabels': setLabelsInput,
   'variables.define': defineInput,
   'variables.undo': z.object({}),
   'variables.undoState': z.object({}),
-  'reports.printable': reportExportInput,
   'variables.previewExpression': previewExpressionInput,
+  'grid.columns': gridColumnsInput,
+  'grid.page': gridPageInput,
 } as const;
 
 export type WorkerMethodName = keyof typeof workerMethods;
@@ -210,6 +218,7 @@ export interface WorkerResults {
   'reports.delete': { deleted: boolean };
   'reports.render': RenderedReport;
   'reports.export': ReportExportSummary;
+  'reports.printable': PrintableDocument[];
   'variables.list': CodebookEntry[];
   'variables.detail': VariableDetail;
   'variables.setLabels': LabelEditResult;
@@ -217,8 +226,9 @@ export interface WorkerResults {
   'variables.undo': UndoResult;
   'variables.undoState': UndoState;
   'variables.previewExpression': ExpressionPreview;
+  'grid.columns': GridColumns;
+  'grid.page': GridPage;
 }
-  'reports.printable': PrintableDocument[];
 
 export interface WorkerRequest {
   seq: number;

@@ -13,6 +13,7 @@ import { segmentMethods } from './segments';
 import { studyMethods } from './study';
 import { tableMethods } from './tables';
 import { variableMethods } from './variables';
+import { gridMethods } from './grid';
 
 export const apiMethods = {
   ...appMethods,
@@ -25,6 +26,7 @@ export const apiMethods = {
   ...chartMethods,
   ...reportMethods,
   ...variableMethods,
+  ...gridMethods,
 } as const;
 
 export type ApiMethods = typeof apiMethods;
