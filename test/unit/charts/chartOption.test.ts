@@ -169,3 +169,25 @@ describe('niceScale', () => {
     expect(niceScale(0.3)).toEqual({ max: 0.3, interval: 0.1 });
   });
 });
+
+describe('chart tooltips', () => {
+  it('show labels from the survey file as text, never as markup', () => {
+    const spec: ChartSpec = { kind: 'bar', table, value: 'colPct' };
+    const result = {
+      ...energyByCountry,
+      rows: energyByCountry.rows.map((row, i) =>
+        i === 0 ? { ...row, label: '<img src=x onerror=alert(1)>' } : row,
+      ),
+    };
+    const option = chartOption(chartSeries(result, spec), spec, settings) as {
+      tooltip: { formatter: (params: Array<{ seriesIndex: number; dataIndex: number }>) => string };
+    };
+    const html = option.tooltip.formatter([
+      { seriesIndex: 0, dataIndex: 1 },
+      { seriesIndex: 1, dataIndex: 1 },
+    ]);
+    expect(html).toBe(
+      'Germany (n = 400)<br/>&lt;img src=x onerror=alert(1)&gt;: 3%<br/>Contributors: 20%',
+    );
+  });
+});

@@ -14,6 +14,7 @@ import {
   type NumberKind,
 } from '../../../../shared/domain/tableFormat';
 import type { ChartTheme } from './chartTheme';
+import { tooltipLines } from './tooltipText';
 
 export interface ChartOptionSettings {
   theme: ChartTheme;
@@ -232,7 +233,7 @@ export function chartOption(
             spec.seriesFrom === 'rows' || base === undefined
               ? category
               : `${category} (n = ${formatNumber(base, 'base')})`;
-          return [header, ...rows].join('<br/>');
+          return tooltipLines(header, ...rows);
         },
       },
       xAxis: horizontal ? valueAxis : categoryAxis,
@@ -287,7 +288,9 @@ export function chartOption(
       tooltip: {
         formatter: (item: { data: { value: [number, number]; point: Point } }) => {
           const [x, y] = item.data.value;
-          return `${data.categories[x] ?? ''} · ${data.series[y]?.name ?? ''}: ${labelled(item.data.point)}`;
+          return tooltipLines(
+            `${data.categories[x] ?? ''} · ${data.series[y]?.name ?? ''}: ${labelled(item.data.point)}`,
+          );
         },
       },
       xAxis: {
@@ -367,8 +370,11 @@ export function chartOption(
       grid: { top: frame.top, bottom: frame.bottom + 16, left: 48, right: 110, containLabel: true },
       tooltip: {
         formatter: (item: { data: { name: string; x: Point; y: Point; value: number[] } }) =>
-          `${item.data.name} (n = ${formatNumber(item.data.value[2] ?? 0, 'base')})<br/>` +
-          `${xSeries?.name ?? ''}: ${labelled(item.data.x)}<br/>${ySeries?.name ?? ''}: ${labelled(item.data.y)}`,
+          tooltipLines(
+            `${item.data.name} (n = ${formatNumber(item.data.value[2] ?? 0, 'base')})`,
+            `${xSeries?.name ?? ''}: ${labelled(item.data.x)}`,
+            `${ySeries?.name ?? ''}: ${labelled(item.data.y)}`,
+          ),
       },
       xAxis: axis(xSeries?.name ?? '', xSeries?.values ?? [], 30),
       yAxis: axis(ySeries?.name ?? '', ySeries?.values ?? [], 48),
@@ -435,7 +441,7 @@ export function chartOption(
       tooltip: {
         trigger: 'item',
         formatter: (item: { seriesName: string; name: string; data: { point: Point } }) =>
-          `${item.seriesName} · ${item.name}: ${labelled(item.data.point)}`,
+          tooltipLines(`${item.seriesName} · ${item.name}: ${labelled(item.data.point)}`),
       },
       series: shown.map((category, i) => {
         const { left, top, width, height } = box(i);

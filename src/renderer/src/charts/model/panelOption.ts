@@ -7,6 +7,7 @@ import type { EChartsCoreOption } from 'echarts/core';
 import { seriesColour } from '../../../../shared/domain/chart';
 import { formatNumber } from '../../../../shared/domain/tableFormat';
 import type { ChartTheme } from './chartTheme';
+import { tooltipLines } from './tooltipText';
 import type { SideBySideBar, SideBySidePanel } from './sideBySidePanels';
 
 /** A bar's label: its percentage, the letters it beats, its arrow against the rest. */
@@ -56,7 +57,7 @@ export function panelOption(
       trigger: 'item',
       formatter: (item: { dataIndex: number }) => {
         const bar = panel.bars[item.dataIndex];
-        return bar ? `${panel.label} · ${bar.label}: ${barLabel(bar)}` : '';
+        return bar ? tooltipLines(`${panel.label} · ${bar.label}: ${barLabel(bar)}`) : '';
       },
     },
     series: [
