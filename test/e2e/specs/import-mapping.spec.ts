@@ -154,7 +154,7 @@ describe('a consultant reviews how each wave lands on the study’s codebook (br
     );
     await page
       .getByRole('status')
-      .getByText('Importing DE_2026_customers.sav: 40 respondents, 1 new variables')
+      .getByText('Importing DE_2026_customers.sav: 40 respondents, 1 new variable')
       .waitFor();
     const row = sources.table.getByRole('row', { name: /DE_2026_customers\.sav/ });
     await expect(row.locator('td').allInnerTexts()).resolves.toEqual(
@@ -202,7 +202,7 @@ describe('a consultant reviews how each wave lands on the study’s codebook (br
     await page
       .getByRole('status')
       .getByText(
-        /^Importing extra_CH_2026\.csv: 60 respondents, 1 new variables .*imported as age_2/,
+        /^Importing extra_CH_2026\.csv: 60 respondents, 1 new variable .*imported as age_2/,
       )
       .waitFor();
     const row = sources.table.getByRole('row', { name: /extra_CH_2026\.csv/ });

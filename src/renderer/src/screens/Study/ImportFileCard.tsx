@@ -4,9 +4,9 @@
  * Every change re-reads the preview, so what the user sees is what will be imported.
  */
 import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { ImportPreview } from '../../../../shared/domain/dataset';
 import { useClient } from '../../api/ClientContext';
-import { formatInteger } from '../../format';
 
 export interface ImportFileSettings {
   path: string;
@@ -63,6 +63,7 @@ export function ImportFileCard({
   onRemove,
 }: ImportFileCardProps) {
   const client = useClient();
+  const { t } = useTranslation('importer');
   const [preview, setPreview] = useState<ImportPreview | null>(null);
   const [error, setError] = useState<string | null>(null);
   const extension = extensionOf(settings.path);
@@ -113,23 +114,23 @@ export function ImportFileCard({
   const shownVariables = preview?.info.variables.slice(0, 12) ?? [];
 
   return (
-    <article className="panel import-card" aria-label={`Import settings for ${fileNameOf(path)}`}>
+    <article className="panel import-card" aria-label={t('card.label', { file: fileNameOf(path) })}>
       <header className="import-card__header">
         <h4>{fileNameOf(path)}</h4>
-        <span className={`badge badge--${status}`}>{status}</span>
+        <span className={`badge badge--${status}`}>{t(`card.status.${status}`)}</span>
         <button
           type="button"
           className="link"
           onClick={onRemove}
           disabled={locked}
-          aria-label={`Remove ${fileNameOf(path)}`}
+          aria-label={t('card.removeLabel', { file: fileNameOf(path) })}
         >
-          Remove
+          {t('card.remove')}
         </button>
       </header>
       <div className="inline-form">
         <label className="field">
-          <span>Country code</span>
+          <span>{t('card.country')}</span>
           <input
             value={settings.country}
             onChange={(e) => set('country', e.target.value.toUpperCase())}
@@ -139,7 +140,7 @@ export function ImportFileCard({
           />
         </label>
         <label className="field">
-          <span>Wave</span>
+          <span>{t('card.wave')}</span>
           <input
             value={settings.wave}
             onChange={(e) => set('wave', e.target.value)}
@@ -149,24 +150,24 @@ export function ImportFileCard({
           />
         </label>
         <label className="field">
-          <span>Respondents</span>
+          <span>{t('card.respondents')}</span>
           <select
             value={settings.respondentType}
             onChange={(e) => set('respondentType', e.target.value as 'customer' | 'executive')}
             disabled={locked}
           >
-            <option value="customer">Customers</option>
-            <option value="executive">Executives</option>
+            <option value="customer">{t('card.customers')}</option>
+            <option value="executive">{t('card.executives')}</option>
           </select>
         </label>
         <label className="field">
-          <span>Respondent ID</span>
+          <span>{t('card.respondentId')}</span>
           <select
             value={settings.idVariable}
             onChange={(e) => set('idVariable', e.target.value)}
             disabled={locked || !preview}
           >
-            <option value="">Guess from the file</option>
+            <option value="">{t('card.guessId')}</option>
             {preview?.info.variables.map((variable) => (
               <option key={variable.name} value={variable.name}>
                 {variable.name}
@@ -176,15 +177,22 @@ export function ImportFileCard({
         </label>
         {extension !== 'xlsx' && (
           <label className="field">
-            <span>Encoding</span>
+            <span>{t('card.encoding')}</span>
             <select
               value={settings.encoding}
               onChange={(e) => set('encoding', e.target.value)}
               disabled={locked}
             >
               <option value="">
-                {extension === 'sav' || extension === 'zsav' ? 'As the file declares' : 'Detected'}
-                {preview ? ` (${preview.info.encoding})` : ''}
+                {(() => {
+                  const choice =
+                    extension === 'sav' || extension === 'zsav'
+                      ? t('card.asDeclared')
+                      : t('card.detected');
+                  return preview
+                    ? t('card.detectedAs', { choice, encoding: preview.info.encoding })
+                    : choice;
+                })()}
               </option>
               {ENCODINGS.map((name) => (
                 <option key={name} value={name}>
@@ -196,33 +204,33 @@ export function ImportFileCard({
         )}
         {(extension === 'csv' || extension === 'tsv' || extension === 'txt') && (
           <label className="field">
-            <span>Delimiter</span>
+            <span>{t('card.delimiter')}</span>
             <select
               value={settings.delimiter}
               onChange={(e) => set('delimiter', e.target.value)}
               disabled={locked}
             >
-              <option value="">Detected</option>
-              <option value=",">Comma</option>
-              <option value=";">Semicolon</option>
-              <option value={'\t'}>Tab</option>
-              <option value="|">Pipe</option>
+              <option value="">{t('card.detected')}</option>
+              <option value=",">{t('card.comma')}</option>
+              <option value=";">{t('card.semicolon')}</option>
+              <option value={'\t'}>{t('card.tab')}</option>
+              <option value="|">{t('card.pipe')}</option>
             </select>
           </label>
         )}
         {extension === 'xlsx' && (
           <>
             <label className="field">
-              <span>Sheet</span>
+              <span>{t('card.sheet')}</span>
               <input
                 value={settings.sheet}
                 onChange={(e) => set('sheet', e.target.value)}
-                placeholder="first sheet"
+                placeholder={t('card.firstSheet')}
                 disabled={locked}
               />
             </label>
             <label className="field">
-              <span>Header row</span>
+              <span>{t('card.headerRow')}</span>
               <input
                 value={settings.headerRow}
                 onChange={(e) => set('headerRow', e.target.value.replace(/\D/g, ''))}
@@ -241,17 +249,22 @@ export function ImportFileCard({
       )}
       {preview && (
         <>
-          <p className="muted" aria-label="File preview">
-            {preview.info.format.toUpperCase()}, {preview.info.encoding}:{' '}
-            {formatInteger(preview.info.cases)} respondents,{' '}
-            {formatInteger(preview.info.variables.length)} variables
-            {preview.info.multiResponseSets.length > 0 &&
-              `, ${preview.info.multiResponseSets.length} multiple-response sets`}
+          <p className="muted" aria-label={t('card.previewLabel')}>
+            {t(
+              preview.info.multiResponseSets.length > 0 ? 'card.previewWithSets' : 'card.preview',
+              {
+                format: preview.info.format.toUpperCase(),
+                encoding: preview.info.encoding,
+                respondents: t('card.respondentCount', { count: preview.info.cases }),
+                variables: t('card.variableCount', { count: preview.info.variables.length }),
+                sets: t('card.setCount', { count: preview.info.multiResponseSets.length }),
+              },
+            )}
           </p>
           <div className="preview-scroll">
             <table
               className="data-table preview-table"
-              aria-label={`First rows of ${fileNameOf(path)}`}
+              aria-label={t('card.firstRows', { file: fileNameOf(path) })}
             >
               <thead>
                 <tr>
@@ -294,8 +307,11 @@ export function ImportFileCard({
           </div>
           {tabular && (
             <details className="variable-types">
-              <summary>Variable types and category order</summary>
-              <table className="data-table" aria-label={`Variable types of ${fileNameOf(path)}`}>
+              <summary>{t('card.typesSummary')}</summary>
+              <table
+                className="data-table"
+                aria-label={t('card.typesLabel', { file: fileNameOf(path) })}
+              >
                 <tbody>
                   {preview.info.variables.map((variable) => (
                     <tr key={variable.name}>
@@ -309,12 +325,12 @@ export function ImportFileCard({
                               [variable.name]: e.target.value as VariableKind,
                             })
                           }
-                          aria-label={`Type of ${variable.name}`}
+                          aria-label={t('card.typeOf', { name: variable.name })}
                           disabled={locked}
                         >
                           {KINDS.map((kind) => (
                             <option key={kind} value={kind}>
-                              {kind}
+                              {t(`card.kinds.${kind}`)}
                             </option>
                           ))}
                         </select>
@@ -328,12 +344,12 @@ export function ImportFileCard({
                                 ...categoryOrder,
                                 [variable.name]: e.target.value
                                   .split(',')
-                                  .map((t) => t.trim())
+                                  .map((part) => part.trim())
                                   .filter(Boolean),
                               })
                             }
-                            aria-label={`Category order of ${variable.name}`}
-                            title="Categories get codes 1, 2, … in this order"
+                            aria-label={t('card.orderOf', { name: variable.name })}
+                            title={t('card.orderTitle')}
                             disabled={locked}
                           />
                         )}
@@ -345,10 +361,15 @@ export function ImportFileCard({
             </details>
           )}
           {preview.validation.issues.length > 0 && (
-            <ul className="validation" aria-label={`Validation report for ${fileNameOf(path)}`}>
+            <ul
+              className="validation"
+              aria-label={t('card.validationLabel', { file: fileNameOf(path) })}
+            >
               {preview.validation.issues.map((issue, index) => (
                 <li key={index} className={`validation__item validation__item--${issue.severity}`}>
-                  <strong>{issue.severity === 'error' ? 'Error' : 'Warning'}:</strong>{' '}
+                  <strong>
+                    {issue.severity === 'error' ? t('card.error') : t('card.warning')}
+                  </strong>{' '}
                   {issue.message}
                 </li>
               ))}

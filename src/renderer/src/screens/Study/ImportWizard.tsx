@@ -6,6 +6,7 @@
  * Each import is a job with progress and cancel in the status bar.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { AppInfo } from '../../../../shared/api/app';
 import type { ImportPreview } from '../../../../shared/domain/dataset';
 import type { MappingProposal } from '../../../../shared/domain/mapping';
@@ -97,6 +98,7 @@ function withChoice(
 
 export function ImportWizard({ info, onNotice }: ImportWizardProps) {
   const client = useClient();
+  const { t } = useTranslation('importer');
   const [files, setFiles] = useState<WizardFile[]>([]);
   const [browsing, setBrowsing] = useState(false);
   const [running, setRunning] = useState(false);
@@ -199,10 +201,7 @@ export function ImportWizard({ info, onNotice }: ImportWizardProps) {
     );
     if (sameProposal(fresh, file.proposal)) return true;
     update(file.settings.path, (f) => ({ ...f, proposal: fresh }));
-    onNotice(
-      'info',
-      `The mapping of ${fileNameOf(file.settings.path)} changed with the files imported before it: check it, then import again.`,
-    );
+    onNotice('info', t('mappingChanged', { file: fileNameOf(file.settings.path) }));
     return false;
   };
 
@@ -225,7 +224,8 @@ export function ImportWizard({ info, onNotice }: ImportWizardProps) {
       const job = await finished(jobId);
       const ok = job.status === 'done';
       update(settings.path, (f) => ({ ...f, status: ok ? 'imported' : 'failed' }));
-      if (!ok) onNotice('error', `${job.label}: ${job.error ?? job.status}`);
+      if (!ok)
+        onNotice('error', t('jobFailed', { label: job.label, error: job.error ?? job.status }));
       return ok;
     } catch (error) {
       update(settings.path, (f) => ({ ...f, status: 'failed' }));
@@ -260,20 +260,17 @@ export function ImportWizard({ info, onNotice }: ImportWizardProps) {
     );
 
   return (
-    <section className="panel stack import-wizard" aria-label="Import survey files">
-      <h3>Import survey files</h3>
-      <p className="muted">
-        SPSS (.sav, .zsav), Triple-S (.sss), CSV/TSV and Excel (.xlsx). Each file becomes one source
-        with its country, wave and respondent type.
-      </p>
+    <section className="panel stack import-wizard" aria-label={t('heading')}>
+      <h3>{t('heading')}</h3>
+      <p className="muted">{t('formats')}</p>
       <button type="button" onClick={() => void choose()} disabled={running}>
-        Add file…
+        {t('addFile')}
       </button>
       {browsing && (
         <FileBrowser
           startFolder={info.studiesFolder}
           kind="data"
-          label="Choose a survey file"
+          label={t('chooseFile')}
           onChoose={(path) => {
             addFile(path);
             setBrowsing(false);
@@ -322,9 +319,7 @@ export function ImportWizard({ info, onNotice }: ImportWizardProps) {
           onClick={() => void importAll()}
           disabled={!ready || running}
         >
-          {running
-            ? 'Importing…'
-            : `Import ${pending.length} file${pending.length === 1 ? '' : 's'}`}
+          {running ? t('importing') : t('importFiles', { count: pending.length })}
         </button>
       )}
     </section>

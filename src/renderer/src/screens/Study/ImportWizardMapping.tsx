@@ -4,6 +4,7 @@
  * codebook, read again whenever the file's settings or the study change.
  */
 import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { Input } from '../../../../shared/api/index';
 import type { DatasetInfo } from '../../../../shared/domain/dataset';
 import type { MappingProposal } from '../../../../shared/domain/mapping';
@@ -112,6 +113,7 @@ export function MappingStep({
   onChoose,
 }: MappingStepProps) {
   const client = useClient();
+  const { t } = useTranslation('importer');
   const [error, setError] = useState<string | null>(null);
   const language = labelLanguage(settings, mapping);
   const ready = canPropose(settings);
@@ -140,11 +142,14 @@ export function MappingStep({
   }, [client, requestKey, studyVersion, locked]);
 
   return (
-    <section className="panel stack mapping-step" aria-label={`Mapping for ${fileName}`}>
-      <h4>Mapping onto the study’s codebook</h4>
+    <section
+      className="panel stack mapping-step"
+      aria-label={t('mapping.label', { file: fileName })}
+    >
+      <h4>{t('mapping.heading')}</h4>
       <div className="inline-form">
         <label className="field">
-          <span>Label language</span>
+          <span>{t('mapping.labelLanguage')}</span>
           <select
             value={language}
             onChange={(event) => onMappingChange({ ...mapping, language: event.target.value })}
@@ -158,11 +163,11 @@ export function MappingStep({
           </select>
         </label>
         <label className="field">
-          <span>Industry (optional, for the whole file)</span>
+          <span>{t('mapping.industry')}</span>
           <input
             value={mapping.industry}
             onChange={(event) => onMappingChange({ ...mapping, industry: event.target.value })}
-            placeholder="e.g. telecom"
+            placeholder={t('mapping.industryPlaceholder')}
             maxLength={40}
             disabled={locked}
             aria-invalid={!validIndustry(mapping.industry)}
@@ -171,33 +176,33 @@ export function MappingStep({
       </div>
       {proposal?.suggestedLanguage && !locked && (
         <p className="notice notice--warn">
-          This file’s labels read like the study’s {languageName(proposal.suggestedLanguage)}{' '}
-          labels, not {languageName(language)}.{' '}
+          {t('mapping.suggested', {
+            suggested: languageName(proposal.suggestedLanguage),
+            current: languageName(language),
+          })}{' '}
           <button
             type="button"
             className="link"
             onClick={() => onMappingChange({ ...mapping, language: proposal.suggestedLanguage! })}
           >
-            Use {languageName(proposal.suggestedLanguage)}
+            {t('mapping.use', { language: languageName(proposal.suggestedLanguage) })}
           </button>
         </p>
       )}
       {!validIndustry(mapping.industry) && (
         <p role="alert" className="notice notice--error">
-          An industry is one code of letters, digits, - or _, such as telecom.
+          {t('mapping.badIndustry')}
         </p>
       )}
       {!ready ? (
-        <p className="muted">
-          Set the country and wave to see how this file’s variables land on the study’s codebook.
-        </p>
+        <p className="muted">{t('mapping.setCountry')}</p>
       ) : error ? (
         <p role="alert" className="notice notice--error">
           {error}
         </p>
       ) : proposal === null ? (
         <p className="muted" aria-busy="true">
-          Matching the file’s variables with the study’s…
+          {t('mapping.matching')}
         </p>
       ) : (
         <MappingReview

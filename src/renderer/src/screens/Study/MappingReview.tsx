@@ -11,8 +11,10 @@ import type {
   SourceMapping,
   VariableMapping,
 } from '../../../../shared/domain/mapping';
+import { useTranslation } from 'react-i18next';
 import type { DatasetInfo } from '../../../../shared/domain/dataset';
 import type { VariableSummary } from '../../../../shared/domain/study';
+import { i18n } from '../../i18n';
 
 /** Where the user sends one source variable. */
 export type MappingChoice = { kind: 'target'; target: string } | { kind: 'new' } | { kind: 'skip' };
@@ -22,23 +24,12 @@ export type MappingChoices = Readonly<Record<string, MappingChoice>>;
 
 type SourceVariables = DatasetInfo['variables'];
 
-const EVIDENCE: Readonly<Record<MappingEvidence, string>> = {
-  'same-name': 'same name',
-  'previous-wave': 'previous wave',
-  label: 'label',
-  translation: 'translation',
-  'code-frame': 'code frame',
-  user: 'your choice',
-};
+/** Words outside React (blockers, changes) in the UI language at the time they are made. */
+const tr = i18n.getFixedT(null, 'importer');
 
-const CHANGE_KIND: Readonly<Record<MappingChange['kind'], string>> = {
-  renamed: 'renamed',
-  'code-frame-changed': 'code frame changed',
-  'new-category': 'new answer',
-  'dropped-category': 'dropped answer',
-  'new-variable': 'new variable',
-  'dropped-variable': 'dropped variable',
-};
+function evidenceWord(evidence: MappingEvidence): string {
+  return tr(`review.evidence.${evidence}`);
+}
 
 interface MappingRow {
   source: string;
@@ -103,14 +94,19 @@ export function mappingBlockers(proposal: MappingProposal, choices: MappingChoic
   const blockers = rows
     .filter((row) => row.choice === null)
     // The proposal's messages name the variable already.
-    .map((row) => row.problems.join('; ') || `${row.source}: choose where it goes`);
+    .map((row) => row.problems.join('; ') || tr('review.chooseWhere', { source: row.source }));
   const byTarget = new Map<string, string[]>();
   for (const row of rows)
     if (row.choice?.kind === 'target')
       byTarget.set(row.choice.target, [...(byTarget.get(row.choice.target) ?? []), row.source]);
   for (const [target, sources] of byTarget)
     if (sources.length > 1)
-      blockers.push(`${sources.join(' and ')} all land on ${target}: send one of them elsewhere`);
+      blockers.push(
+        tr('review.sameTarget', {
+          sources: sources.join(tr('review.and')),
+          target,
+        }),
+      );
   return blockers;
 }
 
@@ -170,17 +166,30 @@ function describeChange(change: MappingChange): string {
     case 'renamed':
       return change.from === change.target
         ? landing(change.to, change.target)
-        : `${landing(change.to, change.target)} (was ${change.from})`;
+        : tr('review.wasNamed', {
+            landing: landing(change.to, change.target),
+            from: change.from,
+          });
     case 'code-frame-changed':
-      return `${landing(change.source, change.target)}: ${change.detail}`;
+      return tr('review.codeFrame', {
+        landing: landing(change.source, change.target),
+        detail: change.detail,
+      });
     case 'new-category':
-      return `${landing(change.source, change.target)}: code ${change.code}${change.label ? ` “${change.label}”` : ''}`;
+      return tr(change.label ? 'review.newCodeLabelled' : 'review.newCode', {
+        landing: landing(change.source, change.target),
+        code: change.code,
+        label: change.label ?? '',
+      });
     case 'dropped-category':
-      return `${landing(change.source, change.target)}: code ${change.code} is no longer in the file`;
+      return tr('review.droppedCode', {
+        landing: landing(change.source, change.target),
+        code: change.code,
+      });
     case 'new-variable':
-      return `${change.source} is new in this file`;
+      return tr('review.newInFile', { source: change.source });
     case 'dropped-variable':
-      return `${change.target} is not in this file`;
+      return tr('review.notInFile', { target: change.target });
   }
 }
 
@@ -199,12 +208,10 @@ function RecodedCodes({
   valueLabels: Record<string, string>;
 }) {
   const recoded = Object.entries(codes).filter(([from, to]) => Number(from) !== to);
-  if (recoded.length === 0) return <span className="muted">as in the file</span>;
+  if (recoded.length === 0) return <span className="muted">{tr('review.asInFile')}</span>;
   return (
     <details className="mapping-codes">
-      <summary>
-        {recoded.length} code{recoded.length === 1 ? '' : 's'} recoded
-      </summary>
+      <summary>{tr('review.recoded', { count: recoded.length })}</summary>
       <ul>
         {recoded.map(([from, to]) => (
           <li key={from}>
@@ -239,6 +246,7 @@ export function MappingReview({
   locked,
   onChoose,
 }: MappingReviewProps) {
+  const { t } = useTranslation('importer');
   const rows = mappingRows(proposal, choices);
   const blockers = mappingBlockers(proposal, choices);
   const changed = new Set(proposal.changes.map(changedSource));
@@ -248,20 +256,27 @@ export function MappingReview({
 
   return (
     <div className="mapping-review stack">
-      <p className="muted" aria-label={`Mapping summary for ${fileName}`}>
-        {rows.length} variables in the file: {count('target')} on study variables, {count('new')}{' '}
-        new, {count('skip')} not imported
+      <p className="muted" aria-label={t('review.summaryLabel', { file: fileName })}>
+        {t('review.summary', {
+          count: rows.length,
+          targets: count('target'),
+          added: count('new'),
+          skipped: count('skip'),
+        })}
         {proposal.previousSource &&
-          ` · compared with ${proposal.previousSource.fileName} (wave ${proposal.previousSource.wave})`}
+          t('review.comparedWith', {
+            file: proposal.previousSource.fileName,
+            wave: proposal.previousSource.wave,
+          })}
       </p>
       {blockers.length > 0 && (
         <ul
           className="validation mapping-review__list"
-          aria-label={`Mapping decisions needed for ${fileName}`}
+          aria-label={t('review.decisionsLabel', { file: fileName })}
         >
           {blockers.map((message) => (
             <li key={message} className="validation__item validation__item--error">
-              <strong>Decide:</strong> {message}
+              <strong>{t('review.decide')}</strong> {message}
             </li>
           ))}
         </ul>
@@ -269,23 +284,29 @@ export function MappingReview({
       {proposal.changes.length > 0 && (
         <ul
           className="validation mapping-review__list"
-          aria-label={`Changes since wave ${proposal.previousSource?.wave ?? 'before'} in ${fileName}`}
+          aria-label={t('review.changesLabel', {
+            wave: proposal.previousSource?.wave ?? t('review.before'),
+            file: fileName,
+          })}
         >
           {proposal.changes.map((change, index) => (
             <li key={index} className="validation__item validation__item--warning">
-              <strong>{CHANGE_KIND[change.kind]}:</strong> {describeChange(change)}
+              <strong>{t(`review.changeKind.${change.kind}`)}:</strong> {describeChange(change)}
             </li>
           ))}
         </ul>
       )}
       <div className="mapping-review__scroll">
-        <table className="data-table mapping-table" aria-label={`Mapping of ${fileName}`}>
+        <table
+          className="data-table mapping-table"
+          aria-label={t('review.tableLabel', { file: fileName })}
+        >
           <thead>
             <tr>
-              <th>In the file</th>
-              <th>In the study</th>
-              <th>Evidence</th>
-              <th>Answer codes</th>
+              <th>{t('review.inFile')}</th>
+              <th>{t('review.inStudy')}</th>
+              <th>{t('review.evidenceColumn')}</th>
+              <th>{t('review.codesColumn')}</th>
             </tr>
           </thead>
           <tbody>
@@ -312,7 +333,7 @@ export function MappingReview({
                   <td>
                     <select
                       value={choiceValue(row.choice)}
-                      aria-label={`Study variable for ${row.source}`}
+                      aria-label={t('review.targetFor', { source: row.source })}
                       disabled={locked}
                       onChange={(event) =>
                         onChoose(
@@ -321,37 +342,37 @@ export function MappingReview({
                         )
                       }
                     >
-                      {row.choice === null && <option value="">Choose…</option>}
+                      {row.choice === null && <option value="">{t('review.choose')}</option>}
                       {targets.map((target) => (
                         <option key={target.name} value={`target:${target.name}`}>
                           {target.name}
                           {shortLabel(target.label)}
                         </option>
                       ))}
-                      <option value="new">New variable</option>
-                      <option value="skip">Don’t import</option>
+                      <option value="new">{t('review.newVariable')}</option>
+                      <option value="skip">{t('review.skip')}</option>
                     </select>
                   </td>
                   <td>
                     {row.chosen ? (
                       <>
-                        {EVIDENCE.user}{' '}
+                        {evidenceWord('user')}{' '}
                         <button
                           type="button"
                           className="link"
                           disabled={locked}
                           onClick={() => onChoose(row.source, null)}
                         >
-                          Undo
+                          {t('review.undo')}
                         </button>
                       </>
                     ) : proposed ? (
                       <>
-                        {EVIDENCE[proposed.evidence]}{' '}
+                        {evidenceWord(proposed.evidence)}{' '}
                         <span className="muted">{Math.round(proposed.confidence * 100)}%</span>
                       </>
                     ) : row.proposed === 'new' ? (
-                      <span className="muted">no match in the study</span>
+                      <span className="muted">{t('review.noMatch')}</span>
                     ) : (
                       <span className="mapping-table__problem">{row.problems.join('; ')}</span>
                     )}
@@ -363,7 +384,7 @@ export function MappingReview({
                         valueLabels={valueLabels.get(row.source) ?? {}}
                       />
                     ) : row.choice?.kind === 'target' ? (
-                      <span className="muted">as in the file</span>
+                      <span className="muted">{t('review.asInFile')}</span>
                     ) : null}
                   </td>
                 </tr>

@@ -2,6 +2,7 @@
  * The segment shares by country, industry and wave side by side: one small table per grouping
  * variable, a row per group and a column per segment, so a glance across rows compares countries.
  */
+import { useTranslation } from 'react-i18next';
 import type { SegmentGroupShares } from '../../../../../shared/domain/segments';
 import { formatInteger } from '../../../format';
 import { formatShare } from './segmentsFormat';
@@ -16,6 +17,7 @@ interface GroupSharesProps {
 }
 
 export function GroupShares({ of, segments, byGroup, countryNames }: GroupSharesProps) {
+  const { t } = useTranslation('segments');
   const shown = byGroup.filter((group) => group.groups.length > 0);
   if (shown.length === 0) return null;
   return (
@@ -24,18 +26,18 @@ export function GroupShares({ of, segments, byGroup, countryNames }: GroupShares
         <table
           key={variable}
           className="data-table group-shares__table"
-          aria-label={`${of} by ${variable}`}
+          aria-label={t('groups.tableLabel', { of, variable })}
         >
           <thead>
             <tr>
-              <th scope="col">By {variable}</th>
+              <th scope="col">{t('groups.by', { variable })}</th>
               {segments.map((segment) => (
                 <th key={segment.code} scope="col" className="num">
                   {segment.label}
                 </th>
               ))}
-              <th scope="col" className="num" title="Respondents given a segment">
-                Base
+              <th scope="col" className="num" title={t('groups.baseTitle')}>
+                {t('groups.base')}
               </th>
             </tr>
           </thead>

@@ -3,6 +3,7 @@
  * reference, who is in the universe, who is undecided (an answer the rules needed was missing),
  * and the shares by country, industry and wave.
  */
+import { useTranslation } from 'react-i18next';
 import { formatInteger } from '../../../format';
 import { GroupShares } from './GroupShares';
 import { SegmentCountsTable } from './SegmentCountsTable';
@@ -16,13 +17,14 @@ interface LiveCountsProps {
 }
 
 export function LiveCounts({ live, blocked, countryNames }: LiveCountsProps) {
+  const { t } = useTranslation('segments');
   const { preview, error, pending } = live;
   return (
     <section className="panel live-counts" aria-labelledby="live-counts-heading">
       <h4 id="live-counts-heading">
-        Live counts{' '}
+        {t('live.heading')}{' '}
         <span className="muted live-counts__state" role="status">
-          {blocked ? 'waiting for a complete rule' : pending ? 'updating…' : ''}
+          {blocked ? t('live.waiting') : pending ? t('live.updating') : ''}
         </span>
       </h4>
       {error && !blocked && (
@@ -30,32 +32,24 @@ export function LiveCounts({ live, blocked, countryNames }: LiveCountsProps) {
           {error}
         </p>
       )}
-      {blocked && (
-        <p className="muted live-counts__note">
-          The counts follow once every rule has a name and a complete condition (what the rules
-          still need is listed under them).
-        </p>
-      )}
+      {blocked && <p className="muted live-counts__note">{t('live.blocked')}</p>}
       {/* A blocked draft's last counts belong to other rules: they are not shown. */}
       {preview && !blocked && (
         <div className={pending ? 'live-counts__body live-counts__body--stale' : undefined}>
-          <SegmentCountsTable name="Live counts per segment" segments={preview.segments} />
+          <SegmentCountsTable name={t('live.tableLabel')} segments={preview.segments} />
           <dl className="facts live-counts__facts">
-            <dt>In the universe</dt>
+            <dt>{t('live.inUniverse')}</dt>
             <dd className="num">{formatInteger(preview.universe)}</dd>
-            <dt>Undecided</dt>
+            <dt>{t('live.undecided')}</dt>
             <dd className="num">{formatInteger(preview.undecided)}</dd>
-            <dt>Outside the universe</dt>
+            <dt>{t('live.outside')}</dt>
             <dd className="num">{formatInteger(preview.rows - preview.universe)}</dd>
           </dl>
-          <p className="muted live-counts__note">
-            Undecided: in the universe, but an answer the rules needed was missing, so they get no
-            segment. Shares are of the respondents given a segment.
-          </p>
+          <p className="muted live-counts__note">{t('live.note')}</p>
           <details className="live-counts__groups">
-            <summary>Shares by country, industry and wave</summary>
+            <summary>{t('live.byGroups')}</summary>
             <GroupShares
-              of="Live counts"
+              of={t('live.heading')}
               segments={preview.segments}
               byGroup={preview.byGroup}
               countryNames={countryNames}

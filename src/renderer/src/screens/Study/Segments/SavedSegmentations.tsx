@@ -1,4 +1,5 @@
 /** The study's saved segmentations (segment variables), newest definitions as they are stored. */
+import { useTranslation } from 'react-i18next';
 import type { SavedSegmentation } from '../../../../../shared/domain/segments';
 import { SegmentationCard } from './SegmentationCard';
 
@@ -9,16 +10,11 @@ interface SavedSegmentationsProps {
 }
 
 export function SavedSegmentations({ saved, countryNames, onEditRules }: SavedSegmentationsProps) {
-  if (!saved) return <p className="muted">Loading the saved segmentations…</p>;
-  if (saved.length === 0)
-    return (
-      <p className="muted">
-        No segmentation is saved yet. Build one with rules or by clustering, then save it as a
-        segment variable: it is then usable in every table, filter and export.
-      </p>
-    );
+  const { t } = useTranslation('segments');
+  if (!saved) return <p className="muted">{t('loadingSaved')}</p>;
+  if (saved.length === 0) return <p className="muted">{t('noneSaved')}</p>;
   return (
-    <section className="stack segmentations" aria-label="Saved segmentations">
+    <section className="stack segmentations" aria-label={t('savedLabel')}>
       {saved.map((entry) => (
         <SegmentationCard
           key={entry.name}

@@ -2,6 +2,7 @@
  * Segments with their respondents and shares, and the published reference beside each share
  * where the scheme has one (creators under 5%, contributors about 20%, viewers about 75%).
  */
+import { useTranslation } from 'react-i18next';
 import type { ReferenceShare } from '../../../../../shared/domain/segments';
 import { formatInteger } from '../../../format';
 import { formatShare } from './segmentsFormat';
@@ -21,19 +22,20 @@ interface SegmentCountsTableProps {
 }
 
 export function SegmentCountsTable({ name, segments }: SegmentCountsTableProps) {
+  const { t } = useTranslation('segments');
   const hasReference = segments.some((segment) => segment.reference);
   return (
     <table className="data-table segment-counts" aria-label={name}>
       <thead>
         <tr>
-          <th scope="col">Segment</th>
+          <th scope="col">{t('counts.segment')}</th>
           <th scope="col" className="num">
-            Respondents
+            {t('counts.respondents')}
           </th>
           <th scope="col" className="num">
-            Share
+            {t('counts.share')}
           </th>
-          {hasReference && <th scope="col">Published reference</th>}
+          {hasReference && <th scope="col">{t('counts.reference')}</th>}
         </tr>
       </thead>
       <tbody>

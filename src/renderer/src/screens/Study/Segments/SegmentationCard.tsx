@@ -3,6 +3,8 @@
  * shares beside the published reference, and its shares by country, industry and wave.
  */
 import { useCallback, useEffect, useState } from 'react';
+import type { TFunction } from 'i18next';
+import { useTranslation } from 'react-i18next';
 import type { SavedSegmentation, SegmentGroupShares } from '../../../../../shared/domain/segments';
 import { useClient, useEvent } from '../../../api/ClientContext';
 import { formatInteger } from '../../../format';
@@ -19,19 +21,23 @@ interface SegmentationCardProps {
 }
 
 /** What the segmentation is, beyond its label: its rules in a line, or how it was clustered. */
-function definitionText(saved: SavedSegmentation): string {
+function definitionText(saved: SavedSegmentation, t: TFunction<'segments'>): string {
   const definition = saved.definition;
   if (definition.method === 'rules')
-    return `${schemeSummary(definition.scheme, definition.bindings)}${
-      definition.split === 'valence' ? '; split by valence' : ''
-    }.`;
-  return `${definition.centers.length} clusters on ${definition.variables.join(', ')}${
-    definition.standardize ? ' (standardised)' : ''
-  }, seed ${definition.seed}; new respondents go to the nearest stored centre.`;
+    return t(
+      definition.split === 'valence' ? 'card.rulesDefinitionSplit' : 'card.rulesDefinition',
+      { summary: schemeSummary(definition.scheme, definition.bindings) },
+    );
+  return t(definition.standardize ? 'card.clustersStandardised' : 'card.clusters', {
+    count: definition.centers.length,
+    variables: definition.variables.join(', '),
+    seed: definition.seed,
+  });
 }
 
 export function SegmentationCard({ saved, countryNames, onEditRules }: SegmentationCardProps) {
   const client = useClient();
+  const { t } = useTranslation('segments');
   const [byGroup, setByGroup] = useState<SegmentGroupShares[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   // Bumped when the study changes: the shares are read again.
@@ -61,7 +67,7 @@ export function SegmentationCard({ saved, countryNames, onEditRules }: Segmentat
     definition.method === 'rules' && definition.split === null
       ? (definition.scheme.reference?.shares ?? [])
       : [];
-  const kind = saved.method === 'rules' ? 'rules' : 'k-means';
+  const kind = saved.method === 'rules' ? t('card.rules') : t('card.kmeans');
   return (
     <article className="panel segmentation-card" aria-labelledby={`segmentation-${saved.name}`}>
       <header className="segmentation-card__header">
@@ -73,17 +79,17 @@ export function SegmentationCard({ saved, countryNames, onEditRules }: Segmentat
             type="button"
             className="link"
             onClick={() => onEditRules(saved)}
-            aria-label={`Edit the rules of ${saved.name}`}
+            aria-label={t('card.editLabel', { name: saved.name })}
           >
-            Edit rules
+            {t('card.edit')}
           </button>
         )}
       </header>
-      <p className="muted segmentation-card__definition">{definitionText(saved)}</p>
+      <p className="muted segmentation-card__definition">{definitionText(saved, t)}</p>
       <div className="segmentation-card__body">
         <div>
           <SegmentCountsTable
-            name={`Segments of ${saved.name}`}
+            name={t('card.tableLabel', { name: saved.name })}
             segments={saved.segments.map((segment) => ({
               ...segment,
               share: total > 0 ? segment.count / total : 0,
@@ -91,8 +97,10 @@ export function SegmentationCard({ saved, countryNames, onEditRules }: Segmentat
             }))}
           />
           <p className="muted segmentation-card__base">
-            {formatInteger(total)} respondents in a segment; {formatInteger(saved.missing)} without
-            one (outside the universe or undecided).
+            {t('card.base', {
+              inSegment: formatInteger(total),
+              without: formatInteger(saved.missing),
+            })}
           </p>
         </div>
         {error && <p className="notice notice--error">{error}</p>}

@@ -4,6 +4,7 @@
  * k-means clustering. Each part is one of three panes, chosen with the buttons under the heading.
  */
 import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { SavedSegmentation, SchemeInfo } from '../../../../../shared/domain/segments';
 import type { StudyDescription } from '../../../../../shared/domain/study';
 import { useClient, useEvent } from '../../../api/ClientContext';
@@ -21,10 +22,12 @@ const PANES: Array<{ id: Pane; label: string }> = [
   { id: 'saved', label: 'Saved segmentations' },
   { id: 'rules', label: 'Rule builder' },
   { id: 'clusters', label: 'Clustering' },
+  // Shown in the UI language as segments:panes.<id>.
 ];
 
 export function SegmentsView({ onNotice }: SegmentsViewProps) {
   const client = useClient();
+  const { t } = useTranslation('segments');
   const [pane, setPane] = useState<Pane>('saved');
   const [description, setDescription] = useState<StudyDescription | null>(null);
   const [schemes, setSchemes] = useState<SchemeInfo[] | null>(null);
@@ -71,8 +74,8 @@ export function SegmentsView({ onNotice }: SegmentsViewProps) {
 
   return (
     <section className="segments-view" aria-labelledby="segments-heading">
-      <h2 id="segments-heading">Segments</h2>
-      <div className="segments-view__panes" role="group" aria-label="Segments panes">
+      <h2 id="segments-heading">{t('heading')}</h2>
+      <div className="segments-view__panes" role="group" aria-label={t('panesLabel')}>
         {PANES.map((entry) => (
           <button
             key={entry.id}
@@ -85,7 +88,7 @@ export function SegmentsView({ onNotice }: SegmentsViewProps) {
             aria-pressed={entry.id === pane}
             onClick={() => setPane(entry.id)}
           >
-            {entry.label}
+            {t(`panes.${entry.id}`)}
           </button>
         ))}
       </div>
@@ -105,14 +108,14 @@ export function SegmentsView({ onNotice }: SegmentsViewProps) {
             onSaved={(what) => (what === 'scheme' ? loadSchemes() : loadSaved())}
           />
         ) : (
-          <p className="muted">Loading the schemes…</p>
+          <p className="muted">{t('loadingSchemes')}</p>
         )}
       </div>
       <div hidden={pane !== 'clusters'}>
         {description ? (
           <ClusterPanel variables={variables} savedNames={savedNames} onSaved={loadSaved} />
         ) : (
-          <p className="muted">Loading the variables…</p>
+          <p className="muted">{t('loadingVariables')}</p>
         )}
       </div>
     </section>
