@@ -82,6 +82,21 @@ export class ReportsPage {
     await this.addPageButton.click();
   }
 
+  /** The shown slide's width over its height, as drawn on screen. */
+  async slideRatio(): Promise<number> {
+    const box = await this.page.locator('.report-slide-frame').boundingBox();
+    if (!box) throw new Error('no slide is shown');
+    return box.width / box.height;
+  }
+
+  get pageFields(): Locator {
+    return this.page.getByRole('region', { name: 'Page' });
+  }
+
+  get template(): Locator {
+    return this.page.getByRole('group', { name: 'Template' });
+  }
+
   async waitUntilSaved(): Promise<void> {
     await this.page.waitForFunction(
       () => document.querySelector('.report-editor__save')?.textContent === 'Saved',

@@ -160,6 +160,92 @@ describe('a consultant builds and exports the demo report in the Reports view (b
     await screenshot(page, 'reports-added-chart');
   });
 
+  it('keeps an own footnote on the slide and says when it differs from the automatic one', async () => {
+    await reports.selectPage(titles[0]!);
+    const automatic = (await reports.slideFootnotes())[0]!;
+    expect(automatic).toContain('Question: energy: Customer energy.');
+    await reports.pageFields.getByRole('button', { name: 'Write my own footnote' }).click();
+    const own = reports.pageFields.getByLabel('Footnote (your text)');
+    expect(await own.inputValue()).toBe(automatic);
+    const differs = reports.pageFields.locator('.report-footnote__differs');
+    expect(await differs.count()).toBe(0);
+
+    await own.fill('Source: Customer Energy survey, all four countries.');
+    await expect
+      .poll(() => reports.slideFootnotes())
+      .toEqual(['Source: Customer Energy survey, all four countries.']);
+    expect(await differs.innerText()).toBe(
+      `Your footnote differs from the automatic one, which now reads: ${automatic}`,
+    );
+    await reports.pageFields.getByRole('button', { name: 'Use the automatic footnote' }).click();
+    await expect.poll(() => reports.slideFootnotes()).toEqual([automatic]);
+  });
+
+  it('repeats a page for each country: one copy per country, its title and footnote saying which', async () => {
+    await reports.pageFields.getByLabel('Repeat this page for each').selectOption('country');
+    const copies = reports.page.getByLabel('Repeated: 4 copies, showing');
+    await copies.waitFor();
+    const countries = (await copies.locator('option').allInnerTexts()).map((c) => c.trim());
+    expect(countries).toEqual(['Germany', 'Italy', 'France', 'South Korea']);
+    await reports
+      .slideTitle()
+      .filter({ hasText: `${titles[0]} — Germany` })
+      .waitFor();
+    expect((await reports.slideFootnotes())[0]).toContain('country = Germany');
+
+    await copies.selectOption({ label: 'South Korea' });
+    await reports
+      .slideTitle()
+      .filter({ hasText: `${titles[0]} — South Korea` })
+      .waitFor();
+    await reports.waitUntilSaved();
+    const rendered = await api<RenderedReport>(page, 'reports.render', { name: DEMO_REPORT });
+    const korea = rendered.pages.find((p) => p.title === `${titles[0]} — South Korea`);
+    const item = korea?.items[0];
+    if (item?.kind !== 'chart') throw new Error('South Korea’s copy holds the chart');
+    await expect.poll(() => reports.slideFootnotes()).toEqual([item.footnote]);
+    expect(await reports.thumbnail(titles[0]!).innerText()).toContain('for each country');
+    await screenshot(page, 'reports-repeat');
+
+    await reports.pageFields.getByLabel('Repeat this page for each').selectOption('');
+    await reports
+      .slideTitle()
+      .filter({ hasText: new RegExp(`^${titles[0]}$`) })
+      .waitFor();
+  });
+
+  it('draws the slide at the template’s size and in its colours', async () => {
+    expect(await reports.slideRatio()).toBeCloseTo(13.333 / 7.5, 1);
+    await reports.template.getByLabel('Slide size').selectOption({ label: '4:3 standard' });
+    await expect.poll(() => reports.slideRatio()).toBeCloseTo(10 / 7.5, 1);
+    await reports.template.getByLabel('Slide size').selectOption({ label: 'A4 landscape' });
+    await expect.poll(() => reports.slideRatio()).toBeCloseTo(11.69 / 8.27, 1);
+    await reports.template.getByLabel('Slide size').selectOption({ label: '16:9 widescreen' });
+    await expect.poll(() => reports.slideRatio()).toBeCloseTo(13.333 / 7.5, 1);
+
+    await reports.template.getByLabel('Titles').fill('#aa0000');
+    await expect
+      .poll(() => reports.slideTitle().evaluate((el) => getComputedStyle(el).color))
+      .toBe('rgb(170, 0, 0)');
+    await reports.waitUntilSaved();
+    expect((await savedDemoReport(page)).report.template.colours.primary).toBe('#aa0000');
+  });
+
+  it('draws the preview in the label language chosen for the export', async () => {
+    const language = reports.exportPanel.getByLabel('Labels in');
+    expect(await language.locator('option:checked').innerText()).toBe('As the toolbar (English)');
+    await language.selectOption({ label: 'Deutsch' });
+    await expect
+      .poll(async () => (await reports.slideFootnotes())[0])
+      .toContain('countries Deutschland, Italien, Frankreich, Südkorea.');
+    const chartText = await reports.slide.locator('.report-slide__chart svg').textContent();
+    expect(chartText).toContain('Deutschland');
+    await language.selectOption({ label: 'As the toolbar (English)' });
+    await expect
+      .poll(async () => (await reports.slideFootnotes())[0])
+      .toContain('countries Germany, Italy, France, South Korea.');
+  });
+
   it(
     'exports PowerPoint, Excel and PDF into the chosen folder, each a real file',
     async () => {
@@ -172,6 +258,8 @@ describe('a consultant builds and exports the demo report in the Reports view (b
       expect(slides).toHaveLength(8);
       const third = await deck.file('ppt/slides/slide3.xml')!.async('string');
       expect(third).toContain('Feedback fatigue by segment');
+      // The title colour chosen in the template is the deck's.
+      expect(third.toUpperCase()).toContain('AA0000');
       expect(Object.keys(deck.files).some((f) => /^ppt\/charts\/chart\d+\.xml$/.test(f))).toBe(
         true,
       );
@@ -194,4 +282,30 @@ describe('a consultant builds and exports the demo report in the Reports view (b
     },
     3 * EXPORT_TIMEOUT,
   );
+
+  it('creates, renames and deletes a report', async () => {
+    await page.getByLabel('New report name').fill('Country deep dive');
+    await page.getByRole('button', { name: 'New report' }).click();
+    await reports.page.getByRole('heading', { name: 'Country deep dive', level: 3 }).waitFor();
+    expect(await reports.pageTitles()).toEqual(['Country deep dive']);
+    expect(await reports.reportList.getByRole('button').allInnerTexts()).toEqual([
+      'Country deep dive\n1 page',
+      `${DEMO_REPORT}\n8 pages`,
+    ]);
+
+    await page.getByRole('button', { name: 'Rename…' }).click();
+    await page.locator('.report-header').getByLabel('New report name').fill('Germany deep dive');
+    await page.getByRole('button', { name: 'Rename', exact: true }).click();
+    await reports.page.getByRole('heading', { name: 'Germany deep dive', level: 3 }).waitFor();
+    await expect
+      .poll(async () => (await api<SavedReport[]>(page, 'reports.saved', {})).map((r) => r.name))
+      .toEqual([DEMO_REPORT, 'Germany deep dive']);
+
+    await page.getByRole('button', { name: 'Delete report…' }).click();
+    await page.getByRole('button', { name: 'Delete report', exact: true }).click();
+    await reports.page.getByRole('heading', { name: DEMO_REPORT, level: 3 }).waitFor();
+    await expect
+      .poll(async () => (await api<SavedReport[]>(page, 'reports.saved', {})).map((r) => r.name))
+      .toEqual([DEMO_REPORT]);
+  });
 });

@@ -6,6 +6,7 @@
  */
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { SavedReport } from '../../../../../shared/api/reports';
 import type { Report, ReportPage, RenderedItem } from '../../../../../shared/domain/report';
 import { pageFootnotes } from '../../../../../shared/domain/reportFootnote';
 import type { StudySummary } from '../../../../../shared/domain/study';
@@ -39,6 +40,8 @@ interface ReportEditorProps {
   names: string[];
   choices: ContentChoice[];
   repeatOptions: RepeatOption[];
+  /** The report as saved, each time the draft is saved. */
+  onSaved: (saved: SavedReport) => void;
   onRenamed: (name: string) => void;
   onDeleted: () => void;
   onError: (message: string) => void;
@@ -61,13 +64,14 @@ export function ReportEditor({
   names,
   choices,
   repeatOptions,
+  onSaved,
   onRenamed,
   onDeleted,
   onError,
 }: ReportEditorProps) {
   const { t } = useTranslation(['reports', 'common']);
   const client = useClient();
-  const draft = useReportDraft(saved);
+  const draft = useReportDraft(saved, onSaved);
   const { report, edit, undo, undoLabel } = draft;
   const [selectedId, setSelectedId] = useState<string | null>(saved.pages[0]?.id ?? null);
   const [copy, setCopy] = useState(0);

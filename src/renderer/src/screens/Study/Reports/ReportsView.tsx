@@ -164,6 +164,12 @@ export function ReportsView({ study, onNotice }: ReportsViewProps) {
           names={reports?.map((r) => r.name) ?? []}
           choices={choices}
           repeatOptions={repeatOptions}
+          onSaved={(entry) =>
+            setReports(
+              (list) =>
+                list?.map((other) => (sameName(other.name, entry.name) ? entry : other)) ?? list,
+            )
+          }
           onRenamed={(name) => {
             setSelected(name);
             void loadReports();

@@ -4,6 +4,7 @@
  * duplicate, delete) keep the report as it was before them, so they can be undone.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
+import type { SavedReport } from '../../../../../shared/api/reports';
 import type { Report } from '../../../../../shared/domain/report';
 import { useClient } from '../../../api/ClientContext';
 
@@ -28,8 +29,13 @@ export interface ReportDraft {
   discard: () => void;
 }
 
-export function useReportDraft(initial: Report): ReportDraft {
+export function useReportDraft(
+  initial: Report,
+  onSaved: (saved: SavedReport) => void,
+): ReportDraft {
   const client = useClient();
+  const savedListener = useRef(onSaved);
+  savedListener.current = onSaved;
   const [report, setReport] = useState(initial);
   const current = useRef(initial);
   const lastSaved = useRef(initial);
@@ -43,8 +49,9 @@ export function useReportDraft(initial: Report): ReportDraft {
     async (draft: Report) => {
       if (draft === lastSaved.current) return;
       try {
-        await client.invoke('reports.save', { report: draft });
+        const saved = await client.invoke('reports.save', { report: draft });
         lastSaved.current = draft;
+        savedListener.current(saved);
         setSavedNow(draft);
         setSaveError(null);
       } catch (failure) {
