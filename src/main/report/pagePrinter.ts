@@ -35,13 +35,11 @@ export function browserCandidates(
   platform: NodeJS.Platform = process.platform,
   env: NodeJS.ProcessEnv = process.env,
 ): string[] {
-  const electron = env.CEW_ELECTRON_PATH ? [env.CEW_ELECTRON_PATH] : [];
   if (platform === 'win32') {
     const roots = [env['PROGRAMFILES'], env['PROGRAMFILES(X86)'], env.LOCALAPPDATA].filter(
       (root): root is string => Boolean(root),
     );
     return [
-      ...electron,
       ...roots.flatMap((root) => [
         path.join(root, 'Google', 'Chrome', 'Application', 'chrome.exe'),
         path.join(root, 'Chromium', 'Application', 'chrome.exe'),
@@ -51,13 +49,11 @@ export function browserCandidates(
   }
   if (platform === 'darwin')
     return [
-      ...electron,
       '/Applications/Google Chrome.app/Contents/MacOS/Google Chrome',
       '/Applications/Chromium.app/Contents/MacOS/Chromium',
       '/Applications/Microsoft Edge.app/Contents/MacOS/Microsoft Edge',
     ];
   return [
-    ...electron,
     '/usr/bin/google-chrome',
     '/usr/bin/google-chrome-stable',
     '/usr/bin/chromium',
