@@ -167,6 +167,10 @@ describe('a consultant charts customer energy by country (browser mode)', () => 
     await charts.chooseKind('Line');
     await charts.chooseBanner('wave');
     await charts.waitForText('2026');
+    // A line through the waves leaves the Total out (it is not a wave).
+    expect((await charts.texts()).map((t) => t.text)).not.toContain('Total');
+    await charts.showChart();
+    await screenshot(page, '88-charts-line-by-wave');
     await charts.openSaved('Energy shares by country');
     await expect.poll(() => charts.chosenKind()).toBe('100% stacked bar');
     await charts.waitForText('South Korea');

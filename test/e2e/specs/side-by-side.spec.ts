@@ -129,4 +129,14 @@ describe('a consultant compares industries side by side on customer energy (brow
     );
     await screenshot(page, '86-side-by-side-industry-tables');
   });
+
+  it('speaks Korean when the interface does, the panels unchanged', async () => {
+    await page.getByLabel('UI language').selectOption('ko');
+    await page.getByRole('heading', { name: '나란히 비교', level: 2 }).waitFor();
+    await expect(page.getByRole('radio', { name: '차트' }).isVisible()).resolves.toBe(true);
+    await expect(sideBySide.panelNames()).resolves.toHaveLength(6);
+    await screenshot(page, '89-side-by-side-korean');
+    await page.getByLabel('화면 언어').selectOption('en');
+    await page.getByRole('heading', { name: 'Side by side', level: 2 }).waitFor();
+  });
 });

@@ -25,7 +25,14 @@ export function ChartOptionsBar({ look, onChange }: ChartOptionsBarProps) {
     <div className="inline-form panel chart-options">
       <label className="field">
         <span>{t('look.kind')}</span>
-        <select value={look.kind} onChange={(e) => set({ kind: e.target.value as ChartKind })}>
+        <select
+          value={look.kind}
+          onChange={(e) => {
+            const kind = e.target.value as ChartKind;
+            // A line runs through waves: a Total point on it would read as one more wave.
+            set(kind === 'line' ? { kind, hideTotal: true } : { kind });
+          }}
+        >
           {chartKinds.map((kind) => (
             <option key={kind} value={kind}>
               {t(`kinds.${kind}`)}
