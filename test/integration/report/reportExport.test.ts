@@ -5,7 +5,8 @@
  * same saved charts and tables; LibreOffice opens the deck and the book.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { deflateSync } from 'node:zlib';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
@@ -75,6 +76,40 @@ async function slideTableCells(zip: JSZip, slide: number): Promise<string[]> {
   return [...xml.matchAll(/<a:tc[^>]*>[\s\S]*?<\/a:tc>/g)].map((m) =>
     [...m[0].matchAll(/<a:t>([^<]*)<\/a:t>/g)].map((t) => t[1]).join(''),
   );
+}
+
+/** A PNG of one colour, written by hand (zlib for the pixels, CRC-32 per chunk). */
+function solidPng(width: number, height: number, rgb: [number, number, number]): Buffer {
+  const crcTable = Array.from({ length: 256 }, (_, n) => {
+    let c = n;
+    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+    return c >>> 0;
+  });
+  const crc = (bytes: Buffer) => {
+    let c = 0xffffffff;
+    for (const byte of bytes) c = crcTable[(c ^ byte) & 0xff]! ^ (c >>> 8);
+    return (c ^ 0xffffffff) >>> 0;
+  };
+  const chunk = (type: string, data: Buffer) => {
+    const body = Buffer.concat([Buffer.from(type, 'latin1'), data]);
+    const length = Buffer.alloc(4);
+    length.writeUInt32BE(data.length);
+    const check = Buffer.alloc(4);
+    check.writeUInt32BE(crc(body));
+    return Buffer.concat([length, body, check]);
+  };
+  const header = Buffer.alloc(13);
+  header.writeUInt32BE(width, 0);
+  header.writeUInt32BE(height, 4);
+  header.set([8, 2, 0, 0, 0], 8); // 8-bit RGB
+  const row = Buffer.concat([Buffer.from([0]), Buffer.from(Array(width).fill(rgb).flat())]);
+  const pixels = deflateSync(Buffer.concat(Array(height).fill(row)));
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk('IHDR', header),
+    chunk('IDAT', pixels),
+    chunk('IEND', Buffer.alloc(0)),
+  ]);
 }
 
 /** The number of pages of a PDF, from its page objects. */
@@ -294,6 +329,59 @@ describe('the PowerPoint deck', () => {
     },
     180_000,
   );
+});
+
+describe('the template', () => {
+  it('sets the slide size, the brand colours and font, and puts the logo on every slide', async () => {
+    const logo = path.join(folder, 'logo.png');
+    writeFileSync(logo, solidPng(40, 20, [0x1f, 0x3a, 0x5f]));
+    await session.workerClient.call('reports.save', {
+      report: {
+        name: 'Branded',
+        template: {
+          colours: {
+            primary: '#8a1538',
+            accent: '#00777a',
+            text: '#202020',
+            background: '#fafaf5',
+          },
+          font: 'Georgia',
+          logoPath: logo,
+          slideSize: 'A4',
+        },
+        pages: [
+          {
+            id: 'a',
+            title: 'First',
+            takeaway: 'One',
+            items: [{ kind: 'chart', chart: 'Energy segments by wave' }],
+          },
+          { id: 'b', title: 'Second', items: [{ kind: 'text', text: 'Notes' }] },
+        ],
+      },
+    });
+    const file = path.join(folder, 'branded.pptx');
+    const done = await exportJob({ name: 'Branded', format: 'pptx', path: file });
+    expect(done.status, JSON.stringify(done)).toBe('done');
+    const zip = await JSZip.loadAsync(readFileSync(file));
+    const presentation = await zip.file('ppt/presentation.xml')!.async('string');
+    // A4 landscape, 11.69 × 8.27 inches, in EMU (914,400 per inch).
+    expect(presentation).toMatch(/<p:sldSz cx="1068\d{4}" cy="756\d{4}"/);
+    for (const slide of [1, 2]) {
+      const xml = await zip.file(`ppt/slides/slide${slide}.xml`)!.async('string');
+      expect(xml).toContain('<p:pic>');
+      expect(xml).toContain('8A1538');
+      expect(xml).toContain('typeface="Georgia"');
+    }
+    expect(Object.keys(zip.files).some((name) => /^ppt\/media\/.+\.png$/.test(name))).toBe(true);
+    const pdf = path.join(folder, 'branded.pdf');
+    expect((await exportJob({ name: 'Branded', format: 'pdf', path: pdf })).status).toBe('done');
+    expect(pdfPages(pdf)).toBe(2);
+    // 11.69 × 8.27 inches in points.
+    expect(readFileSync(pdf).toString('latin1')).toMatch(
+      /\/MediaBox\s*\[\s*0 0 84[12](\.\d+)? 59[456](\.\d+)?\s*\]/,
+    );
+  }, 120_000);
 });
 
 describe('the Excel tab book of the report', () => {
