@@ -28,8 +28,10 @@
  *    at run time falls back to English.
  * 2. In the view:  const { t } = useTranslation('tables');  then  t('title'),
  *    t('rowCount', { count: n }). Keys are typed. Words every view shares (Cancel, Save,
- *    Close, Dismiss, …) are in `common`: t('common:cancel') or useTranslation(['tables',
- *    'common']). Outside React: import { i18n } from '../i18n' and i18n.t('tables:title').
+ *    Close, Dismiss, Loading…) are in `common`: load both, useTranslation(['tables', 'common']),
+ *    then t('common:cancel') (the prefix types only when `common` is in the list). Outside
+ *    React: import { i18n } from '../i18n' and i18n.t('tables:title'), or
+ *    i18n.getFixedT(null, 'tables') for a t bound to the namespace and the current language.
  * 3. Never build a sentence by concatenating pieces: use {{name}} interpolation and plurals
  *    (`count`). Numbers and dates go through src/renderer/src/format.ts (Intl in the UI
  *    language) or src/shared/domain/tableFormat.ts for table cells.

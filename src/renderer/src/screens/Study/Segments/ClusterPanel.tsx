@@ -5,6 +5,7 @@
  * them as a segment variable.
  */
 import { useMemo, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { Input } from '../../../../../shared/api/index';
 import type { KMeansReport } from '../../../../../shared/domain/segments';
 import type { VariableSummary } from '../../../../../shared/domain/study';
@@ -31,6 +32,7 @@ interface Ran {
 
 export function ClusterPanel({ variables, savedNames, onSaved }: ClusterPanelProps) {
   const client = useClient();
+  const { t } = useTranslation(['segments', 'common']);
   const outcome = useJobOutcome();
   const [chosen, setChosen] = useState<string[]>([]);
   const [kFrom, setKFrom] = useState('2');
@@ -70,8 +72,11 @@ export function ClusterPanel({ variables, savedNames, onSaved }: ClusterPanelPro
       if (job.status === 'done') return job.result as KMeansReport;
       setMessage(
         job.status === 'cancelled'
-          ? { tone: 'info', text: 'The clustering was cancelled.' }
-          : { tone: 'error', text: `The clustering failed: ${job.error ?? 'unknown error'}` },
+          ? { tone: 'info', text: t('clusters.cancelled') }
+          : {
+              tone: 'error',
+              text: t('clusters.failed', { error: job.error ?? t('clusters.unknownError') }),
+            },
       );
       return null;
     } finally {
@@ -99,7 +104,7 @@ export function ClusterPanel({ variables, savedNames, onSaved }: ClusterPanelPro
       if (report?.saved) {
         setMessage({
           tone: 'info',
-          text: `Saved ${report.saved}: ${k} clusters as a segment variable; respondents of new sources go to the nearest stored centre.`,
+          text: t('clusters.saved', { name: report.saved, k }),
         });
         onSaved(report.saved);
       }
@@ -112,7 +117,7 @@ export function ClusterPanel({ variables, savedNames, onSaved }: ClusterPanelPro
     <div className="cluster-panel stack">
       <form className="panel stack cluster-panel__form" onSubmit={run} aria-label="k-means">
         <div className="field">
-          <span>Variables to cluster on (numbers or scales)</span>
+          <span>{t('clusters.variables')}</span>
           <div className="cluster-panel__variables">
             <VariableChips
               name="Clustering"
@@ -130,7 +135,7 @@ export function ClusterPanel({ variables, savedNames, onSaved }: ClusterPanelPro
         </div>
         <div className="inline-form">
           <label className="field">
-            <span>k from</span>
+            <span>{t('clusters.kFrom')}</span>
             <input
               className="cluster-panel__number"
               inputMode="numeric"
@@ -139,17 +144,17 @@ export function ClusterPanel({ variables, savedNames, onSaved }: ClusterPanelPro
             />
           </label>
           <label className="field">
-            <span>to</span>
+            <span>{t('clusters.kTo')}</span>
             <input
               className="cluster-panel__number"
               inputMode="numeric"
               value={kTo}
               onChange={(e) => setKTo(e.target.value)}
-              aria-label="k to"
+              aria-label={t('clusters.kToLabel')}
             />
           </label>
           <label className="field">
-            <span>Seed</span>
+            <span>{t('clusters.seed')}</span>
             <input
               className="cluster-panel__number"
               inputMode="numeric"
@@ -158,7 +163,7 @@ export function ClusterPanel({ variables, savedNames, onSaved }: ClusterPanelPro
             />
           </label>
           <label className="field">
-            <span>Restarts</span>
+            <span>{t('clusters.restarts')}</span>
             <input
               className="cluster-panel__number"
               inputMode="numeric"
@@ -167,31 +172,27 @@ export function ClusterPanel({ variables, savedNames, onSaved }: ClusterPanelPro
             />
           </label>
           <Checkbox checked={standardize} onChange={setStandardize}>
-            Standardise (z-scores)
+            {t('clusters.standardise')}
           </Checkbox>
           <button type="submit" className="primary" disabled={!!problem || running !== null}>
-            Run k-means
+            {t('clusters.run')}
           </button>
           {running && (
             <>
               <span className="muted" role="status">
-                Clustering… (progress in the status bar)
+                {t('clusters.running')}
               </span>
               <button
                 type="button"
                 onClick={() => void client.invoke('jobs.cancel', { jobId: running })}
               >
-                Cancel
+                {t('common:cancel')}
               </button>
             </>
           )}
         </div>
         {problem && chosen.length > 0 && <p className="muted">{problem}</p>}
-        <p className="muted cluster-panel__method">
-          k-means++ seeding from the seed, the best of the restarts by within-cluster SS; the same
-          seed gives the same clusters. Respondents with a missing value on any input are left out
-          and counted.
-        </p>
+        <p className="muted cluster-panel__method">{t('clusters.method')}</p>
       </form>
       {message && (
         <p

@@ -5,6 +5,7 @@
  * result as a segment variable, and the scheme for reuse.
  */
 import { useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { SavedSegmentation, SchemeInfo } from '../../../../../shared/domain/segments';
 import type { VariableSummary } from '../../../../../shared/domain/study';
 import { LiveCounts } from './LiveCounts';
@@ -85,6 +86,7 @@ function load(
 
 export function RuleBuilder(props: RuleBuilderProps) {
   const { variables, schemes, saved, countryNames, onSaved } = props;
+  const { t } = useTranslation('segments');
   const byName = useMemo(() => new Map(variables.map((v) => [v.name, v])), [variables]);
   const findVariable = useMemo(() => {
     const lower = new Map(variables.map((v) => [v.name.toLowerCase(), v.name]));
@@ -130,7 +132,7 @@ export function RuleBuilder(props: RuleBuilderProps) {
   );
   const live = useLivePreview(request);
 
-  if (!loaded || !draft) return <p className="muted">No scheme to start from.</p>;
+  if (!loaded || !draft) return <p className="muted">{t('builder.noScheme')}</p>;
 
   const setDraft = (change: (current: SchemeDraft) => SchemeDraft) =>
     setLoaded((current) => (current ? { ...current, draft: change(current.draft) } : current));
@@ -147,11 +149,12 @@ export function RuleBuilder(props: RuleBuilderProps) {
     const { draft: next, droppedRules } = dropVariables(draft, (name) => byName.has(name));
     setLoaded({ ...loaded, draft: next });
     setDroppedNote(
-      `Dropped ${unbound.join(', ')}${
-        droppedRules.length > 0
-          ? `, and the rules left with no condition: ${droppedRules.join(', ')}`
-          : ''
-      }.`,
+      droppedRules.length > 0
+        ? t('builder.droppedWithRules', {
+            variables: unbound.join(', '),
+            rules: droppedRules.join(', '),
+          })
+        : t('builder.dropped', { variables: unbound.join(', ') }),
     );
   };
   const choose = (choice: string) => {
@@ -173,7 +176,7 @@ export function RuleBuilder(props: RuleBuilderProps) {
             onChange={choose}
           />
           <label className="field rule-builder__title">
-            <span>Title</span>
+            <span>{t('builder.title')}</span>
             <input
               value={draft.title}
               onChange={(e) => setDraft((d) => ({ ...d, title: e.target.value }))}
@@ -186,28 +189,27 @@ export function RuleBuilder(props: RuleBuilderProps) {
         )}
         {unbound.length > 0 && (
           <p className="notice notice--warn">
-            Not variables of this study: {unbound.join(', ')}. Choose a variable in place of each
-            where it is tested, or{' '}
+            {t('builder.unbound', { variables: unbound.join(', ') })}{' '}
             <button type="button" onClick={dropUnbound}>
-              Drop them
+              {t('builder.dropThem')}
             </button>
           </p>
         )}
         {droppedNote && <p className="notice notice--info">{droppedNote}</p>}
 
         <fieldset className="rule-builder__block">
-          <legend>Who is segmented</legend>
+          <legend>{t('builder.who')}</legend>
           <ConditionEditor
-            name="Who is segmented"
+            name={t('builder.who')}
             condition={draft.universe}
             catalog={catalog}
-            emptyText="Everyone. Respondents outside these conditions get no segment (missing)."
+            emptyText={t('builder.everyone')}
             onChange={(universe) => setDraft((d) => ({ ...d, universe }))}
           />
         </fieldset>
 
         <fieldset className="rule-builder__block">
-          <legend>Rules, in order: the first that holds gives the segment</legend>
+          <legend>{t('builder.rulesInOrder')}</legend>
           <ol className="rules">
             {draft.rules.map((rule, index) => (
               <RuleEditor
@@ -225,21 +227,21 @@ export function RuleBuilder(props: RuleBuilderProps) {
             ))}
           </ol>
           <button type="button" onClick={() => setDraft(withNewRule)}>
-            Add a rule
+            {t('builder.addRule')}
           </button>
           <div className="rule-builder__else">
             <label className="field">
-              <span>Everyone else in the universe</span>
+              <span>{t('builder.everyoneElse')}</span>
               <input
                 value={draft.otherwise.label}
                 onChange={(e) =>
                   setDraft((d) => ({ ...d, otherwise: { ...d.otherwise, label: e.target.value } }))
                 }
-                aria-label="Everyone else: segment name"
+                aria-label={t('builder.everyoneElseLabel')}
                 maxLength={200}
               />
             </label>
-            <span className="muted">code {draft.otherwise.code}</span>
+            <span className="muted">{t('builder.code', { code: draft.otherwise.code })}</span>
           </div>
         </fieldset>
 
@@ -253,7 +255,7 @@ export function RuleBuilder(props: RuleBuilderProps) {
         />
 
         {problems.length > 0 && (
-          <ul className="validation" aria-label="What the rules still need">
+          <ul className="validation" aria-label={t('builder.stillNeeded')}>
             {problems.map((problem) => (
               <li key={problem} className="validation__item validation__item--warning">
                 {problem}
