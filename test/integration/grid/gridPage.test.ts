@@ -7,7 +7,6 @@
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Input, MethodName, Result } from '../../../src/shared/api/index';
-import type { ImportedDataset } from '../../../src/main/import/importedDataset';
 import { datasetToSavFile } from '../../../src/main/export/savExport';
 import { writeSav } from '../../../src/main/export/sav/savWriter';
 import { importFile } from '../../../src/main/import/importFile';
@@ -34,7 +33,7 @@ const FRANCE = {
   score: [1, N, 8],
 };
 
-function dataset(rows: typeof GERMANY): ImportedDataset {
+function dataset(rows: typeof GERMANY): Parameters<typeof datasetToSavFile>[0] {
   const numeric = (values: number[]) => ({
     kind: 'numeric' as const,
     values: Float64Array.from(values),
@@ -51,6 +50,7 @@ function dataset(rows: typeof GERMANY): ImportedDataset {
         valueLabels: [],
         missing: [],
         formatAttributes: {},
+        isSystem: false,
       },
       {
         name: 'name',
@@ -59,6 +59,7 @@ function dataset(rows: typeof GERMANY): ImportedDataset {
         valueLabels: [],
         missing: [],
         formatAttributes: {},
+        isSystem: false,
       },
       {
         name: 'sat',
@@ -71,6 +72,7 @@ function dataset(rows: typeof GERMANY): ImportedDataset {
         ],
         missing: [],
         formatAttributes: {},
+        isSystem: false,
       },
       {
         name: 'score',
@@ -79,6 +81,7 @@ function dataset(rows: typeof GERMANY): ImportedDataset {
         valueLabels: [],
         missing: [],
         formatAttributes: {},
+        isSystem: false,
       },
     ],
     columns: [

@@ -23,12 +23,14 @@ import { ReportsView } from './Reports/ReportsView';
 import { SourcesView } from './SourcesView';
 import { TablesView } from './TablesView';
 import { VariablesView } from './Variables/VariablesView';
+import { DataGridView } from './DataGrid/DataGridView';
 import { WeightsView } from './WeightsView';
 
 // Navigator names come from common:views.<id> in the UI language; `label` is the fallback.
 const VIEWS: readonly NavigatorView[] = [
   { id: 'sources', label: 'Sources' },
   { id: 'variables', label: 'Variables' },
+  { id: 'data', label: 'Data' },
   { id: 'weights', label: 'Weights' },
   { id: 'segments', label: 'Segments' },
   { id: 'tables', label: 'Tables' },
@@ -261,6 +263,7 @@ export function StudyWindow({ info, study, onStudyChange }: StudyWindowProps) {
         )}
         {view === 'sources' && <SourcesView info={info} study={study} onNotice={showNotice} />}
         {view === 'variables' && <VariablesView study={study} onNotice={showNotice} />}
+        {view === 'data' && <DataGridView study={study} onNotice={showNotice} />}
         {view === 'weights' && <WeightsView onNotice={showNotice} />}
         {view === 'segments' && <SegmentsView onNotice={showNotice} />}
         {view === 'tables' && <TablesView onNotice={showNotice} />}
