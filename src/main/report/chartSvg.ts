@@ -105,8 +105,11 @@ function chartOption(item: ChartItem, font: string, text: string): echarts.EChar
         ...textStyle,
         fontSize: 9,
         color: stacked ? '#ffffff' : text,
+        // A stacked segment under 3% of its bar has no room for its label: the table has it.
         formatter: (p: { dataIndex: number }) =>
-          label(s.values[p.dataIndex] ?? null, s.sig[p.dataIndex] ?? ''),
+          percentStacked && (plotted[index]?.[p.dataIndex] ?? 0) < 3
+            ? ''
+            : label(s.values[p.dataIndex] ?? null, s.sig[p.dataIndex] ?? ''),
       },
       data: plotted[index] ?? [],
     })),

@@ -48,8 +48,8 @@ export function reportFootnote(facts: FootnoteFacts): string {
   const levels = facts.levels.map(level);
   const letters =
     levels.length > 1
-      ? `upper case at ${levels[0]}, lower case at ${levels[1]}`
-      : `${levels[0] ?? '95%'}`;
+      ? `letters in upper case at ${levels[0]}, in lower case at ${levels[1]}`
+      : `letters at ${levels[0] ?? '95%'}`;
   const test = facts.test ? (testNames[facts.test] ?? facts.test) : 'column proportions test';
   const adjustment = facts.adjustment
     ? `, ${facts.adjustment.charAt(0).toUpperCase()}${facts.adjustment.slice(1)}-adjusted`
@@ -58,7 +58,7 @@ export function reportFootnote(facts: FootnoteFacts): string {
     question ? `Question: ${question}.` : '',
     `Base: ${filters.length ? filters.join(' and ') : 'all respondents'} with an answer; ${base}.`,
     `Weight: ${facts.weighted ? (facts.weight ?? 'weighted') : 'none (unweighted)'}.`,
-    `Significance: ${presetNames[facts.preset]} preset, ${test}${adjustment}, letters at ${letters}.`,
+    `Significance: ${presetNames[facts.preset]} preset, ${test}${adjustment}, ${letters}.`,
     `Source: waves ${list(facts.waves)}; countries ${list(facts.countries)}.`,
   ]
     .filter(Boolean)
