@@ -6,6 +6,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SavedReport } from '../../../src/shared/api/reports';
 import type { RenderedReport } from '../../../src/shared/domain/report';
+import { formatNumber, tableDecimals } from '../../../src/shared/domain/tableFormat';
 import { DemoStudyPage } from '../pages/demo-study-page';
 import { ReportsPage } from '../pages/reports-page';
 import { SourcesPage } from '../pages/sources-page';
@@ -110,6 +111,25 @@ describe('a consultant builds and exports the demo report in the Reports view (b
       .toContain(first.footnote);
     expect(await reports.stripHint.innerText()).toContain('Alt+↑/↓ move it');
     await screenshot(page, 'reports-demo-report');
+  });
+
+  it('shows a saved table on its page with the numbers of the rendered report', async () => {
+    const rendered = await api<RenderedReport>(page, 'reports.render', { name: DEMO_REPORT });
+    const tablePage = rendered.pages[3]!;
+    const table = tablePage.items[0]!;
+    if (table.kind !== 'table') throw new Error('page 4 of the demo report holds a table');
+    await reports.selectPage(tablePage.title);
+    const shown = reports.slide.getByRole('table');
+    await shown.waitFor();
+    const firstRow = table.result.rows[0]!;
+    const cells = await shown.locator('tbody tr').first().locator('td').allInnerTexts();
+    expect(cells.map((text) => text.replace(/\s+/g, ''))).toEqual(
+      firstRow.cells.map(
+        (cell) => `${formatNumber(cell.colPct, 'percent', tableDecimals(table.spec))}${cell.sig}`,
+      ),
+    );
+    await expect.poll(() => reports.slideFootnotes()).toEqual([table.footnote]);
+    await screenshot(page, 'reports-table-page');
   });
 
   it('moves a page down with Alt+↓ and saves the new order; Ctrl+Z puts it back', async () => {
@@ -279,6 +299,24 @@ describe('a consultant builds and exports the demo report in the Reports view (b
       expect(existsSync(`${base}.pdf`)).toBe(true);
       expect(readFileSync(`${base}.pdf`).subarray(0, 5).toString('latin1')).toBe('%PDF-');
       await screenshot(page, 'reports-exported');
+      // One file per country: the place is a folder, each deck named after the report and country.
+      await reports.exportPanel.getByLabel('Files').selectOption('country');
+      await reports.exportPanel.getByLabel('Save in folder').fill(output.folder);
+      await reports.exportPanel.getByRole('button', { name: 'PowerPoint', exact: true }).click();
+      await page
+        .locator('.report-export__outcome', { hasText: /Wrote|failed|cancelled/ })
+        .waitFor({ timeout: EXPORT_TIMEOUT });
+      const perCountry = ['Germany', 'Italy', 'France', 'South Korea'].map((country) =>
+        path.join(output.folder, `${DEMO_REPORT}-${country}.pptx`),
+      );
+      expect((await reports.exportOutcome.innerText()).trim()).toBe(
+        `Wrote 4 files, 32 pages in all: ${perCountry.join(', ')}.`,
+      );
+      for (const file of perCountry) {
+        const zip = await JSZip.loadAsync(readFileSync(file));
+        expect(zip.file('ppt/presentation.xml')).not.toBeNull();
+      }
+      await reports.exportPanel.getByLabel('Files').selectOption('');
     },
     3 * EXPORT_TIMEOUT,
   );

@@ -11,6 +11,7 @@ import { languageName } from '../../../../../shared/domain/languages';
 import type { JobInfo, StudySummary } from '../../../../../shared/domain/study';
 import { useClient, useEvent } from '../../../api/ClientContext';
 import { useJobOutcome } from '../Segments/useJobOutcome';
+import { RepeatSelect, type RepeatOption } from './RepeatSelect';
 
 interface ExportPanelProps {
   study: StudySummary;
@@ -20,6 +21,8 @@ interface ExportPanelProps {
   onLanguageChange: (language: string) => void;
   /** Saves the draft, so the export reads what is on screen. */
   saveNow: () => Promise<void>;
+  /** What "one file for each" can split the export by. */
+  repeatOptions: RepeatOption[];
 }
 
 const FORMATS: ReadonlyArray<{ format: ReportFormat; key: 'pptx' | 'xlsx' | 'pdf' }> = [
@@ -58,6 +61,7 @@ export function ExportPanel({
   language,
   onLanguageChange,
   saveNow,
+  repeatOptions,
 }: ExportPanelProps) {
   const { t } = useTranslation(['reports', 'common']);
   const client = useClient();
@@ -65,6 +69,8 @@ export function ExportPanel({
   const [target, setTarget] = useState(() => `${folderOf(study.path)}${safeFileName(reportName)}`);
   const [running, setRunning] = useState<Running | null>(null);
   const [outcome, setOutcome] = useState<Outcome | null>(null);
+  // One file per value: the place is then a folder, each file named <report>-<value>.<ext>.
+  const [each, setEach] = useState('');
 
   useEvent(
     'job.progress',
@@ -78,7 +84,7 @@ export function ExportPanel({
   );
 
   const start = async (format: ReportFormat) => {
-    const path = `${withoutExtension(target.trim())}.${format}`;
+    const path = each ? target.trim() : `${withoutExtension(target.trim())}.${format}`;
     setOutcome(null);
     try {
       await saveNow();
@@ -87,18 +93,21 @@ export function ExportPanel({
         format,
         path,
         ...(language ? { language } : {}),
+        ...(each ? { each } : {}),
       });
       setRunning({ jobId, format, done: 0, total: 0 });
       const job = await waitFor(jobId);
       setRunning(null);
       if (job.status === 'done') {
         const summary = job.result as ReportExportSummary | undefined;
+        const files = summary?.files ?? [path];
+        const pages = summary?.pages ?? 0;
         setOutcome({
           tone: 'info',
-          text: t('export.wrote', {
-            files: (summary?.files ?? [path]).join(', '),
-            count: summary?.pages ?? 0,
-          }),
+          text:
+            files.length === 1
+              ? t('export.wrote', { files: files[0], count: pages })
+              : t('export.wroteEach', { files: files.join(', '), count: pages, n: files.length }),
         });
       } else if (job.status === 'cancelled') {
         setOutcome({ tone: 'info', text: t('export.cancelled') });
@@ -131,11 +140,20 @@ export function ExportPanel({
           ))}
         </select>
       </label>
+      <RepeatSelect
+        label={t('export.each')}
+        noneLabel={t('export.oneFile')}
+        value={each}
+        options={repeatOptions}
+        onChange={setEach}
+      />
       <label className="field">
-        <span>{t('export.saveAs')}</span>
+        <span>{each ? t('export.saveInFolder') : t('export.saveAs')}</span>
         <input value={target} onChange={(e) => setTarget(e.target.value)} spellCheck={false} />
       </label>
-      <p className="muted report-export__hint">{t('export.saveAsHint')}</p>
+      <p className="muted report-export__hint">
+        {each ? t('export.folderHint', { report: reportName }) : t('export.saveAsHint')}
+      </p>
       <div className="report-export__buttons">
         {FORMATS.map(({ format, key }) => (
           <button

@@ -14,16 +14,18 @@ interface RepeatSelectProps {
   value: string;
   options: RepeatOption[];
   onChange: (value: string) => void;
+  /** The first option's words; "No repeat" unless given. */
+  noneLabel?: string;
 }
 
-export function RepeatSelect({ label, value, options, onChange }: RepeatSelectProps) {
+export function RepeatSelect({ label, value, options, onChange, noneLabel }: RepeatSelectProps) {
   const { t } = useTranslation('reports');
   const known = value === '' || options.some((option) => option.name === value);
   return (
     <label className="field">
       <span>{label}</span>
       <select value={value} onChange={(e) => onChange(e.target.value)}>
-        <option value="">{t('repeat.none')}</option>
+        <option value="">{noneLabel ?? t('repeat.none')}</option>
         {options.map((option) => (
           <option key={option.name} value={option.name}>
             {option.label}

@@ -326,6 +326,7 @@ export function ReportEditor({
             language={language}
             onLanguageChange={setLanguage}
             saveNow={draft.saveNow}
+            repeatOptions={repeatOptions}
           />
         </aside>
       </div>
