@@ -37,6 +37,7 @@ let study: string;
 let session: StudySession;
 let rendered: RenderedReport;
 const finished = new Map<string, EventMap['job.finished']>();
+let onProgress: (job: EventMap['job.progress']) => void = () => undefined;
 
 function jobResult(jobId: string): Promise<EventMap['job.finished']> {
   return new Promise((resolve, reject) => {
@@ -155,6 +156,7 @@ beforeAll(async () => {
     workerPath: builtWorkerPath,
     appVersion: 'test',
     emit: (event, payload) => {
+      if (event === 'job.progress') onProgress(payload as EventMap['job.progress']);
       if (event === 'job.finished') {
         const done = payload as EventMap['job.finished'];
         finished.set(done.jobId, done);
@@ -504,6 +506,31 @@ describe('failed and cancelled exports', () => {
     expect(done.status).toBe('cancelled');
     expect(existsSync(out) ? readdirSync(out) : []).toEqual([]);
   });
+
+  it('remove the files already written when cancelled after the first of several', async () => {
+    const out = path.join(folder, 'cancelled-later');
+    let jobId = '';
+    const cancelled = new Promise<void>((resolve) => {
+      onProgress = (job) => {
+        // The first PDF is in the folder; the second is printing (a browser each time).
+        if (job.jobId === jobId && job.done >= 1) {
+          onProgress = () => undefined;
+          void session.cancelJob(jobId).then(() => resolve());
+        }
+      };
+    });
+    jobId = session.startJob('report', (id) =>
+      session.workerClient.call(
+        'reports.export',
+        { name: DEMO_REPORT, format: 'pdf', path: out, each: 'industry' },
+        id,
+      ),
+    );
+    await cancelled;
+    const done = await jobResult(jobId);
+    expect(done.status).toBe('cancelled');
+    expect(readdirSync(out)).toEqual([]);
+  }, 120_000);
 });
 
 describe('cew export', () => {
