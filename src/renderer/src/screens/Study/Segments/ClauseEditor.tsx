@@ -1,4 +1,5 @@
 /** One condition of a rule: "any of / all of [variables] ≥ threshold". */
+import { useTranslation } from 'react-i18next';
 import type { CompareOp } from '../../../../../shared/domain/segments';
 import type { Clause } from './schemeDraft';
 import { opSymbol } from './schemeWords';
@@ -18,6 +19,7 @@ interface ClauseEditorProps {
 
 export function ClauseEditor({ name, clause, catalog, onChange, onRemove }: ClauseEditorProps) {
   // The scale of the first variable the study has: a condition's variables share one scale.
+  const { t } = useTranslation('segments');
   const scaleOf = clause.variables.find((v) => catalog.byName.get(v)?.type === 'single');
   const labels = scaleOf ? catalog.scaleLabels.get(scaleOf) : undefined;
   return (
@@ -27,10 +29,10 @@ export function ClauseEditor({ name, clause, catalog, onChange, onRemove }: Clau
           <select
             value={clause.mode}
             onChange={(e) => onChange({ ...clause, mode: e.target.value as Clause['mode'] })}
-            aria-label={`${name}: any or all`}
+            aria-label={t('rule.anyOrAll', { name })}
           >
-            <option value="any">any of</option>
-            <option value="all">all of</option>
+            <option value="any">{t('rule.anyOf')}</option>
+            <option value="all">{t('rule.allOf')}</option>
           </select>
         )}
         <VariableChips
@@ -43,7 +45,7 @@ export function ClauseEditor({ name, clause, catalog, onChange, onRemove }: Clau
           <select
             value={clause.op}
             onChange={(e) => onChange({ ...clause, op: e.target.value as CompareOp })}
-            aria-label={`${name}: comparison`}
+            aria-label={t('rule.comparison', { name })}
           >
             {OPS.map((op) => (
               <option key={op} value={op}>
@@ -62,8 +64,8 @@ export function ClauseEditor({ name, clause, catalog, onChange, onRemove }: Clau
           type="button"
           className="clause__remove"
           onClick={onRemove}
-          aria-label={`Remove ${name}`}
-          title="Remove this condition"
+          aria-label={t('rule.removeCondition', { name })}
+          title={t('rule.removeConditionTitle')}
         >
           ×
         </button>

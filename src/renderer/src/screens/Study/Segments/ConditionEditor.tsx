@@ -2,6 +2,7 @@
  * A rule's (or the universe's) condition: clauses that must all hold, each editable, or — for
  * what clauses cannot say — the condition in words, kept as written until the user replaces it.
  */
+import { useTranslation } from 'react-i18next';
 import type { DraftCondition } from './schemeDraft';
 import { newClause } from './schemeDraft';
 import { conditionText } from './schemeWords';
@@ -24,17 +25,18 @@ export function ConditionEditor({
   onChange,
   emptyText,
 }: ConditionEditorProps) {
+  const { t } = useTranslation('segments');
   if (condition.kind === 'kept')
     return (
       <div className="condition condition--kept">
         <code>{conditionText(condition.condition)}</code>
-        <span className="muted"> (kept as written)</span>{' '}
+        <span className="muted">{t('rule.kept')}</span>{' '}
         <button
           type="button"
           onClick={() => onChange({ kind: 'clauses', clauses: [newClause()] })}
-          aria-label={`Replace the condition of ${name}`}
+          aria-label={t('rule.replaceLabel', { name })}
         >
-          Replace with simple conditions
+          {t('rule.replace')}
         </button>
       </div>
     );
@@ -45,9 +47,9 @@ export function ConditionEditor({
       {clauses.length === 0 && emptyText && <p className="muted condition__empty">{emptyText}</p>}
       {clauses.map((clause, index) => (
         <div key={clause.id} className="condition__part">
-          {index > 0 && <span className="condition__and">and</span>}
+          {index > 0 && <span className="condition__and">{t('rule.and')}</span>}
           <ClauseEditor
-            name={`${name}, condition ${index + 1}`}
+            name={t('rule.conditionName', { name, index: index + 1 })}
             clause={clause}
             catalog={catalog}
             onChange={(changed) => set(clauses.map((c) => (c.id === clause.id ? changed : c)))}
@@ -59,9 +61,9 @@ export function ConditionEditor({
         type="button"
         className="link condition__add"
         onClick={() => set([...clauses, newClause()])}
-        aria-label={`Add a condition to ${name}`}
+        aria-label={t('rule.addConditionLabel', { name })}
       >
-        + condition
+        {t('rule.addCondition')}
       </button>
     </div>
   );

@@ -2,6 +2,7 @@
  * The scheme's options: what a missing answer does (undecided, or a failed test), and — where the
  * scheme names valence items the study has — splitting segments by the sign of energy.
  */
+import { useTranslation } from 'react-i18next';
 import type { SegmentScheme } from '../../../../../shared/domain/segments';
 import { Checkbox } from '../../../components/Checkbox';
 import type { SchemeDraft } from './schemeDraft';
@@ -19,23 +20,27 @@ interface RuleOptionsProps {
 
 export function RuleOptions(props: RuleOptionsProps) {
   const { missingAnswers, onMissingAnswers, valence, splitLabels, split, onSplit } = props;
+  const { t } = useTranslation('segments');
   return (
     <fieldset className="rule-builder__block inline-form">
-      <legend>Options</legend>
+      <legend>{t('rule.options')}</legend>
       <label className="field">
-        <span>A missing answer the rules need</span>
+        <span>{t('rule.missing')}</span>
         <select
           value={missingAnswers}
           onChange={(e) => onMissingAnswers(e.target.value as SchemeDraft['missingAnswers'])}
         >
-          <option value="undecided">leaves the respondent undecided (no segment)</option>
-          <option value="not-met">simply fails its test</option>
+          <option value="undecided">{t('rule.undecided')}</option>
+          <option value="not-met">{t('rule.notMet')}</option>
         </select>
       </label>
       {valence && (
         <Checkbox checked={split} onChange={onSplit}>
-          Split {splitLabels.join(' and ')} by valence (negative where {valence.negative.name} &gt;{' '}
-          {valence.positive.name})
+          {t('rule.split', {
+            segments: splitLabels.join(t('rule.splitAnd')),
+            negative: valence.negative.name,
+            positive: valence.positive.name,
+          })}
         </Checkbox>
       )}
     </fieldset>

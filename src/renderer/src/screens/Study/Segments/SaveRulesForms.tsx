@@ -4,6 +4,7 @@
  * study.
  */
 import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { SegmentBindings, SegmentScheme } from '../../../../../shared/domain/segments';
 import { useClient } from '../../../api/ClientContext';
 import { formatInteger } from '../../../format';
@@ -31,6 +32,7 @@ export function SaveRulesForms({
   onSaved,
 }: SaveRulesFormsProps) {
   const client = useClient();
+  const { t } = useTranslation('segments');
   const [name, setName] = useState(defaultName);
   const [schemeName, setSchemeName] = useState(defaultSchemeName);
   const [busy, setBusy] = useState(false);
@@ -63,7 +65,11 @@ export function SaveRulesForms({
       });
       onSaved('segmentation', saved.name);
       const given = saved.segments.reduce((sum, segment) => sum + segment.count, 0);
-      return `Saved ${saved.name}: ${formatInteger(given)} respondents in ${saved.segments.length} segments.`;
+      return t('save.savedVariable', {
+        name: saved.name,
+        respondents: formatInteger(given),
+        count: saved.segments.length,
+      });
     });
   };
 
@@ -75,27 +81,27 @@ export function SaveRulesForms({
         scheme: { ...built.scheme, name: schemeName },
       });
       onSaved('scheme', saved.scheme.name);
-      return `Saved the scheme ${saved.scheme.name}: choose it under "Start from" here or export it for another study.`;
+      return t('save.savedScheme', { name: saved.scheme.name });
     });
   };
 
   return (
-    <section className="panel save-rules" aria-label="Save">
-      <form className="stack" onSubmit={saveVariable} aria-label="Save as segment variable">
+    <section className="panel save-rules" aria-label={t('save.label')}>
+      <form className="stack" onSubmit={saveVariable} aria-label={t('save.variableForm')}>
         <label className="field">
-          <span>Segment variable name</span>
+          <span>{t('save.variableName')}</span>
           <input value={name} onChange={(e) => setName(e.target.value)} required maxLength={64} />
         </label>
         {replaces && (
-          <p className="muted save-rules__hint">Saving replaces the segmentation {replaces}.</p>
+          <p className="muted save-rules__hint">{t('save.replaces', { name: replaces })}</p>
         )}
         <button type="submit" className="primary" disabled={busy || !built || !name.trim()}>
-          Save as segment variable
+          {t('save.saveVariable')}
         </button>
       </form>
-      <form className="stack" onSubmit={saveScheme} aria-label="Save the scheme">
+      <form className="stack" onSubmit={saveScheme} aria-label={t('save.schemeForm')}>
         <label className="field">
-          <span>Scheme name (lower-case words joined by hyphens)</span>
+          <span>{t('save.schemeName')}</span>
           <input
             value={schemeName}
             onChange={(e) => setSchemeName(e.target.value)}
@@ -105,7 +111,7 @@ export function SaveRulesForms({
           />
         </label>
         <button type="submit" disabled={busy || !built || !schemeNameOk}>
-          Save scheme for reuse
+          {t('save.saveScheme')}
         </button>
       </form>
       {result && (

@@ -2,6 +2,7 @@
  * What the rule builder starts from: a built-in scheme or template, a scheme saved in the study,
  * or the rules of a saved segmentation (`saved:<variable>`).
  */
+import { useTranslation } from 'react-i18next';
 import type { SavedSegmentation, SchemeInfo } from '../../../../../shared/domain/segments';
 
 export const SAVED_CHOICE = 'saved:';
@@ -14,13 +15,14 @@ interface StartFromSelectProps {
 }
 
 export function StartFromSelect({ value, schemes, saved, onChange }: StartFromSelectProps) {
+  const { t } = useTranslation('segments');
   const own = schemes.filter((s) => !s.builtIn);
   const ruleSaved = saved.filter((s) => s.definition.method === 'rules');
   return (
     <label className="field">
-      <span>Start from</span>
+      <span>{t('rule.startFrom')}</span>
       <select value={value} onChange={(e) => onChange(e.target.value)}>
-        <optgroup label="Built in">
+        <optgroup label={t('rule.builtIn')}>
           {schemes
             .filter((s) => s.builtIn)
             .map(({ scheme }) => (
@@ -30,7 +32,7 @@ export function StartFromSelect({ value, schemes, saved, onChange }: StartFromSe
             ))}
         </optgroup>
         {own.length > 0 && (
-          <optgroup label="Saved in this study">
+          <optgroup label={t('rule.savedHere')}>
             {own.map(({ scheme }) => (
               <option key={scheme.name} value={scheme.name}>
                 {scheme.title} ({scheme.name})
@@ -39,7 +41,7 @@ export function StartFromSelect({ value, schemes, saved, onChange }: StartFromSe
           </optgroup>
         )}
         {ruleSaved.length > 0 && (
-          <optgroup label="Rules of a saved segmentation">
+          <optgroup label={t('rule.savedRules')}>
             {ruleSaved.map((s) => (
               <option key={s.name} value={`${SAVED_CHOICE}${s.name}`}>
                 {s.name}
