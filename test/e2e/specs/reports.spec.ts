@@ -346,4 +346,62 @@ describe('a consultant builds and exports the demo report in the Reports view (b
       .poll(async () => (await api<SavedReport[]>(page, 'reports.saved', {})).map((r) => r.name))
       .toEqual([DEMO_REPORT]);
   });
+
+  it('duplicates a page, adds a text page and moves a page by dragging it', async () => {
+    await reports.openReport(DEMO_REPORT);
+    const before = await reports.pageTitles();
+    await reports.selectPage(before[0]!);
+    await page.getByRole('button', { name: 'Duplicate page' }).click();
+    await expect
+      .poll(() => reports.pageTitles())
+      .toEqual([before[0], `${before[0]} (copy)`, ...before.slice(1)]);
+    await reports
+      .slideTitle()
+      .filter({ hasText: `${before[0]} (copy)` })
+      .waitFor();
+
+    await reports.addPageWith('Text page');
+    await reports.slideTitle().filter({ hasText: 'Notes' }).waitFor();
+    await reports.pageFields
+      .getByRole('textbox', { name: 'Text' })
+      .fill('Fieldwork: March 2026, online panels in four countries.');
+    await expect
+      .poll(() => reports.slide.locator('.report-slide__text').innerText())
+      .toBe('Fieldwork: March 2026, online panels in four countries.');
+    const withText = [before[0], `${before[0]} (copy)`, 'Notes', ...before.slice(1)];
+    expect(await reports.pageTitles()).toEqual(withText);
+
+    // Drag the text page above the first page with the mouse.
+    const from = await reports.thumbnail('Notes').boundingBox();
+    const to = await reports.thumbnails.first().boundingBox();
+    if (!from || !to) throw new Error('the thumbnails are not on screen');
+    await page.mouse.move(from.x + from.width / 2, from.y + from.height / 2);
+    await page.mouse.down();
+    for (let step = 1; step <= 10; step += 1)
+      await page.mouse.move(
+        from.x + from.width / 2,
+        from.y + from.height / 2 + ((to.y - from.y - 10) * step) / 10,
+      );
+    await page.mouse.up();
+    await expect
+      .poll(() => reports.pageTitles())
+      .toEqual(['Notes', before[0], `${before[0]} (copy)`, ...before.slice(1)]);
+    await reports.waitUntilSaved();
+    expect((await savedDemoReport(page)).report.pages.map((p) => p.title)).toEqual([
+      'Notes',
+      before[0],
+      `${before[0]} (copy)`,
+      ...before.slice(1),
+    ]);
+    await screenshot(page, 'reports-text-page');
+  });
+
+  it('speaks Korean when the interface does', async () => {
+    await page.getByLabel('UI language').selectOption('ko');
+    await page.getByRole('heading', { name: '보고서', level: 2 }).waitFor();
+    expect(await reports.stripHint.innerText()).toContain('Alt+↑/↓ 이동');
+    await screenshot(page, 'reports-korean');
+    await page.getByLabel('화면 언어').selectOption('en');
+    await reports.heading.waitFor();
+  });
 });

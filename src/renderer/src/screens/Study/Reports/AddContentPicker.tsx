@@ -32,10 +32,12 @@ export function AddContentPicker({ choices, target, onAdd }: AddContentPickerPro
     event.preventDefault();
     if (value === 'titlePage' || value === 'textPage' || value === 'text') {
       onAdd({ kind: value });
-      return;
+    } else {
+      const chosen = choices.find((choice) => choice.value === value);
+      if (chosen) onAdd({ kind: 'saved', item: chosen.item, title: chosen.title });
     }
-    const chosen = choices.find((choice) => choice.value === value);
-    if (chosen) onAdd({ kind: 'saved', item: chosen.item, title: chosen.title });
+    // Back to the prompt, so the next addition is a fresh choice.
+    setValue('');
   };
 
   return (
