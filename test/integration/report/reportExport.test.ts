@@ -235,6 +235,23 @@ describe('the demo report', () => {
     expect(korea.data).toEqual(chartSeries(table, korea.spec));
   });
 
+  it('repeats the whole report for each wave, page after page', async () => {
+    const saved = (await session.workerClient.call('reports.saved', {}))[0]!.report;
+    const report = { ...saved, pages: saved.pages.slice(0, 2), repeatEach: 'wave' };
+    const each = await session.workerClient.call('reports.render', { report });
+    expect(each.pages.map((page) => page.title)).toEqual([
+      'Customer energy by country — 2025',
+      'Customer energy by industry — 2025',
+      'Customer energy by country — 2026',
+      'Customer energy by industry — 2026',
+    ]);
+    const first = each.pages[0]!.items[0]!;
+    if (first.kind !== 'chart') throw new Error('a chart');
+    // South Korea joined in 2026: no respondents of its own in the 2025 copy.
+    expect(first.facts.countries).toEqual(['Germany', 'Italy', 'France']);
+    expect(first.facts.waves).toEqual(['2025']);
+  });
+
   it('follows the label language asked for', async () => {
     const german = await session.workerClient.call('reports.render', {
       name: DEMO_REPORT,
@@ -586,6 +603,19 @@ describe('cew export', () => {
     const zip = await JSZip.loadAsync(readFileSync(path.join(folder, 'cli-de.pptx')));
     expect(await zip.file('ppt/charts/chart1.xml')!.async('string')).toContain('Deutschland');
   }, 180_000);
+
+  it('lists the saved reports and shows one drawn on the data', () => {
+    const list = cli(['report', study, '--list'], folder);
+    expect(list.code, list.stderr).toBe(0);
+    expect(list.stdout).toContain(`${DEMO_REPORT}  (7 pages, saved `);
+    const show = cli(['report', study, '--show', DEMO_REPORT, '--json'], folder);
+    expect(show.code, show.stderr).toBe(0);
+    const shown = JSON.parse(show.stdout) as RenderedReport;
+    expect(shown.pages.map((page) => page.title)).toEqual(rendered.pages.map((page) => page.title));
+    expect(shown.pages[0]!.items.map((item) => item.kind === 'chart' && item.footnote)).toEqual(
+      rendered.pages[0]!.items.map((item) => item.kind === 'chart' && item.footnote),
+    );
+  });
 
   it('names the report it cannot find', () => {
     const run = cli(
