@@ -2,6 +2,7 @@
  * The chosen k's clusters: a name for each (what the segment variable's labels will be), its size
  * and share, and its centre in each variable's own units, beside the mean of everyone clustered.
  */
+import { useTranslation } from 'react-i18next';
 import type { KMeansReport, KMeansSolution } from '../../../../../shared/domain/segments';
 import { formatInteger } from '../../../format';
 import { formatFixed, formatShare } from './segmentsFormat';
@@ -14,17 +15,21 @@ interface ClusterCentresProps {
 }
 
 export function ClusterCentres({ report, solution, names, onRename }: ClusterCentresProps) {
+  const { t } = useTranslation('segments');
   return (
-    <table className="data-table cluster-centres" aria-label={`Cluster centres, k = ${solution.k}`}>
+    <table
+      className="data-table cluster-centres"
+      aria-label={t('result.centres', { k: solution.k })}
+    >
       <thead>
         <tr>
-          <th scope="col">Cluster</th>
-          <th scope="col">Name</th>
+          <th scope="col">{t('result.cluster')}</th>
+          <th scope="col">{t('result.name')}</th>
           <th scope="col" className="num">
-            Respondents
+            {t('result.respondents')}
           </th>
           <th scope="col" className="num">
-            Share
+            {t('result.share')}
           </th>
           {report.variables.map((variable) => (
             <th key={variable} scope="col" className="num">
@@ -42,7 +47,7 @@ export function ClusterCentres({ report, solution, names, onRename }: ClusterCen
                 className="cluster-centres__name"
                 value={names[index] ?? ''}
                 onChange={(e) => onRename(index, e.target.value)}
-                aria-label={`Name of cluster ${cluster.id}`}
+                aria-label={t('result.nameOf', { id: cluster.id })}
                 maxLength={200}
               />
             </td>

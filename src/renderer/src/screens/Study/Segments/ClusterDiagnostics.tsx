@@ -2,6 +2,7 @@
  * A clustering's diagnostics per k, to choose k by: within-cluster sum of squares, the share of the
  * total sum of squares between clusters, the mean silhouette width and the cluster sizes.
  */
+import { useTranslation } from 'react-i18next';
 import type { KMeansReport } from '../../../../../shared/domain/segments';
 import { formatInteger } from '../../../format';
 import { formatFixed, formatShare } from './segmentsFormat';
@@ -13,24 +14,25 @@ interface ClusterDiagnosticsProps {
 }
 
 export function ClusterDiagnostics({ report, chosenK, onChoose }: ClusterDiagnosticsProps) {
+  const { t } = useTranslation('segments');
   const best = Math.max(...report.solutions.map((s) => s.silhouette));
   return (
     <div className="cluster-diagnostics">
-      <table className="data-table" aria-label="Diagnostics per k">
+      <table className="data-table" aria-label={t('result.diagnostics')}>
         <thead>
           <tr>
-            <th scope="col">Show</th>
+            <th scope="col">{t('result.show')}</th>
             <th scope="col">k</th>
             <th scope="col" className="num">
-              Within-cluster SS
+              {t('result.within')}
             </th>
             <th scope="col" className="num">
-              Between
+              {t('result.between')}
             </th>
             <th scope="col" className="num">
-              Silhouette
+              {t('result.silhouette')}
             </th>
-            <th scope="col">Cluster sizes</th>
+            <th scope="col">{t('result.sizes')}</th>
           </tr>
         </thead>
         <tbody>
@@ -45,7 +47,7 @@ export function ClusterDiagnostics({ report, chosenK, onChoose }: ClusterDiagnos
                   name="chosen-k"
                   checked={solution.k === chosenK}
                   onChange={() => onChoose(solution.k)}
-                  aria-label={`Show the clusters of k = ${solution.k}`}
+                  aria-label={t('result.showK', { k: solution.k })}
                 />
               </td>
               <th scope="row">{solution.k}</th>
@@ -60,9 +62,9 @@ export function ClusterDiagnostics({ report, chosenK, onChoose }: ClusterDiagnos
               <td className="num">
                 {formatFixed(solution.silhouette, 3)}
                 {solution.silhouette === best && report.solutions.length > 1 && (
-                  <span className="muted" title="The highest mean silhouette of these k">
+                  <span className="muted" title={t('result.highestTitle')}>
                     {' '}
-                    (highest)
+                    {t('result.highest')}
                   </span>
                 )}
               </td>
@@ -72,14 +74,11 @@ export function ClusterDiagnostics({ report, chosenK, onChoose }: ClusterDiagnos
         </tbody>
       </table>
       <p className="muted cluster-diagnostics__note">
-        Within-cluster SS is in the clustering&apos;s {report.standardize ? 'standardised' : 'own'}{' '}
-        units; Between is the share of the total sum of squares (
-        {formatFixed(report.solutions[0]?.totalSS ?? 0, 1)}) that lies between the clusters. The
-        silhouette (−1 to 1, higher means better separated clusters) is computed on a seeded sample
-        of {formatInteger(report.silhouetteSample)} respondents — at most 10,000, the same for every
-        k — because it compares every pair of respondents.{' '}
-        {report.solutions.length > 1 &&
-          'Choose k where the silhouette is highest or the within-cluster SS stops falling steeply.'}
+        {t(report.standardize ? 'result.noteStandardised' : 'result.noteOwn', {
+          total: formatFixed(report.solutions[0]?.totalSS ?? 0, 1),
+          sample: formatInteger(report.silhouetteSample),
+        })}{' '}
+        {report.solutions.length > 1 && t('result.chooseK')}
       </p>
     </div>
   );

@@ -3,6 +3,7 @@
  * chosen k's clusters to name and save as a segment variable.
  */
 import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { KMeansReport } from '../../../../../shared/domain/segments';
 import { formatInteger } from '../../../format';
 import { ClusterCentres } from './ClusterCentres';
@@ -24,6 +25,7 @@ function bestK(report: KMeansReport): number {
 }
 
 export function ClusterResult({ report, savedNames, saving, onSave }: ClusterResultProps) {
+  const { t } = useTranslation('segments');
   const [chosenK, setChosenK] = useState(() => bestK(report));
   const [names, setNames] = useState<Record<number, string[]>>({});
   const [name, setName] = useState('clusters');
@@ -43,19 +45,17 @@ export function ClusterResult({ report, savedNames, saving, onSave }: ClusterRes
   };
 
   return (
-    <section className="panel stack cluster-result" aria-label="k-means result">
+    <section className="panel stack cluster-result" aria-label={t('result.label')}>
       <p className="cluster-result__base">
-        {formatInteger(report.included)} respondents clustered on {report.variables.join(', ')}.{' '}
-        <strong>
-          {formatInteger(report.excluded)} respondents left out: a missing value on an input.
-        </strong>
+        {t('result.clustered', {
+          included: formatInteger(report.included),
+          variables: report.variables.join(', '),
+        })}{' '}
+        <strong>{t('result.leftOut', { excluded: formatInteger(report.excluded) })}</strong>
       </p>
       <ClusterDiagnostics report={report} chosenK={solution.k} onChoose={setChosenK} />
-      <h4>Clusters for k = {solution.k}</h4>
-      <p className="muted">
-        Numbered by size, largest first. Centres are the clusters&apos; mean answers, in each
-        variable&apos;s own units.
-      </p>
+      <h4>{t('result.heading', { k: solution.k })}</h4>
+      <p className="muted">{t('result.numbered')}</p>
       <ClusterCentres
         report={report}
         solution={solution}
@@ -67,16 +67,16 @@ export function ClusterResult({ report, savedNames, saving, onSave }: ClusterRes
           }))
         }
       />
-      <form className="inline-form" onSubmit={submit} aria-label="Save the clusters">
+      <form className="inline-form" onSubmit={submit} aria-label={t('result.saveForm')}>
         <label className="field">
-          <span>Segment variable name</span>
+          <span>{t('result.variableName')}</span>
           <input value={name} onChange={(e) => setName(e.target.value)} maxLength={64} required />
         </label>
         <button type="submit" className="primary" disabled={saving || !name.trim() || unnamed}>
-          Save k = {solution.k} as segment variable
+          {t('result.save', { k: solution.k })}
         </button>
-        {replaces && <span className="muted">Saving replaces the segmentation {replaces}.</span>}
-        {unnamed && <span className="muted">Every cluster needs a name.</span>}
+        {replaces && <span className="muted">{t('result.replaces', { name: replaces })}</span>}
+        {unnamed && <span className="muted">{t('result.unnamed')}</span>}
       </form>
     </section>
   );

@@ -3,6 +3,7 @@
  * else a number box (numeric variables, or a scale not known yet).
  */
 import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { ScaleLabel } from './useScaleLabels';
 
 interface ThresholdInputProps {
@@ -13,6 +14,7 @@ interface ThresholdInputProps {
 }
 
 function NumberBox({ name, value, onChange }: Omit<ThresholdInputProps, 'labels'>) {
+  const { t } = useTranslation('segments');
   // Typed text is kept while it is not a number yet ("-", "2."), the value changes once it is.
   const [text, setText] = useState(String(value));
   useEffect(() => setText((typed) => (Number(typed) === value ? typed : String(value))), [value]);
@@ -26,12 +28,13 @@ function NumberBox({ name, value, onChange }: Omit<ThresholdInputProps, 'labels'
         const parsed = Number(e.target.value);
         if (e.target.value.trim() !== '' && Number.isFinite(parsed)) onChange(parsed);
       }}
-      aria-label={`${name}: threshold`}
+      aria-label={t('picker.threshold', { name })}
     />
   );
 }
 
 export function ThresholdInput({ name, value, labels, onChange }: ThresholdInputProps) {
+  const { t } = useTranslation('segments');
   if (!labels || labels.length === 0)
     return <NumberBox name={name} value={value} onChange={onChange} />;
   const listed = labels.some((label) => label.code === value);
@@ -39,7 +42,7 @@ export function ThresholdInput({ name, value, labels, onChange }: ThresholdInput
     <select
       value={String(value)}
       onChange={(e) => onChange(Number(e.target.value))}
-      aria-label={`${name}: threshold`}
+      aria-label={t('picker.threshold', { name })}
     >
       {!listed && <option value={String(value)}>{value}</option>}
       {labels.map((label) => (

@@ -5,6 +5,7 @@
  * variables in its place.
  */
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { VariableCatalog } from './variableCatalog';
 import { variableOption } from './variableCatalog';
 
@@ -17,17 +18,18 @@ interface VariablePickerProps {
 }
 
 function UnboundChip({ variable, catalog }: { variable: string; catalog: VariableCatalog }) {
+  const { t } = useTranslation('segments');
   const [chosen, setChosen] = useState('');
   return (
     <>
       <span className="chip__name">{variable}</span>
-      <span className="chip__note">not in this study — use</span>
+      <span className="chip__note">{t('picker.notInStudy')}</span>
       <select
         value={chosen}
         onChange={(e) => setChosen(e.target.value)}
-        aria-label={`Variable in place of ${variable}`}
+        aria-label={t('picker.inPlaceOf', { variable })}
       >
-        <option value="">choose…</option>
+        <option value="">{t('picker.choose')}</option>
         {catalog.variables.map((v) => (
           <option key={v.name} value={v.name}>
             {variableOption(v)}
@@ -35,16 +37,17 @@ function UnboundChip({ variable, catalog }: { variable: string; catalog: Variabl
         ))}
       </select>
       <button type="button" disabled={!chosen} onClick={() => catalog.bind(variable, chosen)}>
-        Use
+        {t('picker.use')}
       </button>
     </>
   );
 }
 
 export function VariableChips({ name, selected, catalog, onChange }: VariablePickerProps) {
-  if (selected.length === 0) return <span className="muted chips__none">no variable yet</span>;
+  const { t } = useTranslation('segments');
+  if (selected.length === 0) return <span className="muted chips__none">{t('picker.none')}</span>;
   return (
-    <ul className="chips" aria-label={`${name}: variables`}>
+    <ul className="chips" aria-label={t('picker.chips', { name })}>
       {selected.map((variable) => {
         const known = catalog.byName.get(variable);
         return (
@@ -62,7 +65,7 @@ export function VariableChips({ name, selected, catalog, onChange }: VariablePic
               type="button"
               className="chip__remove"
               onClick={() => onChange(selected.filter((v) => v !== variable))}
-              aria-label={`Remove ${variable} from ${name}`}
+              aria-label={t('picker.removeFrom', { variable, name })}
             >
               ×
             </button>
@@ -74,6 +77,7 @@ export function VariableChips({ name, selected, catalog, onChange }: VariablePic
 }
 
 export function AddVariable({ name, selected, catalog, onChange }: VariablePickerProps) {
+  const { t } = useTranslation('segments');
   const [adding, setAdding] = useState('');
   const addable = catalog.variables.filter((v) => !selected.includes(v.name));
   return (
@@ -81,9 +85,9 @@ export function AddVariable({ name, selected, catalog, onChange }: VariablePicke
       <select
         value={adding}
         onChange={(e) => setAdding(e.target.value)}
-        aria-label={`Variable to add to ${name}`}
+        aria-label={t('picker.toAdd', { name })}
       >
-        <option value="">+ variable…</option>
+        <option value="">{t('picker.addPlaceholder')}</option>
         {addable.map((v) => (
           <option key={v.name} value={v.name}>
             {variableOption(v)}
@@ -97,9 +101,9 @@ export function AddVariable({ name, selected, catalog, onChange }: VariablePicke
           onChange([...selected, adding]);
           setAdding('');
         }}
-        aria-label={`Add the variable to ${name}`}
+        aria-label={t('picker.addTo', { name })}
       >
-        Add
+        {t('picker.add')}
       </button>
     </span>
   );
