@@ -110,6 +110,16 @@ describe('a consultant builds and exports the demo report in the Reports view (b
       .poll(() => reports.page.locator('.report-footnote__text').first().innerText())
       .toContain(first.footnote);
     expect(await reports.stripHint.innerText()).toContain('Alt+↑/↓ move it');
+    // Help lists the view's keys while it is shown.
+    await page.keyboard.press('F1');
+    const help = page.getByRole('dialog', { name: 'Help' });
+    const rows: string[][] = [];
+    for (const row of await help.locator('tbody tr:has(td)').all())
+      rows.push((await row.locator('td').allInnerTexts()).map((text) => text.trim()));
+    expect(rows).toContainEqual(['Alt+ArrowDown', 'Move the chosen page down (on its thumbnail)']);
+    expect(rows).toContainEqual(['Ctrl+Z', 'Undo the last page change (outside text fields)']);
+    await page.keyboard.press('Escape');
+    await help.waitFor({ state: 'detached' });
     await screenshot(page, 'reports-demo-report');
   });
 

@@ -32,6 +32,7 @@ import { SlidePreview } from './SlidePreview';
 import { TemplateForm } from './TemplateForm';
 import { useRenderedPage } from './useRenderedPage';
 import { useReportDraft } from './useReportDraft';
+import { useReportKeysInHelp } from './useReportKeysInHelp';
 
 interface ReportEditorProps {
   study: StudySummary;
@@ -72,6 +73,7 @@ export function ReportEditor({
   const { t } = useTranslation(['reports', 'common']);
   const client = useClient();
   const draft = useReportDraft(saved, onSaved);
+  useReportKeysInHelp();
   const { report, edit, undo, undoLabel } = draft;
   const [selectedId, setSelectedId] = useState<string | null>(saved.pages[0]?.id ?? null);
   const [copy, setCopy] = useState(0);
