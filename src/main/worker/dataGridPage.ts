@@ -348,7 +348,7 @@ function respondentId(cache: ColumnCache, spans: readonly SourceSpan[], row: num
             : column.values[row]!;
     if (value !== '' && !(typeof value === 'number' && Number.isNaN(value))) return String(value);
   }
-  return `${span.fileName} #${row - span.start + 1}`;
+  return `#${row - span.start + 1} ${span.fileName}`;
 }
 
 // ---- the page ----

@@ -45,7 +45,7 @@ export interface GridPage {
   columns: GridColumnHeader[];
   /** One array per row, one value per column, in the order of `columns`. */
   rows: GridValue[][];
-  /** Each row's respondent ID: its source's ID variable, else "<file> #<row in file>". */
+  /** Each row's respondent ID: its source's ID variable, else "#<row in file> <file>". */
   respondentIds: string[];
   /** Each row's position in the study (1-based, in source order), whatever the sort. */
   rowNumbers: number[];

@@ -206,7 +206,7 @@ export function DataGridTable({
                   aria-pressed={filteredColumns.has(column.id)}
                   onClick={() => onFilterColumn(column.id)}
                 >
-                  ⏷
+                  ▾
                 </button>
               </div>
             );
