@@ -1,5 +1,9 @@
 /** The clustering form's typed text as a k-means request, or what is wrong with it in words. */
 import type { Input } from '../../../../../shared/api/index';
+import { i18n } from '../../../i18n';
+
+/** Problems in the UI language at the time they are found. */
+const tr = i18n.getFixedT(null, 'segments');
 
 export interface ClusterForm {
   variables: string[];
@@ -28,15 +32,15 @@ export function clusterRequest(
   form: ClusterForm,
 ): { request: KMeansRangeRequest; problem: null } | { request: null; problem: string } {
   const fail = (problem: string) => ({ request: null, problem });
-  if (form.variables.length === 0) return fail('Choose the variables to cluster on.');
+  if (form.variables.length === 0) return fail(tr('problems.chooseVariables'));
   const from = whole(form.kFrom, 2, MAX_K);
   const to = whole(form.kTo, 2, MAX_K);
-  if (from === null || to === null) return fail(`k is a whole number from 2 to ${MAX_K}.`);
-  if (from > to) return fail('The first k must not be above the last.');
+  if (from === null || to === null) return fail(tr('problems.kRange', { max: MAX_K }));
+  if (from > to) return fail(tr('problems.kOrder'));
   const seed = whole(form.seed, 0, MAX_SEED);
-  if (seed === null) return fail(`The seed is a whole number from 0 to ${MAX_SEED}.`);
+  if (seed === null) return fail(tr('problems.seedRange', { max: MAX_SEED }));
   const restarts = whole(form.restarts, 1, MAX_RESTARTS);
-  if (restarts === null) return fail(`Restarts: a whole number from 1 to ${MAX_RESTARTS}.`);
+  if (restarts === null) return fail(tr('problems.restartsRange', { max: MAX_RESTARTS }));
   return {
     request: {
       variables: form.variables,

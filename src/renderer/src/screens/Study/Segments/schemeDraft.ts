@@ -13,6 +13,10 @@ import type {
   SegmentCondition,
   SegmentScheme,
 } from '../../../../../shared/domain/segments';
+import { i18n } from '../../../i18n';
+
+/** Problems in the UI language at the time they are found. */
+const tr = i18n.getFixedT(null, 'segments');
 
 export interface Clause {
   id: number;
@@ -217,30 +221,31 @@ export function draftProblems(draft: SchemeDraft, variables: DraftVariable[]): s
   const problems: string[] = [];
   const known = new Set(variables.map((v) => v.name));
   const unbound = draftVariables(draft).filter((name) => !known.has(name));
-  if (unbound.length > 0)
-    problems.push(
-      `Not variables of this study: ${unbound.join(', ')}. Choose a variable in each one's place, or drop them.`,
-    );
+  if (unbound.length > 0) problems.push(tr('problems.unbound', { variables: unbound.join(', ') }));
   const where = [
-    { name: 'Who is segmented', condition: draft.universe, optional: true },
+    { name: tr('builder.who'), condition: draft.universe, optional: true },
     ...draft.rules.map((rule, index) => ({
-      name: `Rule ${index + 1} (${rule.label.trim() || 'no name'})`,
+      name: tr('problems.ruleName', {
+        position: index + 1,
+        label: rule.label.trim() || tr('problems.noName'),
+      }),
       condition: rule.condition,
       optional: false,
     })),
   ];
   for (const { name, condition, optional } of where) {
     if (condition.kind !== 'clauses') continue;
-    if (!optional && condition.clauses.length === 0) problems.push(`${name} needs a condition.`);
+    if (!optional && condition.clauses.length === 0)
+      problems.push(tr('problems.needsCondition', { name }));
     if (condition.clauses.some((clause) => clause.variables.length === 0))
-      problems.push(`${name}: choose at least one variable in each condition.`);
+      problems.push(tr('problems.needsVariable', { name }));
   }
-  if (draft.rules.length === 0) problems.push('Add at least one rule.');
+  if (draft.rules.length === 0) problems.push(tr('problems.addRule'));
   const labels = draftSegments(draft).map((segment) => segment.label.trim());
-  if (labels.some((label) => label === '')) problems.push('Every segment needs a name.');
+  if (labels.some((label) => label === '')) problems.push(tr('problems.segmentName'));
   const twice = labels.filter((label, i) => label !== '' && labels.indexOf(label) !== i);
-  if (twice.length > 0) problems.push(`Two segments are called ${twice[0]}.`);
-  if (draft.title.trim() === '') problems.push('The segmentation needs a title.');
+  if (twice.length > 0) problems.push(tr('problems.twice', { label: twice[0] }));
+  if (draft.title.trim() === '') problems.push(tr('problems.title'));
   return problems;
 }
 

@@ -5,7 +5,11 @@ import type {
   SegmentCondition,
   SegmentScheme,
 } from '../../../../../shared/domain/segments';
+import { i18n } from '../../../i18n';
 import { mapRoles } from './schemeDraft';
+
+/** Words in the UI language at the time a summary is made. */
+const tr = i18n.getFixedT(null, 'segments');
 
 const OP_SYMBOLS: Record<CompareOp, string> = {
   '=': '=',
@@ -21,7 +25,7 @@ export function opSymbol(op: CompareOp): string {
 }
 
 /** "any of a, b, c ≥ 3" where every part tests a number the same way; null otherwise. */
-function uniformText(mode: 'any', parts: SegmentCondition[]): string | null {
+function uniformText(parts: SegmentCondition[]): string | null {
   const first = parts[0];
   if (!first || !('op' in first) || typeof first.value !== 'number') return null;
   const same = parts.every(
@@ -29,17 +33,23 @@ function uniformText(mode: 'any', parts: SegmentCondition[]): string | null {
   );
   if (!same) return null;
   const roles = parts.map((part) => ('role' in part ? part.role : ''));
-  return `${mode} of ${roles.join(', ')} ${opSymbol(first.op)} ${first.value}`;
+  return tr('words.anyOfList', {
+    variables: roles.join(', '),
+    op: opSymbol(first.op),
+    value: first.value,
+  });
 }
 
 export function conditionText(condition: SegmentCondition): string {
   if ('any' in condition)
     return (
-      uniformText('any', condition.any) ?? `any of (${condition.any.map(conditionText).join('; ')})`
+      uniformText(condition.any) ??
+      tr('words.anyOfParts', { parts: condition.any.map(conditionText).join('; ') })
     );
-  if ('all' in condition) return condition.all.map(conditionText).join(' and ');
-  if ('not' in condition) return `not (${conditionText(condition.not)})`;
-  if ('in' in condition) return `${condition.role} is one of ${condition.in.join(', ')}`;
+  if ('all' in condition) return condition.all.map(conditionText).join(tr('words.and'));
+  if ('not' in condition) return tr('words.not', { condition: conditionText(condition.not) });
+  if ('in' in condition)
+    return tr('words.oneOf', { role: condition.role, values: condition.in.join(', ') });
   const value = typeof condition.value === 'number' ? condition.value : condition.value.role;
   return `${condition.role} ${opSymbol(condition.op)} ${value}`;
 }
@@ -51,7 +61,11 @@ export function conditionText(condition: SegmentCondition): string {
 export function schemeSummary(scheme: SegmentScheme, bindings: SegmentBindings): string {
   const bound = (condition: SegmentCondition) =>
     mapRoles(condition, (role) => bindings[role] ?? role);
-  const rules = scheme.rules.map((rule) => `${rule.label}: ${conditionText(bound(rule.when))}`);
-  const universe = scheme.universe ? ` — among ${conditionText(bound(scheme.universe))}` : '';
-  return `${[...rules, `${scheme.else.label}: everyone else`].join(' · ')}${universe}`;
+  const rules = scheme.rules.map((rule) =>
+    tr('words.ruleLine', { label: rule.label, condition: conditionText(bound(rule.when)) }),
+  );
+  const universe = scheme.universe
+    ? tr('words.among', { condition: conditionText(bound(scheme.universe)) })
+    : '';
+  return `${[...rules, tr('words.everyoneElse', { label: scheme.else.label })].join(' · ')}${universe}`;
 }

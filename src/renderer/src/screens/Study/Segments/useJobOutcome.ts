@@ -7,6 +7,10 @@
 import { useCallback, useEffect, useRef } from 'react';
 import type { EventMap } from '../../../../../shared/api/events';
 import { useClient, useEvent } from '../../../api/ClientContext';
+import { i18n } from '../../../i18n';
+
+/** Problems in the UI language at the time they are found. */
+const tr = i18n.getFixedT(null, 'segments');
 
 export type FinishedJob = EventMap['job.finished'];
 
@@ -61,11 +65,11 @@ export function useJobOutcome(): (jobId: string) => Promise<FinishedJob> {
               if (!waiting.current.delete(jobId)) return;
               resolve({
                 jobId,
-                label: 'the job',
+                label: tr('problems.theJob'),
                 done: 0,
                 total: 0,
                 status: 'failed',
-                error: 'it ended, but its result did not arrive; run it again',
+                error: tr('problems.lost'),
               });
             }, LATE_EVENT_MS);
             timers.current.add(timer);
