@@ -3,6 +3,7 @@
  * docs/labels.md) is set in italics with a small language tag — "Alter · de" — so a German label in
  * a Korean table is never taken for a translation.
  */
+import { useTranslation } from 'react-i18next';
 import { languageName } from '../../../shared/domain/languages';
 
 interface LabelTextProps {
@@ -12,12 +13,13 @@ interface LabelTextProps {
 }
 
 export function LabelText({ text, fallbackLanguage }: LabelTextProps) {
+  const { t } = useTranslation('common');
   if (!fallbackLanguage) return <>{text}</>;
   return (
     <span
       className="label-fallback"
       lang={fallbackLanguage}
-      title={`Not translated: shown in ${languageName(fallbackLanguage)}`}
+      title={t('labelLanguage.notTranslated', { language: languageName(fallbackLanguage) })}
     >
       <i>{text}</i>
       <span className="label-fallback__language"> · {fallbackLanguage}</span>

@@ -37,6 +37,7 @@ const common = defineNamespace({
       short: 'Labels',
       label: 'Label language',
       readOnly: 'The label language is kept in the study, which is read-only',
+      notTranslated: 'Not translated: shown in {{language}}',
     },
   },
   ko: {
@@ -73,6 +74,7 @@ const common = defineNamespace({
       short: '레이블',
       label: '레이블 언어',
       readOnly: '레이블 언어는 스터디에 저장되는데, 이 스터디는 읽기 전용입니다',
+      notTranslated: '번역 없음: {{language}}로 표시',
     },
   },
 });
