@@ -83,8 +83,8 @@ export function findBrowser(explicit?: string): string {
 }
 
 /**
- * playwright-core, loaded when a PDF is printed: it is a development dependency (the desktop app
- * prints with Electron), so the bundle names it at run time instead of carrying its 6 MB.
+ * playwright-core, loaded only when a PDF is printed (a runtime dependency, kept out of the
+ * bundle): the CLI and browser mode need it, the desktop app prints with Electron instead.
  */
 async function loadPlaywright(): Promise<typeof Playwright> {
   const name = 'playwright-core';
