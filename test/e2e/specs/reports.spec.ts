@@ -410,6 +410,8 @@ describe('a consultant builds and exports the demo report in the Reports view (b
     await page.getByLabel('UI language').selectOption('ko');
     await page.getByRole('heading', { name: '보고서', level: 2 }).waitFor();
     expect(await reports.stripHint.innerText()).toContain('Alt+↑/↓ 이동');
+    // What Undo would undo is said in the language shown now, not the one it was done in.
+    await page.getByRole('button', { name: '실행 취소: “Notes” 페이지 이동' }).waitFor();
     await screenshot(page, 'reports-korean');
     await page.getByLabel('화면 언어').selectOption('en');
     await reports.heading.waitFor();

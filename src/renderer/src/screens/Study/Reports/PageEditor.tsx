@@ -10,6 +10,7 @@ import { itemSummary } from './itemSummary';
 import { withOptional, type EditableItem } from './reportEdits';
 import { RepeatSelect, type RepeatOption } from './RepeatSelect';
 import type { ContentChoice } from './savedContent';
+import type { UndoLabel } from './useReportDraft';
 
 interface PageEditorProps {
   page: ReportPage;
@@ -17,7 +18,7 @@ interface PageEditorProps {
   rendered: RenderedPage | null;
   repeatOptions: RepeatOption[];
   choices: ContentChoice[];
-  onChange: (change: (page: ReportPage) => ReportPage, undoLabel?: string) => void;
+  onChange: (change: (page: ReportPage) => ReportPage, undoLabel?: UndoLabel) => void;
   onAdd: (choice: AddChoice) => void;
 }
 
@@ -39,12 +40,15 @@ export function PageEditor({
     }));
 
   const moveItem = (index: number, to: number) =>
-    onChange((current) => {
-      const next = [...current.items];
-      const [moved] = next.splice(index, 1);
-      next.splice(to, 0, moved!);
-      return { ...current, items: next };
-    }, t('undo.moveItem'));
+    onChange(
+      (current) => {
+        const next = [...current.items];
+        const [moved] = next.splice(index, 1);
+        next.splice(to, 0, moved!);
+        return { ...current, items: next };
+      },
+      (tr) => tr('undo.moveItem'),
+    );
 
   const automaticFootnote = (index: number): string | null => {
     const drawn = rendered?.items[index];
@@ -107,7 +111,7 @@ export function PageEditor({
                       ...current,
                       items: current.items.filter((_, i) => i !== index),
                     }),
-                    t('undo.removeItem', { item: itemSummary(item, t) }),
+                    (tr) => tr('undo.removeItem', { item: itemSummary(item, tr) }),
                   )
                 }
               >

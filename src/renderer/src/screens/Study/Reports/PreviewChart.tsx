@@ -5,7 +5,7 @@
 import { useMemo } from 'react';
 import type { RenderedItem, ReportTemplate } from '../../../../../shared/domain/report';
 import { tableDecimals } from '../../../../../shared/domain/tableFormat';
-import { chartOption } from '../../../charts/model/chartOption';
+import { chartOption } from '../../../../../shared/charts/chartOption';
 import { useEChart } from '../../../charts/useEChart';
 
 interface PreviewChartProps {

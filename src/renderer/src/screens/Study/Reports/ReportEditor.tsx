@@ -74,7 +74,8 @@ export function ReportEditor({
   const client = useClient();
   const draft = useReportDraft(saved, onSaved);
   useReportKeysInHelp();
-  const { report, edit, undo, undoLabel } = draft;
+  const { report, edit, undo } = draft;
+  const undoLabel = draft.undoLabel?.(t) ?? null;
   const [selectedId, setSelectedId] = useState<string | null>(saved.pages[0]?.id ?? null);
   const [copy, setCopy] = useState(0);
   const [language, setLanguage] = useState('');
@@ -117,7 +118,7 @@ export function ReportEditor({
           : { id, title: report.name, takeaway: t('newPage.subtitle'), items: [] };
     edit(
       (current) => insertPage(current, page, current.pages.length ? selectedIndex : -1),
-      t('undo.addPage', { title: page.title }),
+      (tr) => tr('undo.addPage', { title: page.title }),
     );
     select(id);
   };
@@ -127,15 +128,17 @@ export function ReportEditor({
     const item: EditableItem = choice.kind === 'saved' ? choice.item : { kind: 'text', text: '' };
     edit(
       (current) => updatePage(current, page.id, (p) => ({ ...p, items: [...p.items, item] })),
-      t('undo.addItem'),
+      (tr) => tr('undo.addItem'),
     );
   };
 
   const deletePage = (index: number) => {
     const gone = report.pages[index];
     if (!gone) return;
-    const label = t('undo.deletePage', { title: gone.title });
-    edit((current) => removePage(current, index), label);
+    edit(
+      (current) => removePage(current, index),
+      (tr) => tr('undo.deletePage', { title: gone.title }),
+    );
     setUndoNotice(t('deleted', { title: gone.title || t('strip.untitled') }));
     const neighbour = report.pages[index + 1] ?? report.pages[index - 1];
     setSelectedId(neighbour?.id ?? null);
@@ -146,7 +149,7 @@ export function ReportEditor({
     const id = newPageId(report);
     edit(
       (current) => duplicatePage(current, selectedIndex, t('copySuffix')),
-      t('undo.duplicatePage', { title: page.title }),
+      (tr) => tr('undo.duplicatePage', { title: page.title }),
     );
     select(id);
   };
@@ -245,7 +248,7 @@ export function ReportEditor({
           onMove={(from, to) =>
             edit(
               (current) => movePage(current, from, to),
-              t('undo.movePage', { title: report.pages[from]?.title ?? '' }),
+              (tr) => tr('undo.movePage', { title: report.pages[from]?.title ?? '' }),
             )
           }
           onDelete={deletePage}

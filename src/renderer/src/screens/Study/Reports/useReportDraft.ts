@@ -3,6 +3,7 @@
  * (reports.save, debounced), so nothing needs a Save button. Page-level changes (add, move,
  * duplicate, delete) keep the report as it was before them, so they can be undone.
  */
+import type { TFunction } from 'i18next';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { SavedReport } from '../../../../../shared/api/reports';
 import type { Report } from '../../../../../shared/domain/report';
@@ -14,12 +15,18 @@ const UNDO_DEPTH = 50;
 
 export type SaveState = 'saved' | 'saving' | 'failed';
 
+/**
+ * What an undo would undo, put in words when shown with the t of that moment, so the words
+ * follow the UI language.
+ */
+export type UndoLabel = (t: TFunction<'reports'>) => string;
+
 export interface ReportDraft {
   report: Report;
   /** Applies a change; with `undoLabel`, the report before it can be brought back by undo(). */
-  edit: (change: (report: Report) => Report, undoLabel?: string) => void;
+  edit: (change: (report: Report) => Report, undoLabel?: UndoLabel) => void;
   /** What undo() would undo, or null. */
-  undoLabel: string | null;
+  undoLabel: UndoLabel | null;
   undo: () => void;
   saveState: SaveState;
   saveError: string | null;
@@ -39,8 +46,8 @@ export function useReportDraft(
   const [report, setReport] = useState(initial);
   const current = useRef(initial);
   const lastSaved = useRef(initial);
-  const undoStack = useRef<Array<{ report: Report; label: string }>>([]);
-  const [undoLabel, setUndoLabel] = useState<string | null>(null);
+  const undoStack = useRef<Array<{ report: Report; label: UndoLabel }>>([]);
+  const [undoLabel, setUndoLabel] = useState<{ label: UndoLabel } | null>(null);
   // The report as last saved, as state too: the view says "Saving…" from the first keystroke.
   const [savedNow, setSavedNow] = useState(initial);
   const [saveError, setSaveError] = useState<string | null>(null);
@@ -76,7 +83,7 @@ export function useReportDraft(
     [save],
   );
 
-  const edit = useCallback((change: (report: Report) => Report, label?: string) => {
+  const edit = useCallback((change: (report: Report) => Report, label?: UndoLabel) => {
     const before = current.current;
     const next = change(before);
     if (next === before) return;
@@ -85,7 +92,7 @@ export function useReportDraft(
         ...undoStack.current.slice(-(UNDO_DEPTH - 1)),
         { report: before, label },
       ];
-      setUndoLabel(label);
+      setUndoLabel({ label });
     }
     current.current = next;
     setReport(next);
@@ -94,7 +101,8 @@ export function useReportDraft(
   const undo = useCallback(() => {
     const last = undoStack.current.pop();
     if (!last) return;
-    setUndoLabel(undoStack.current.at(-1)?.label ?? null);
+    const previous = undoStack.current.at(-1);
+    setUndoLabel(previous ? { label: previous.label } : null);
     current.current = last.report;
     setReport(last.report);
   }, []);
@@ -105,5 +113,14 @@ export function useReportDraft(
   }, []);
   const saveState: SaveState = saveError ? 'failed' : report === savedNow ? 'saved' : 'saving';
 
-  return { report, edit, undoLabel, undo, saveState, saveError, saveNow, discard };
+  return {
+    report,
+    edit,
+    undoLabel: undoLabel?.label ?? null,
+    undo,
+    saveState,
+    saveError,
+    saveNow,
+    discard,
+  };
 }
