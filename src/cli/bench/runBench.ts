@@ -12,6 +12,7 @@ import { derive, rim, table1000, tableConsultant } from './benchmarks/inMemory';
 import { importCsv, importSav, openStudy } from './benchmarks/studyData';
 import { segmentationBenchmarks } from './benchmarks/segmentation';
 import { reportBenchmarks } from './benchmarks/reports';
+import { gridScroll } from './benchmarks/gridScroll';
 
 type Benchmark = (report: (result: BenchResult) => void) => Promise<void>;
 
@@ -26,6 +27,7 @@ const benchmarks: Record<string, Benchmark> = {
   derive,
   ...segmentationBenchmarks,
   ...reportBenchmarks,
+  'ui-grid-scroll': gridScroll,
 };
 
 export const usage =
