@@ -416,4 +416,19 @@ describe('a consultant builds and exports the demo report in the Reports view (b
     await page.getByLabel('화면 언어').selectOption('en');
     await reports.heading.waitFor();
   });
+
+  it('says on the slide and in the page fields when a saved chart it shows was deleted', async () => {
+    await api(page, 'charts.delete', { name: 'Feedback fatigue by segment' });
+    await reports.selectPage('Feedback fatigue by segment');
+    const onSlide = reports.slide.locator('.report-slide__problem');
+    await onSlide.waitFor();
+    const rendered = await api<RenderedReport>(page, 'reports.render', { name: DEMO_REPORT });
+    const problem = rendered.pages.find((p) => p.title === 'Feedback fatigue by segment')?.items[0];
+    if (problem?.kind !== 'problem') throw new Error('the deleted chart is drawn as a problem');
+    expect(await onSlide.innerText()).toBe(`Not shown — ${problem.message}`);
+    expect(problem.message).toContain('Feedback fatigue by segment');
+    expect(await reports.pageFields.locator('.report-item__problem').innerText()).toBe(
+      `Not shown — ${problem.message}`,
+    );
+  });
 });

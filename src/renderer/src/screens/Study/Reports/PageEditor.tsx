@@ -83,64 +83,73 @@ export function PageEditor({
         />
       </div>
       <ol className="report-items" aria-label={t('page.items')}>
-        {items.map((item, index) => (
-          <li key={index} className="report-item">
-            <div className="report-item__header">
-              <span className="report-item__name">{itemSummary(item, t)}</span>
-              <button
-                type="button"
-                disabled={index === 0}
-                onClick={() => moveItem(index, index - 1)}
-                aria-label={t('page.itemUp', { item: itemSummary(item, t) })}
-              >
-                ↑
-              </button>
-              <button
-                type="button"
-                disabled={index === items.length - 1}
-                onClick={() => moveItem(index, index + 1)}
-                aria-label={t('page.itemDown', { item: itemSummary(item, t) })}
-              >
-                ↓
-              </button>
-              <button
-                type="button"
-                onClick={() =>
-                  onChange(
-                    (current) => ({
-                      ...current,
-                      items: current.items.filter((_, i) => i !== index),
-                    }),
-                    (tr) => tr('undo.removeItem', { item: itemSummary(item, tr) }),
-                  )
-                }
-              >
-                {t('page.removeItem')}
-              </button>
-            </div>
-            {item.kind === 'text' ? (
-              <textarea
-                aria-label={t('page.text')}
-                rows={3}
-                value={item.text}
-                onChange={(e) => changeItem(index, () => ({ kind: 'text', text: e.target.value }))}
-              />
-            ) : (
-              <FootnoteEditor
-                automatic={automaticFootnote(index)}
-                override={item.footnote}
-                onChange={(footnote) =>
-                  changeItem(index, (current) => {
-                    const next: EditableItem = { ...current };
-                    if (footnote === undefined) delete next.footnote;
-                    else next.footnote = footnote;
-                    return next;
-                  })
-                }
-              />
-            )}
-          </li>
-        ))}
+        {items.map((item, index) => {
+          const drawn = rendered?.items[index];
+          return (
+            <li key={index} className="report-item">
+              <div className="report-item__header">
+                <span className="report-item__name">{itemSummary(item, t)}</span>
+                <button
+                  type="button"
+                  disabled={index === 0}
+                  onClick={() => moveItem(index, index - 1)}
+                  aria-label={t('page.itemUp', { item: itemSummary(item, t) })}
+                >
+                  ↑
+                </button>
+                <button
+                  type="button"
+                  disabled={index === items.length - 1}
+                  onClick={() => moveItem(index, index + 1)}
+                  aria-label={t('page.itemDown', { item: itemSummary(item, t) })}
+                >
+                  ↓
+                </button>
+                <button
+                  type="button"
+                  onClick={() =>
+                    onChange(
+                      (current) => ({
+                        ...current,
+                        items: current.items.filter((_, i) => i !== index),
+                      }),
+                      (tr) => tr('undo.removeItem', { item: itemSummary(item, tr) }),
+                    )
+                  }
+                >
+                  {t('page.removeItem')}
+                </button>
+              </div>
+              {drawn?.kind === 'problem' ? (
+                <p className="notice notice--error report-item__problem" role="alert">
+                  {t('preview.notShown', { message: drawn.message })}
+                </p>
+              ) : item.kind === 'text' ? (
+                <textarea
+                  aria-label={t('page.text')}
+                  rows={3}
+                  value={item.text}
+                  onChange={(e) =>
+                    changeItem(index, () => ({ kind: 'text', text: e.target.value }))
+                  }
+                />
+              ) : (
+                <FootnoteEditor
+                  automatic={automaticFootnote(index)}
+                  override={item.footnote}
+                  onChange={(footnote) =>
+                    changeItem(index, (current) => {
+                      const next: EditableItem = { ...current };
+                      if (footnote === undefined) delete next.footnote;
+                      else next.footnote = footnote;
+                      return next;
+                    })
+                  }
+                />
+              )}
+            </li>
+          );
+        })}
       </ol>
       <AddContentPicker choices={choices} target="item" onAdd={onAdd} />
     </section>
