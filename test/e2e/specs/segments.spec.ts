@@ -173,9 +173,12 @@ describe('a consultant segments the demo study in the Segments view (browser mod
     await page.getByLabel(/^Scheme name/).fill('weekly-energy');
     await page.getByRole('button', { name: 'Save scheme for reuse' }).click();
     await page.getByRole('status').filter({ hasText: 'Saved the scheme weekly-energy' }).waitFor();
-    await expect(
-      page.getByLabel('Start from').locator('option', { hasText: 'weekly-energy' }).count(),
-    ).resolves.toBe(1);
+    // The list of schemes is read again after the save has answered: wait for it.
+    const savedScheme = page
+      .getByLabel('Start from')
+      .locator('option', { hasText: 'weekly-energy' });
+    await savedScheme.waitFor({ state: 'attached' });
+    await expect(savedScheme.count()).resolves.toBe(1);
 
     await segments.showPane('Saved segmentations');
     const saved = segments.segmentsOf('energy_weekly');

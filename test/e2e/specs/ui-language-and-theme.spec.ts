@@ -113,6 +113,25 @@ describe('a consultant chooses the UI language and the theme (browser mode)', ()
     await screenshotEveryView(page, '스터디 화면', 'ui-02-views-ko-light');
   });
 
+  it('shows the Segments rule builder and clustering in Korean', async () => {
+    await page
+      .getByRole('navigation', { name: '스터디 화면' })
+      .getByRole('button', { name: '세그먼트' })
+      .click();
+    await page.getByRole('button', { name: '규칙 빌더' }).click();
+    await page.getByText('규칙(순서대로): 처음으로 맞는 규칙이 세그먼트를 정합니다').waitFor();
+    await page.getByRole('heading', { name: /실시간 인원수/ }).waitFor();
+    await page.getByRole('table', { name: '세그먼트별 실시간 인원수' }).waitFor();
+    await screenshot(page, 'ui-02-segments-rules-ko');
+    await page.getByRole('button', { name: '군집 분석' }).click();
+    await page.getByRole('button', { name: 'k-평균 실행' }).waitFor();
+    await screenshot(page, 'ui-02-segments-clusters-ko');
+    await page
+      .getByRole('navigation', { name: '스터디 화면' })
+      .getByRole('button', { name: '소스' })
+      .click();
+  });
+
   it('turns the background dark when Dark is chosen, and keeps it after a reload', async () => {
     await expect(background(page)).resolves.toBe(LIGHT_BG);
     await page.getByLabel('테마').selectOption({ label: '다크' });
