@@ -36,17 +36,36 @@ describe('a consultant works from the keyboard (browser mode)', () => {
     page = await browser.newPage({ viewport: { width: 1280, height: 800 }, colorScheme: 'light' });
     page.setDefaultTimeout(15_000);
     problems = watchConsole(page);
-    const welcome = new WelcomePage(page);
-    await welcome.goto(app.url);
-    await welcome.createStudy('Keyboard study');
+    await new WelcomePage(page).goto(app.url);
     study = new StudyPage(page);
-    await study.waitFor('Keyboard study');
   });
 
   afterAll(async () => {
     await browser?.close();
     await app?.stop();
     expect(problems).toEqual([]);
+  });
+
+  it('opens Help on the Welcome screen too, with its own shortcuts and how-to', async () => {
+    await page.keyboard.press('F1');
+    const help = page.getByRole('dialog', { name: 'Help' });
+    await help.waitFor();
+    await expect(help.textContent()).resolves.toContain('Create a study (one .cew file)');
+    const rows = await shortcutRows(page);
+    expect(rows).toEqual(
+      expect.arrayContaining([
+        ['Alt+Shift+D', 'Open the demo study'],
+        ['F1?', 'Open this help'],
+      ]),
+    );
+    // The study's shortcuts are not offered before a study is open.
+    expect(rows.map((row) => row[1])).not.toContain('Close the study');
+    await page.keyboard.press('Escape');
+    await help.waitFor({ state: 'detached' });
+
+    const welcome = new WelcomePage(page);
+    await welcome.createStudy('Keyboard study');
+    await study.waitFor('Keyboard study');
   });
 
   it('opens Help with F1, listing the shortcuts and how to use the Sources view', async () => {
