@@ -169,6 +169,17 @@ describe('a consultant builds and exports the demo report in the Reports view (b
     expect(await notice.innerText()).toContain(`Deleted the page “${titles[6]}”.`);
     await notice.getByRole('button', { name: 'Undo' }).click();
     await expect.poll(() => reports.pageTitles()).toEqual(titles);
+    await notice.waitFor({ state: 'detached' });
+
+    // Once another change would be undone first, the deletion's notice goes: its Undo would lie.
+    await reports.thumbnail(titles[6]!).getByRole('button').focus();
+    await page.keyboard.press('Delete');
+    await notice.waitFor();
+    await reports.movePageByKeyboard(titles[5]!, 'up');
+    await notice.waitFor({ state: 'detached' });
+    await page.locator('body').press('Control+z');
+    await page.locator('body').press('Control+z');
+    await expect.poll(() => reports.pageTitles()).toEqual(titles);
   });
 
   it('adds a saved chart as a new page after the one shown, drawn with its footnote', async () => {

@@ -31,7 +31,7 @@ import type { ContentChoice } from './savedContent';
 import { SlidePreview } from './SlidePreview';
 import { TemplateForm } from './TemplateForm';
 import { useRenderedPage } from './useRenderedPage';
-import { useReportDraft } from './useReportDraft';
+import { useReportDraft, type UndoLabel } from './useReportDraft';
 import { useReportKeysInHelp } from './useReportKeysInHelp';
 
 interface ReportEditorProps {
@@ -79,7 +79,9 @@ export function ReportEditor({
   const [selectedId, setSelectedId] = useState<string | null>(saved.pages[0]?.id ?? null);
   const [copy, setCopy] = useState(0);
   const [language, setLanguage] = useState('');
-  const [undoNotice, setUndoNotice] = useState<string | null>(null);
+  // The notice offering to undo a deletion, shown while that deletion is what Undo would undo.
+  const [undoNotice, setUndoNotice] = useState<{ text: string; label: UndoLabel } | null>(null);
+  const deletionUndoable = undoNotice !== null && draft.undoLabel === undoNotice.label;
 
   const selectedIndex = Math.max(
     0,
@@ -135,11 +137,9 @@ export function ReportEditor({
   const deletePage = (index: number) => {
     const gone = report.pages[index];
     if (!gone) return;
-    edit(
-      (current) => removePage(current, index),
-      (tr) => tr('undo.deletePage', { title: gone.title }),
-    );
-    setUndoNotice(t('deleted', { title: gone.title || t('strip.untitled') }));
+    const label: UndoLabel = (tr) => tr('undo.deletePage', { title: gone.title });
+    edit((current) => removePage(current, index), label);
+    setUndoNotice({ text: t('deleted', { title: gone.title || t('strip.untitled') }), label });
     const neighbour = report.pages[index + 1] ?? report.pages[index - 1];
     setSelectedId(neighbour?.id ?? null);
   };
@@ -222,9 +222,9 @@ export function ReportEditor({
             : t(`save.${draft.saveState}`)}
         </span>
       </div>
-      {undoNotice && (
+      {deletionUndoable && (
         <p className="notice notice--info report-editor__undo" role="status">
-          {undoNotice}{' '}
+          {undoNotice.text}{' '}
           <button
             type="button"
             className="link"
