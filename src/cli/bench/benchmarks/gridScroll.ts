@@ -6,6 +6,7 @@
  * `frames_over_50ms` and how far the rows went. A report, not a gate.
  *
  * CEW_BENCH_RESPONDENTS sets the study's size, CEW_BENCH_GRID_SECONDS the scrolling time (8),
+ * CEW_BENCH_GRID_JUMP_EVERY the wheel events between jumps (25; a huge number: wheel only),
  * CEW_CHROMIUM the browser (/usr/bin/chromium). The study is imported once and cached beside the
  * generated survey in the OS temp folder.
  */
@@ -25,7 +26,7 @@ const SECONDS = Number(process.env.CEW_BENCH_GRID_SECONDS ?? 8);
 const CHROMIUM = process.env.CEW_CHROMIUM ?? '/usr/bin/chromium';
 const WHEEL_DELTA = 1200;
 /** Every this many wheel events, a jump to a random row (a scrollbar drag). */
-const JUMP_EVERY = 25;
+const JUMP_EVERY = Number(process.env.CEW_BENCH_GRID_JUMP_EVERY ?? 25);
 
 /** The benchmark survey imported into a study, cached like the survey itself. */
 async function benchmarkStudy(): Promise<string> {

@@ -29,6 +29,11 @@ interface GridRow {
 }
 
 export const ROW_HEIGHT = 26;
+/**
+ * Rows are keyed by slot (index modulo this), not by index, so a scroll reuses the row elements
+ * already in the DOM and only changes their text and position. More than the rows ever in view.
+ */
+const ROW_SLOTS = 256;
 const HEADER_HEIGHT = 44;
 const RESPONDENT_WIDTH = 150;
 
@@ -217,7 +222,7 @@ export function DataGridTable({
           const respondent = cache.respondent(item.index);
           return (
             <div
-              key={item.index}
+              key={item.index % ROW_SLOTS}
               className={
                 item.index % 2 === 1 ? 'data-grid__row data-grid__row--odd' : 'data-grid__row'
               }
