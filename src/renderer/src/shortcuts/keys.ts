@@ -62,10 +62,20 @@ export function matches(combo: KeyCombo, event: KeyEventFields, mac = isMac()): 
   return event.shiftKey === combo.shift && keyOf(event) === key;
 }
 
+/** Named keys as keyboards print them. */
+const KEY_NAMES: Readonly<Record<string, string>> = {
+  Escape: 'Esc',
+  ArrowUp: '↑',
+  ArrowDown: '↓',
+  ArrowLeft: '←',
+  ArrowRight: '→',
+  Delete: 'Del',
+};
+
 /** "Mod+Shift+C" → "Ctrl+Shift+C", or "⌘⇧C" on a Mac. */
 export function displayKeys(keys: string, mac = isMac()): string {
   const combo = parseKeys(keys);
-  const key = combo.key === 'Escape' ? 'Esc' : combo.key;
+  const key = KEY_NAMES[combo.key] ?? combo.key;
   if (mac) {
     return `${combo.ctrl ? '⌃' : ''}${combo.alt ? '⌥' : ''}${combo.shift ? '⇧' : ''}${combo.mod ? '⌘' : ''}${key}`;
   }

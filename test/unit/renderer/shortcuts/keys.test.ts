@@ -59,6 +59,8 @@ describe('shortcut keys', () => {
     expect(displayKeys('Mod+Shift+C', false)).toBe('Ctrl+Shift+C');
     expect(displayKeys('Mod+Shift+C', true)).toBe('⇧⌘C');
     expect(displayKeys('Escape', false)).toBe('Esc');
+    expect(displayKeys('Alt+ArrowUp', false)).toBe('Alt+↑');
+    expect(displayKeys('Alt+ArrowUp', true)).toBe('⌥↑');
   });
 
   it('refuses a combination it cannot read, naming it', () => {
