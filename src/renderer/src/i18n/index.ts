@@ -33,8 +33,13 @@
  *    React: import { i18n } from '../i18n' and i18n.t('tables:title'), or
  *    i18n.getFixedT(null, 'tables') for a t bound to the namespace and the current language.
  * 3. Never build a sentence by concatenating pieces: use {{name}} interpolation and plurals
- *    (`count`). Numbers and dates go through src/renderer/src/format.ts (Intl in the UI
- *    language) or src/shared/domain/tableFormat.ts for table cells.
+ *    (`count`). '{{count, number}}' writes the count with the UI language's digit grouping.
+ *    Other numbers and dates go through src/renderer/src/format.ts (Intl in the UI language)
+ *    or src/shared/domain/tableFormat.ts for table cells.
+ *
+ * The user's choice of UI language (and theme) is kept in the app settings (app.setPreferences,
+ * both desktop and browser mode) and applied by src/renderer/src/preferences. Keyboard
+ * shortcuts and the Help panel: src/renderer/src/shortcuts/registry.ts.
  */
 import i18next, { type i18n as I18n } from 'i18next';
 import { initReactI18next } from 'react-i18next';
