@@ -82,7 +82,7 @@ export class TablesPage {
 
   async remove(zone: ZoneName, variable: string): Promise<void> {
     await this.zone(zone)
-      .getByRole('button', { name: `Remove ${variable} from ${zone}` })
+      .getByRole('button', { name: `Remove ${variable} from ${zone}`, exact: true })
       .click();
   }
 

@@ -2,7 +2,7 @@
  * The table before its numbers: stubs and banner columns from the variables' value labels, so
  * the table's shape appears the moment the options change and the numbers fill in when the
  * worker answers. Codes the codebook has no label for, empty categories and the sorted order
- * appear only with the numbers; letters are counted across groups as the engine counts them.
+ * appear only with the numbers; letters start again at A in each banner group, as the engine's do.
  */
 import type {
   TableCell,
@@ -42,18 +42,17 @@ export function tableFrame(
   const columns: TableColumn[] = [
     { id: 'total', variable: 'total', code: null, label: totalLabel, letter: null, group: -1 },
   ];
-  let lettered = 0;
   banner.forEach((variable, group) => {
-    for (const category of variable.categories) {
+    variable.categories.forEach((category, index) => {
       columns.push({
         id: `${variable.name}:${category.code}`,
         variable: variable.name,
         code: codeOf(category.code),
         label: category.label,
-        letter: letter(lettered++),
+        letter: letter(index),
         group,
       });
-    }
+    });
   });
   const cells = () => columns.map(() => EMPTY_CELL);
   const tableRows: TableRow[] = [
