@@ -17,6 +17,7 @@ import type {
 } from '../import/importedDataset';
 import { loadColumn, textAt, type ColumnEncoding } from '../study/columnStore';
 import { readLabelLanguage } from '../study/labelLanguage';
+import { userMissingSpecs } from '../study/missingCodes';
 import type { ReadableStudyDb } from '../study/studyDb';
 
 export interface StudyExportOptions {
@@ -58,21 +59,7 @@ export interface StudyDataset extends Omit<ImportedDataset, 'variables'> {
 }
 
 function readMissing(db: ReadableStudyDb, variableId: number, type: VariableType): MissingSpec[] {
-  const rows = db
-    .prepare('SELECT kind, value, low, high FROM missing_codes WHERE variable_id = ? ORDER BY id')
-    .all(variableId) as Array<{
-    kind: 'value' | 'range';
-    value: string | null;
-    low: number | null;
-    high: number | null;
-  }>;
-  return rows.map((row) =>
-    row.kind === 'range'
-      ? { low: row.low, high: row.high }
-      : type === 'text'
-        ? (row.value ?? '')
-        : Number(row.value),
-  );
+  return userMissingSpecs(db, variableId, type === 'text');
 }
 
 function loadValues(db: ReadableStudyDb, row: VariableRow): ImportedColumn {

@@ -18,6 +18,7 @@ import {
 import { pickLabelJson } from '../../shared/domain/labels';
 import { MISSING_U16, MISSING_U8 } from '../study/columnStore';
 import { readLabelLanguage } from '../study/labelLanguage';
+import { missingCodeRows } from '../study/missingCodes';
 import { statement } from '../study/statementCache';
 import type { ReadableStudyDb } from '../study/studyDb';
 
@@ -170,15 +171,7 @@ function missingInSource(
 // ---- counting codes, one chunk at a time ------------------------------------------------------
 
 function userMissing(db: ReadableStudyDb, variableId: number): (code: number) => boolean {
-  const rows = statement(
-    db,
-    'SELECT kind, value, low, high FROM missing_codes WHERE variable_id = ?',
-  ).all(variableId) as Array<{
-    kind: 'value' | 'range';
-    value: string | null;
-    low: number | null;
-    high: number | null;
-  }>;
+  const rows = missingCodeRows(db, variableId);
   const values = new Set(rows.filter((r) => r.kind === 'value').map((r) => Number(r.value)));
   const ranges = rows
     .filter((r) => r.kind === 'range')

@@ -13,6 +13,7 @@ import type {
 } from '../../shared/api/variables';
 import { pickLabel, type PickedLabel } from '../../shared/domain/labels';
 import type { ShownLabel, VariableType } from '../../shared/domain/study';
+import { missingCodeRows } from './missingCodes';
 import type { ReadableStudyDb } from './studyDb';
 import { statement } from './statementCache';
 
@@ -135,15 +136,7 @@ function sourcesOf(
 }
 
 function missingCodesOf(db: ReadableStudyDb, variableId: number): MissingCodeDetail[] {
-  const rows = statement(
-    db,
-    'SELECT kind, value, low, high FROM missing_codes WHERE variable_id = ? ORDER BY id',
-  ).all(variableId) as Array<{
-    kind: 'value' | 'range';
-    value: string | null;
-    low: number | null;
-    high: number | null;
-  }>;
+  const rows = missingCodeRows(db, variableId);
   return rows.map((row) =>
     row.kind === 'value'
       ? { kind: 'value', value: row.value ?? '' }

@@ -1,6 +1,7 @@
 /**
  * The expression language over an open study: a catalog of the study's variables (names in
- * codebook order, value labels in every language, and for `country` its ISO codes), the columns an
+ * codebook order, value labels in every language, for `country` its ISO codes, and each variable's
+ * user-missing codes, which the compiled plan reads as missing), the columns an
  * expression needs from the column cache, filters as masks, and derived variables materialised as
  * column chunks beside their definition so every table, filter and export can use them.
  */
@@ -24,6 +25,7 @@ import {
 } from '../import/columnEncoding';
 import { appendAudit } from '../study/auditLog';
 import { replaceStudyColumn, textAt, type ColumnEncoding } from '../study/columnStore';
+import { userMissingByVariable } from '../study/missingCodes';
 import { ownedVariable } from '../study/ownedVariable';
 import type { ReadableStudyDb, WritableStudyDb } from '../study/studyDb';
 import { statement } from '../study/statementCache';
@@ -63,6 +65,8 @@ export function studyCatalog(db: ReadableStudyDb): VariableCatalog {
     id: number;
     code: string;
   }>;
+  // Declared user-missing codes read as missing in expressions, as they do in every table.
+  const userMissing = userMissingByVariable(db);
   return new VariableCatalog(
     variables.map((variable): CatalogVariable => {
       const valueLabels = byVariable.get(variable.id) ?? new Map<number, string[]>();
@@ -73,7 +77,12 @@ export function studyCatalog(db: ReadableStudyDb): VariableCatalog {
             country.code,
           ]);
       }
-      return { name: variable.name, type: variable.type, valueLabels };
+      return {
+        name: variable.name,
+        type: variable.type,
+        valueLabels,
+        userMissing: userMissing.get(variable.id) ?? [],
+      };
     }),
   );
 }
@@ -97,6 +106,7 @@ function compile(
   }
 }
 
+/** The stored columns an expression reads; its plan applies the user-missing codes. */
 function columnsFor(compiled: CompiledExpression, cache: ColumnCache): ColumnSet {
   const set = new Map<string, Float64Array | string[]>();
   for (const name of compiled.needs) {

@@ -20,7 +20,6 @@ import type {
   saveSegmentationInput,
   typingToolInput,
 } from '../../shared/api/segments';
-import type { MissingSpec } from '../../shared/domain/dataset';
 import type {
   ClassificationReport,
   GoldenQuestionsReport,
@@ -91,6 +90,7 @@ import { ownedVariable } from '../study/ownedVariable';
 import type { ReadableStudyDb, WritableStudyDb } from '../study/studyDb';
 import { statement } from '../study/statementCache';
 import type { ColumnCache } from './columnCache';
+import { userMissingSpecs } from '../study/missingCodes';
 import { filterMask, resolveFilter, studyCatalog } from './studyExpressions';
 import { studyTableData } from './studyTableData';
 
@@ -236,20 +236,6 @@ function bindRoles(
   return bound;
 }
 
-/** A variable's user-missing codes and ranges. */
-function missingSpecs(db: ReadableStudyDb, variableId: number): MissingSpec[] {
-  return (
-    statement(db, 'SELECT kind, value, low, high FROM missing_codes WHERE variable_id = ?').all(
-      variableId,
-    ) as Array<{
-      kind: 'value' | 'range';
-      value: string | null;
-      low: number | null;
-      high: number | null;
-    }>
-  ).map((m): MissingSpec => (m.kind === 'range' ? { low: m.low, high: m.high } : Number(m.value)));
-}
-
 /** A variable's answers as numbers, NaN for system- and user-missing; a copy the caller owns. */
 function answers(db: ReadableStudyDb, cache: ColumnCache, variable: StudyVariable): Float64Array {
   const { column } = cache.get(variable.name);
@@ -257,7 +243,7 @@ function answers(db: ReadableStudyDb, cache: ColumnCache, variable: StudyVariabl
     throw new ApiError('invalid-input', `${variable.name} is text: it has no numbers`);
   const numbers = chunkToNumbers(column);
   const values = numbers === column.values ? numbers.slice() : numbers;
-  const specs = missingSpecs(db, variable.id);
+  const specs = userMissingSpecs(db, variable.id);
   if (specs.length === 0) return values;
   const isMissing = userMissingTest(specs);
   for (let i = 0; i < values.length; i++) if (isMissing(values[i]!)) values[i] = Number.NaN;
@@ -680,7 +666,7 @@ function studyAnswers(db: ReadableStudyDb, variable: StudyVariable): StudyAnswer
     labels: JSON.parse(row.labels_json) as Record<string, string>,
     sourceLanguage: row.source_language,
     values,
-    missing: missingSpecs(db, variable.id),
+    missing: userMissingSpecs(db, variable.id),
   };
 }
 
@@ -1228,7 +1214,7 @@ export function typingToolOf(db: ReadableStudyDb, name: string): TypingTool {
       label: variableLabel(db, variable.id),
       roles: [],
       values: valueLabels(db, variable.id),
-      missing: missingSpecs(db, variable.id).filter(
+      missing: userMissingSpecs(db, variable.id).filter(
         (spec): spec is TypingToolInput['missing'][number] => typeof spec !== 'string',
       ),
     };

@@ -4,7 +4,6 @@
  * language it is in) and user-missing codes, served from the worker's column cache so a table
  * loads only the columns it uses.
  */
-import type { MissingSpec } from '../../shared/domain/dataset';
 import { fallbackMark, pickLabelJson } from '../../shared/domain/labels';
 import type { VariableType } from '../../shared/domain/study';
 import type { ResponseSet, ResponseSetSource } from '../analysis/crosstab/multiResponse';
@@ -12,6 +11,7 @@ import type { TableData, TableVariable } from '../analysis/crosstab/tableData';
 import { chunkToNumbers } from '../import/columnEncoding';
 import { textAt } from '../study/columnStore';
 import { readLabelLanguage } from '../study/labelLanguage';
+import { userMissingSpecs } from '../study/missingCodes';
 import type { ReadableStudyDb } from '../study/studyDb';
 import { statement } from '../study/statementCache';
 import type { ColumnCache } from './columnCache';
@@ -147,19 +147,7 @@ export function studyTableData(
         throw new Error(`${row.name} is text; only coded and numeric variables can be tabulated`);
       const cached = cache.get(row.name);
       const values = chunkToNumbers(cached.column);
-      const missing = (
-        statement(
-          db,
-          'SELECT kind, value, low, high FROM missing_codes WHERE variable_id = ? ORDER BY id',
-        ).all(row.id) as Array<{
-          kind: 'value' | 'range';
-          value: string | null;
-          low: number | null;
-          high: number | null;
-        }>
-      ).map((m): MissingSpec =>
-        m.kind === 'range' ? { low: m.low, high: m.high } : Number(m.value),
-      );
+      const missing = userMissingSpecs(db, row.id);
       const variable: TableVariable = {
         name: row.name,
         type: row.type,

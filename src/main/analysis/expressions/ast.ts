@@ -118,6 +118,14 @@ export interface IsMissing {
   column: number;
 }
 
+/** `value(x)`: the variable's stored value, its user-missing codes included (as SPSS's VALUE). */
+export interface ValueOf {
+  kind: 'value';
+  /** A variable, or a variable range bound by an enclosing list function. */
+  subject: Expression;
+  column: number;
+}
+
 export interface Call {
   kind: 'call';
   fn: ListFunction;
@@ -177,6 +185,7 @@ export type Expression =
   | InList
   | IsMissing
   | Call
+  | ValueOf
   | Recode
   | Band;
 
@@ -200,6 +209,7 @@ export function childrenOf(node: Expression): Expression[] {
       return [node.left, node.right];
     case 'in':
     case 'isMissing':
+    case 'value':
     case 'recode':
     case 'band':
       return [node.subject];

@@ -4,6 +4,7 @@
  * meet value labels, variable ranges expand in codebook order, and types are checked — so every
  * mistake a person can make is reported here, with its column, before a single row is read.
  */
+import type { MissingSpec } from '../../../shared/domain/dataset';
 import {
   childrenOf,
   type Band,
@@ -13,6 +14,7 @@ import {
   type InList,
   type ListItem,
   type Recode,
+  type ValueOf,
   type VariableRange,
 } from './ast';
 import { ExpressionError } from './expressionError';
@@ -57,6 +59,20 @@ type Bindings = ReadonlyMap<VariableRange, CatalogEntry>;
 
 const NO_BINDINGS: Bindings = new Map();
 
+const NO_RANGES = new Float64Array(0);
+
+/** User-missing codes and ranges as inclusive [lo, hi] pairs; text codes cannot match numbers. */
+function userMissingRanges(specs: readonly MissingSpec[] | undefined): Float64Array {
+  if (specs === undefined || specs.length === 0) return NO_RANGES;
+  const ranges: number[] = [];
+  for (const spec of specs) {
+    if (typeof spec === 'number') {
+      if (!Number.isNaN(spec)) ranges.push(spec, spec);
+    } else if (typeof spec === 'object') ranges.push(spec.low ?? -Infinity, spec.high ?? Infinity);
+  }
+  return ranges.length === 0 ? NO_RANGES : Float64Array.from(ranges);
+}
+
 function quote(text: string): string {
   return JSON.stringify(text.length > 40 ? `${text.slice(0, 40)}…` : text);
 }
@@ -94,14 +110,19 @@ class Compiler {
     return found[0]!;
   }
 
-  private variable(entry: CatalogEntry, column: number): Typed {
+  /** A variable as an operand; `stored` (inside `value(…)`) keeps its user-missing codes. */
+  private variable(entry: CatalogEntry, column: number, stored = false): Typed {
     const text = entry.type === 'text';
     if (!this.inputs.has(entry.name))
       this.inputs.set(entry.name, { name: entry.name, text, column });
     if (text) return { type: 'text', name: entry.name, column };
     return {
       type: 'number',
-      plan: { op: 'column', name: entry.name },
+      plan: {
+        op: 'column',
+        name: entry.name,
+        userMissing: stored ? NO_RANGES : userMissingRanges(entry.userMissing),
+      },
       variable: entry,
       missingLiteral: false,
       column,
@@ -183,6 +204,8 @@ class Compiler {
         return { type: 'string', value: node.value, column: node.column };
       case 'variable':
         return this.variable(this.resolve(node.name, node.column), node.column);
+      case 'value':
+        return this.compileValueOf(node, bindings);
       case 'variableRange': {
         const bound = bindings.get(node);
         if (bound === undefined) {
@@ -253,6 +276,25 @@ class Compiler {
       case 'band':
         return this.compileBand(node, bindings).typed;
     }
+  }
+
+  /** `value(x)`: x's stored value; only a variable (or a bound variable range) has one. */
+  private compileValueOf(node: ValueOf, bindings: Bindings): Typed {
+    const subject = node.subject;
+    const entry =
+      subject.kind === 'variable'
+        ? this.resolve(subject.name, subject.column)
+        : subject.kind === 'variableRange'
+          ? bindings.get(subject)
+          : undefined;
+    if (entry === undefined) {
+      if (subject.kind === 'variableRange') return this.compile(subject, bindings); // its error
+      throw new ExpressionError(
+        subject.column,
+        'value(…) takes a variable name, e.g. value(gender): only a variable has a stored code',
+      );
+    }
+    return this.variable(entry, subject.column, true);
   }
 
   private compileComparison(node: Comparison, bindings: Bindings): Typed {

@@ -2,7 +2,8 @@
  * Runs a compiled expression over columns in memory, one whole column per plan node: each node
  * is a tight loop over typed arrays, never a closure per row, so a million respondents take
  * milliseconds. Numbers are Float64Array with NaN for missing (coded variables too); text columns
- * are string arrays in which a blank value is missing. Constants stay scalars until the end, so
+ * are string arrays in which a blank value is missing; a variable's user-missing codes (listed in
+ * its plan) read as missing too, except inside `value(x)`. Constants stay scalars until the end, so
  * `q5 = 1` allocates one result and nothing else. Input columns are never written to.
  */
 import type { ArithmeticOperator, ComparisonOperator } from './ast';
@@ -80,6 +81,8 @@ const MIRRORED: Record<ComparisonOperator, ComparisonOperator> = {
 };
 
 class Evaluation {
+  private readonly userMissingApplied = new Map<string, Float64Array>();
+
   constructor(
     private readonly columns: ColumnSet,
     private readonly rows: number,
@@ -91,6 +94,26 @@ class Evaluation {
 
   private textColumn(name: string): readonly string[] {
     return this.columns.get(name) as readonly string[];
+  }
+
+  /**
+   * A variable's values with its user-missing codes read as missing, computed once per variable
+   * and evaluation. Like an input column, the result is never written to.
+   */
+  private withoutUserMissing(name: string, ranges: Float64Array): Float64Array {
+    const known = this.userMissingApplied.get(name);
+    if (known !== undefined) return known;
+    const values = this.numberColumn(name);
+    const out = new Float64Array(this.rows);
+    const pairs = ranges.length;
+    for (let i = 0; i < this.rows; i++) {
+      const x = values[i]!;
+      let k = 0;
+      while (k < pairs && !(x >= ranges[k]! && x <= ranges[k + 1]!)) k += 2;
+      out[i] = k < pairs ? NaN : x;
+    }
+    this.userMissingApplied.set(name, out);
+    return out;
   }
 
   /** The values as a column, spreading a constant over every row (rare in a hot loop). */
@@ -110,7 +133,9 @@ class Evaluation {
       case 'constant':
         return plan.value;
       case 'column':
-        return this.numberColumn(plan.name);
+        return plan.userMissing.length === 0
+          ? this.numberColumn(plan.name)
+          : this.withoutUserMissing(plan.name, plan.userMissing);
       case 'negate': {
         const values = this.numbers(plan.operand);
         if (typeof values === 'number') return -values;

@@ -31,7 +31,7 @@ const LIST_FUNCTIONS = new Map<string, ListFunction>([
   ['min', 'min'],
   ['max', 'max'],
 ]);
-const FUNCTION_NAMES = [...LIST_FUNCTIONS.keys(), 'missing', 'recode', 'band'].join(', ');
+const FUNCTION_NAMES = [...LIST_FUNCTIONS.keys(), 'missing', 'value', 'recode', 'band'].join(', ');
 
 const COMPARISONS = new Map<string, ComparisonOperator>([
   ['=', '='],
@@ -278,6 +278,10 @@ class Parser {
     if (opensCall) {
       if (token.lower === 'recode') return this.parseRecode(token.column);
       if (token.lower === 'band') return this.parseBand(token.column);
+      if (token.lower === 'value') {
+        const [subject] = this.parseArguments('value', 1);
+        return { kind: 'value', subject: subject!, column: token.column };
+      }
       const fn = LIST_FUNCTIONS.get(token.lower);
       if (fn === undefined) {
         throw new ExpressionError(

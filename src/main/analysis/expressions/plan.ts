@@ -24,7 +24,11 @@ export interface RecodePlanRule {
 
 export type NumberPlan =
   | { op: 'constant'; value: number }
-  | { op: 'column'; name: string }
+  /**
+   * A variable's stored values, with those in `userMissing` (inclusive [lo, hi] pairs, flattened)
+   * read as missing; empty for `value(x)` and for variables without user-missing codes.
+   */
+  | { op: 'column'; name: string; userMissing: Float64Array }
   | { op: 'negate'; operand: NumberPlan }
   | {
       op: 'arithmetic';

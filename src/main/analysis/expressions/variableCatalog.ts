@@ -4,6 +4,7 @@
  * it is held in Maps keyed by lower-cased name, so `__proto__`, `constructor` and friends are
  * simply names no variable has — never a way into an object's prototype.
  */
+import type { MissingSpec } from '../../../shared/domain/dataset';
 import type { VariableType } from '../../../shared/domain/study';
 
 export interface CatalogVariable {
@@ -15,6 +16,11 @@ export interface CatalogVariable {
    * literal compared with the variable.
    */
   readonly valueLabels?: ReadonlyMap<number, readonly string[]>;
+  /**
+   * The variable's user-missing codes and ranges (SPSS's MISSING VALUES): in an expression they
+   * read as missing, as in every table; `value(x)` reads the stored code. Text specs are ignored.
+   */
+  readonly userMissing?: readonly MissingSpec[];
 }
 
 export interface CatalogEntry extends CatalogVariable {

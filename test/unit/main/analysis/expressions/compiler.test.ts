@@ -55,6 +55,16 @@ describe('compile errors point at the column', () => {
       'a comparison with missing is never true; write q5 is missing or q5 is not missing',
     ],
     [
+      'value(q1 + 1) = 2',
+      7,
+      'value(…) takes a variable name, e.g. value(gender): only a variable has a stored code',
+    ],
+    [
+      'value(q7a..q7e) = 1',
+      7,
+      'a variable range like q7a..q7e only works inside any, all, count, sum, mean, min or max',
+    ],
+    [
       'q7a..q7e = 1',
       1,
       'a variable range like q7a..q7e only works inside any, all, count, sum, mean, min or max',

@@ -180,6 +180,55 @@ describe('missing values', () => {
   });
 });
 
+describe('user-missing codes (gender: 99 declared missing; q9: 8..9)', () => {
+  // gender is 1, 2, 99, missing, 2, 99; q9 is 5, 8, 1, 9, missing, 3.
+  it('are missing in a comparison: gender >= 2 is not true for a refusal', () => {
+    expect(run('gender >= 2')).toEqual([0, 1, 0, 0, 1, 0]);
+    expect(run('gender = 99')).toEqual([0, 0, 0, 0, 0, 0]);
+    expect(run('gender != 1')).toEqual([0, 1, 0, 0, 1, 0]);
+    expect(run('q9 in (1..9)')).toEqual([1, 0, 1, 0, 0, 1]);
+  });
+
+  it('are missing for is missing, and value(x) is missing only where nothing is stored', () => {
+    expect(run('gender is missing')).toEqual([0, 0, 1, 1, 0, 1]);
+    expect(run('missing(q9)')).toEqual([0, 1, 0, 1, 1, 0]);
+    expect(run('value(gender) is missing')).toEqual([0, 0, 0, 1, 0, 0]);
+  });
+
+  it('value(x) reads the stored code, so value(gender) = 99 selects the refusals', () => {
+    expect(run('value(gender) = 99')).toEqual([0, 0, 1, 0, 0, 1]);
+    expect(run('value(gender) = "Prefer not to say"')).toEqual([0, 0, 1, 0, 0, 1]);
+    expect(run('count(value(q9) in (8..9), value(gender) = 99)')).toEqual([0, 1, 1, 1, 0, 1]);
+  });
+
+  it('arithmetic and aggregates treat them as missing', () => {
+    expect(evaluateNumber('q9 * 10')).toEqual(Float64Array.of(50, _, 10, _, _, 30));
+    expect(evaluateNumber('sum(q9, gender)')).toEqual(Float64Array.of(6, 2, 1, _, 2, 3));
+    expect(evaluateNumber('value(q9) * 10')).toEqual(Float64Array.of(50, 80, 10, 90, _, 30));
+  });
+
+  it('recode: else leaves them missing and a missing source matches them', () => {
+    expect(evaluateNumber('recode(gender, 1 -> 1, else -> 2)')).toEqual(
+      Float64Array.of(1, 2, _, _, 2, _),
+    );
+    expect(evaluateNumber('recode(gender, 99 -> 3, else -> copy)')).toEqual(
+      Float64Array.of(1, 2, _, _, 2, _),
+    );
+    expect(evaluateNumber('recode(gender, missing -> 9, else -> copy)')).toEqual(
+      Float64Array.of(1, 2, 9, 9, 2, 9),
+    );
+    expect(evaluateNumber('recode(value(gender), 99 -> 3, else -> copy)')).toEqual(
+      Float64Array.of(1, 2, 3, _, 2, 3),
+    );
+    expect(evaluateNumber('band(q9, ..2, 3..)')).toEqual(Float64Array.of(2, _, 1, _, _, 2));
+  });
+
+  it('a derived value keeps its own labels from value(x): the refusal label travels', () => {
+    const compiled = compile('recode(value(gender), "Prefer not to say" -> 3, else -> copy)');
+    expect(compiled.valueLabels).toEqual(new Map([[3, 'Prefer not to say']]));
+  });
+});
+
 describe('labels, codes and text', () => {
   it('matches a string against value labels case-insensitively, in any language', () => {
     expect(run('country = "germany"')).toEqual([1, 0, 1, 0, 1, 0]);

@@ -29,9 +29,10 @@ function random(seed: number): () => number {
 
 const SOUP = [
   ...['q1', 'Q5', 'country', 'age', 'q7a', 'q7e', 'q8a', 'q8c', 'name', 'sch.wide', 'visits'],
+  ...['gender', 'q9'],
   ...['__proto__', 'constructor', 'nope', 'x.y', 'else', 'copy'],
   ...['and', 'or', 'not', 'in', 'is', 'missing', 'AND', 'Not'],
-  ...['any', 'all', 'count', 'sum', 'mean', 'min', 'max', 'recode', 'band', 'foo'],
+  ...['any', 'all', 'count', 'sum', 'mean', 'min', 'max', 'recode', 'band', 'value', 'foo'],
   ...['0', '1', '2', '5', '-1', '3.5', '1e15', '1e16', '1e400', '.5', '007', '1.2.3', '12ab'],
   ...['"DE"', '"germany"', "'Anna'", '"x"', '""', '"\\n"', '"\\q"', '"open', '"\\u0041"'],
   ...['(', ')', '(', ')', ',', ',', '..', '->', '=', '!=', '<>', '<', '<=', '>', '>='],
@@ -66,8 +67,11 @@ describe('token soup', () => {
 
 // ---- random valid expressions and a row-by-row reference ------------------------------------
 
-const NUMERIC = ['q1', 'q5', 'Age', 'q8a', 'q8b', 'visits', 'sch.wide', 'create_video', 'q7c'];
-const CODED = ['q1', 'q5', 'q7a', 'q8b', 'create_blog'];
+const NUMERIC = [
+  ...['q1', 'q5', 'Age', 'q8a', 'q8b', 'visits', 'sch.wide', 'create_video', 'q7c'],
+  ...['gender', 'q9', 'value(gender)', 'value(q9)', 'value(q1)'],
+];
+const CODED = ['q1', 'q5', 'q7a', 'q8b', 'create_blog', 'gender', 'q9', 'value(gender)'];
 const COMPARE = ['=', '!=', '<>', '<', '<=', '>', '>='];
 const ARITH = ['+', '-', '*', '/'];
 
@@ -101,7 +105,12 @@ function generator(seed: number) {
       case 7: {
         // Labels only where the subject has them: q1's.
         const subject = pick(CODED);
-        const sources = subject === 'q1' ? ['"Very satisfied"', '("satisfied", 3)'] : [];
+        const sources =
+          subject === 'q1'
+            ? ['"Very satisfied"', '("satisfied", 3)']
+            : subject.includes('gender')
+              ? ['"Prefer not to say"', '(99, 2)']
+              : [];
         const second = pick([...sources, range(), 'missing', `(${range()}, missing)`]);
         const target = pick(['9', 'missing', 'copy']);
         const rest = pick(['', ', else -> 0', ', else -> copy']);
@@ -131,6 +140,8 @@ function generator(seed: number) {
           'name = "anna"',
           'name != "BOB"',
           'q1 = "satisfied"',
+          'gender = "prefer not to say"',
+          'value(gender) != "Female"',
         ]);
       case 3:
         return `${condition(depth - 1)} and ${condition(depth - 1)}`;
@@ -147,7 +158,14 @@ function generator(seed: number) {
       case 9:
         return `${number(depth - 1)} ${pick(COMPARE)} ${number(depth - 1)}`;
       case 10:
-        return pick(['name is missing', 'missing(q8b)', 'visits']);
+        return pick([
+          'name is missing',
+          'missing(q8b)',
+          'visits',
+          'missing(gender)',
+          'value(q9) is missing',
+          'count(value(q9), value(gender) = 99) > 1',
+        ]);
       default:
         return `not (${condition(depth - 1)})`;
     }
@@ -191,6 +209,7 @@ const finite = (x: number) => (Number.isFinite(x) ? x : NaN);
 function nameOf(node: Expression, bound: Map<VariableRange, string>): string | null {
   if (node.kind === 'variable') return variableNamed(node.name).name;
   if (node.kind === 'variableRange') return bound.get(node) ?? null;
+  if (node.kind === 'value') return nameOf(node.subject, bound);
   return null;
 }
 
@@ -212,14 +231,31 @@ function inItems(
   });
 }
 
-function reference(node: Expression, row: number, bound: Map<VariableRange, string>): Value {
+/** Whether `value` is one of the variable's declared user-missing codes (docs/expressions.md). */
+function userMissing(name: string, value: number): boolean {
+  return (variableNamed(name).userMissing ?? []).some((spec) =>
+    typeof spec === 'number'
+      ? value === spec
+      : typeof spec === 'object' &&
+        value >= (spec.low ?? -Infinity) &&
+        value <= (spec.high ?? Infinity),
+  );
+}
+
+function reference(
+  node: Expression,
+  row: number,
+  bound: Map<VariableRange, string>,
+  stored = false,
+): Value {
   const at = (name: string): Value => {
     const column = COLUMNS.get(name)!;
     if (Array.isArray(column)) {
       const text = (column as string[])[row]!;
       return { type: 'text', value: text.trim() === '' ? null : text };
     }
-    return { type: 'number', value: (column as Float64Array)[row]! };
+    const value = (column as Float64Array)[row]!;
+    return { type: 'number', value: stored || !userMissing(name, value) ? value : NaN };
   };
   const truth = (value: boolean | null): Value => ({ type: 'truth', value });
   switch (node.kind) {
@@ -233,6 +269,8 @@ function reference(node: Expression, row: number, bound: Map<VariableRange, stri
       return at(variableNamed(node.name).name);
     case 'variableRange':
       return at(bound.get(node)!);
+    case 'value':
+      return reference(node.subject, row, bound, true);
     case 'negate':
       return { type: 'number', value: -asNumber(reference(node.operand, row, bound)) };
     case 'not': {
@@ -394,6 +432,7 @@ function childrenOf(node: Expression): Expression[] {
       return [node.left, node.right];
     case 'in':
     case 'isMissing':
+    case 'value':
     case 'recode':
     case 'band':
       return [node.subject];

@@ -150,6 +150,23 @@ describe('the parser', () => {
     });
     expect(parseExpression('x <> 1')).toMatchObject({ op: '!=' });
   });
+
+  it('reads value(x) as a call, and value alone as a variable named value', () => {
+    expect(parseExpression('VALUE(gender) = 99')).toEqual({
+      kind: 'comparison',
+      op: '=',
+      left: { kind: 'value', subject: { kind: 'variable', name: 'gender', column: 7 }, column: 1 },
+      right: { kind: 'number', value: 99, column: 17 },
+      column: 15,
+    });
+    expect(parseExpression('count(value(q7a..q7e) = 9)')).toMatchObject({
+      args: [{ left: { kind: 'value', subject: { kind: 'variableRange', from: 'q7a' } } }],
+    });
+    expect(parseExpression('value + 1')).toMatchObject({
+      kind: 'arithmetic',
+      first: { kind: 'variable', name: 'value' },
+    });
+  });
 });
 
 describe('parse errors point at the column', () => {
@@ -174,10 +191,12 @@ describe('parse errors point at the column', () => {
     [
       'foo(x)',
       1,
-      'unknown function foo; the functions are any, all, count, sum, mean, min, max, missing, recode, band',
+      'unknown function foo; the functions are any, all, count, sum, mean, min, max, missing, value, recode, band',
     ],
     ['count()', 7, 'count(…) needs at least one operand'],
     ['missing(a, b)', 10, 'missing(…) takes exactly one operand'],
+    ['value(a, b)', 8, 'value(…) takes exactly one operand'],
+    ['value()', 7, 'value(…) needs at least one operand'],
     ['x = 1..3', 5, 'a range of values like 1..3 only works inside in (…), recode(…) and band(…)'],
     ['x in ()', 7, 'the list after in is empty'],
     ['x in (5..1)', 7, 'the range 5..1 is empty: its low end is above its high end'],

@@ -26,7 +26,10 @@ const rating = labels([
   [5, 'Excellent'],
 ]);
 
-/** In codebook order: q7a..q7e are consecutive, `visits` sits between q8c and sch.wide. */
+/**
+ * In codebook order: q7a..q7e are consecutive, `visits` sits between q8c and sch.wide. `gender`
+ * declares 99 and `q9` the range 8..9 user-missing.
+ */
 export const VARIABLES: CatalogVariable[] = [
   {
     name: 'country',
@@ -62,6 +65,18 @@ export const VARIABLES: CatalogVariable[] = [
   { name: 'sch.wide', type: 'numeric' },
   { name: 'name', type: 'text' },
   { name: 'interviewed', type: 'date' },
+  // User-missing codes, declared as an SPSS file declares them: missing in expressions.
+  {
+    name: 'gender',
+    type: 'single',
+    valueLabels: labels([
+      [1, 'Male'],
+      [2, 'Female'],
+      [99, 'Prefer not to say'],
+    ]),
+    userMissing: [99],
+  },
+  { name: 'q9', type: 'single', valueLabels: rating, userMissing: [{ low: 8, high: 9 }] },
 ];
 
 export const ROWS = 6;
@@ -85,6 +100,8 @@ export const COLUMNS = new Map<string, ColumnValues>([
   ['sch.wide', Float64Array.of(10, 20, 30, _, 50, 60)],
   ['name', ['Anna', 'bob', '', 'ANNA ', ' ', 'Carl']],
   ['interviewed', Float64Array.of(19000, 19001, 19002, 19003, _, 19005)],
+  ['gender', Float64Array.of(1, 2, 99, _, 2, 99)],
+  ['q9', Float64Array.of(5, 8, 1, 9, _, 3)],
 ]);
 
 export const CATALOG = new VariableCatalog(VARIABLES);
