@@ -30,7 +30,7 @@ const FRANCE = {
   resp_id: [201, 202, 203],
   name: ['Louis Martin', 'Chloé Petit', 'Hugo Bernard'],
   sat: [3, 2, N],
-  score: [1, N, 8],
+  score: [-2.5, N, 8],
 };
 
 function dataset(rows: typeof GERMANY): Parameters<typeof datasetToSavFile>[0] {
@@ -232,7 +232,7 @@ describe('grid.page', () => {
     expect(
       await rows({ variables: ['score'], sort: { variable: 'score', descending: false } }),
     ).toEqual([
-      ['201', 1],
+      ['201', -2.5],
       ['102', 3],
       ['105', 3],
       ['101', 7.5],
@@ -249,7 +249,7 @@ describe('grid.page', () => {
       ['101', 7.5],
       ['102', 3],
       ['105', 3],
-      ['201', 1],
+      ['201', -2.5],
       ['103', null],
       ['202', null],
     ]);
