@@ -6,6 +6,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeWithFixtures, fixture } from '../../support/fixtures';
 import { SourcesPage } from '../pages/sources-page';
+import { TablesPage } from '../pages/tables-page';
 import { screenshot } from '../support/webApp';
 import { openNewStudy, type StudySession } from '../support/studySession';
 
@@ -93,7 +94,7 @@ describeWithFixtures(
         .getByRole('navigation', { name: 'Study views' })
         .getByRole('button', { name: 'Tables' })
         .click();
-      await page.getByLabel('region in rows').check();
+      await new TablesPage(page).addToRows('region');
       const table = page.getByRole('table', { name: 'Cross-table' });
       await table.getByRole('rowheader', { name: /서울/ }).waitFor();
       await screenshot(page, '22-tables-korean');

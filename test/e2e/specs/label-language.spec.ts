@@ -12,6 +12,7 @@ import { questionnaireVariable } from '../../../src/main/demo/questionnaire';
 import { COUNTRY_NAMES } from '../../../src/shared/domain/countries';
 import { buildMultilingualStudy, SERVICE } from '../../support/multilingualStudy';
 import { StudyPage } from '../pages/study-page';
+import { TablesPage } from '../pages/tables-page';
 import { WelcomePage } from '../pages/welcome-page';
 import {
   launchBrowser,
@@ -65,7 +66,7 @@ describe('a consultant switches the label language of a multilingual study (brow
 
   it('shows the table in German as soon as Deutsch is chosen', async () => {
     await study.openView('Tables');
-    await page.getByLabel('gender in rows').check();
+    await new TablesPage(page).addToRows('gender');
     const table = page.getByRole('table', { name: 'Cross-table' });
     await table.getByText(COUNTRY_NAMES.DE!.en!).waitFor();
     await study.chooseLabelLanguage('Deutsch');
@@ -83,7 +84,7 @@ describe('a consultant switches the label language of a multilingual study (brow
   });
 
   it('marks a label with no Korean translation in italics with its language', async () => {
-    await page.getByLabel('service in rows').check();
+    await new TablesPage(page).addToRows('service');
     await study.chooseLabelLanguage('한국어');
     const table = page.getByRole('table', { name: 'Cross-table' });
     await table.getByText(COUNTRY_NAMES.DE!.ko!, { exact: true }).waitFor();

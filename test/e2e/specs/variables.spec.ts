@@ -6,6 +6,7 @@ import type { TableResult } from '../../../src/shared/domain/table';
 import { DEMO_STUDY_NAME, DemoStudyPage } from '../pages/demo-study-page';
 import { SourcesPage } from '../pages/sources-page';
 import { StudyPage } from '../pages/study-page';
+import { TablesPage } from '../pages/tables-page';
 import { VariablesPage } from '../pages/variables-page';
 import {
   launchBrowser,
@@ -124,7 +125,7 @@ describe('a consultant works in the codebook of the demo study (browser mode)', 
     await screenshot(page, 'variables-02-edited');
 
     await new StudyPage(page).openView('Tables');
-    await page.getByRole('checkbox', { name: 'energy in rows' }).check();
+    await new TablesPage(page).addToRows('energy');
     const table = page.locator('.cross-table');
     await expect
       .poll(async () => (await table.locator('tbody th').allInnerTexts()).join('|'), POLL)

@@ -4,6 +4,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeWithFixtures, fixture } from '../../support/fixtures';
 import { SourcesPage } from '../pages/sources-page';
+import { TablesPage } from '../pages/tables-page';
 import { screenshot } from '../support/webApp';
 import { openNewStudy, type StudySession } from '../support/studySession';
 
@@ -55,7 +56,7 @@ describeWithFixtures(
         .getByRole('navigation', { name: 'Study views' })
         .getByRole('button', { name: 'Tables' })
         .click();
-      await page.getByLabel('v1 in rows').check();
+      await new TablesPage(page).addToRows('v1');
       await page.getByLabel('Weight', { exact: true }).selectOption('w_rim');
       const table = page.getByRole('table', { name: 'Cross-table' });
       await page.getByText(/Weighted by w_rim/).waitFor();

@@ -46,7 +46,7 @@ import { tableFrame } from './Tables/tableFrame';
 import { tableTsv } from './Tables/tableTsv';
 import { useLatestTable } from './Tables/useLatestTable';
 import { useVariableDetails } from './Tables/useVariableDetails';
-import { VariableList } from './Tables/VariableList';
+import { VariableList, type VariableKey } from './Tables/VariableList';
 
 interface TablesViewProps {
   onNotice: (tone: 'info' | 'error', text: string) => void;
@@ -75,7 +75,6 @@ export function TablesView({ onNotice }: TablesViewProps) {
   const [draft, setDraft] = useState<TableDraft>(EMPTY_DRAFT);
   const touched = useRef(false);
   const [search, setSearch] = useState('');
-  const [focused, setFocused] = useState<string | null>(null);
   const [picking, setPicking] = useState<string | null>(null);
   const [dragging, setDragging] = useState<string | null>(null);
   const [comparison, setComparison] = useState<Comparison | null>(null);
@@ -146,36 +145,25 @@ export function TablesView({ onNotice }: TablesViewProps) {
   }, [spec, draft.columns, details, t]);
   const shown = table.result ?? (table.pending ? frame : null);
 
-  // Keys for the focused variable, listed in Help with the view's other shortcuts.
+  // R / C / F act on the focused variable in the list (handled there); listed here for Help.
   const group = t('shortcuts.group');
-  const sendTo = (zone: Zone) => {
-    if (!focused) return;
-    if (zone === 'filter') setPicking(focused);
-    else update(addToZone(draft, zone, focused));
+  const sendTo = (name: string, key: VariableKey) => {
+    if (key === 'F') setPicking(name);
+    else update(addToZone(draft, key === 'R' ? 'rows' : 'columns', name));
   };
-  useShortcut({
-    id: 'tables.addRows',
-    keys: 'R',
-    group,
-    description: t('shortcuts.rows'),
-    disabled: focused === null,
-    run: () => sendTo('rows'),
-  });
+  const listOnly = { group, disabled: true, run: () => undefined };
+  useShortcut({ id: 'tables.addRows', keys: 'R', description: t('shortcuts.rows'), ...listOnly });
   useShortcut({
     id: 'tables.addColumns',
     keys: 'C',
-    group,
     description: t('shortcuts.columns'),
-    disabled: focused === null,
-    run: () => sendTo('columns'),
+    ...listOnly,
   });
   useShortcut({
     id: 'tables.addFilter',
     keys: 'F',
-    group,
     description: t('shortcuts.filter'),
-    disabled: focused === null,
-    run: () => sendTo('filter'),
+    ...listOnly,
   });
 
   const copy = () => {
@@ -273,12 +261,7 @@ export function TablesView({ onNotice }: TablesViewProps) {
         onDragCancel={() => setDragging(null)}
       >
         <div className="table-builder">
-          <VariableList
-            variables={variables}
-            search={search}
-            onSearch={setSearch}
-            onFocusVariable={setFocused}
-          />
+          <VariableList variables={variables} search={search} onSearch={setSearch} onKey={sendTo} />
           <div className="table-builder__main">
             <div className="drop-zones">
               <DropZone

@@ -1,19 +1,24 @@
 /**
  * The variables a table can use, found by name or label, grouped by where they come from.
- * Each is dragged into a zone, or focused and sent there with R, C or F (the view registers
- * those keys; this list reports which variable has focus).
+ * Each is dragged into a zone, or focused and sent there with R, C or F: the keys are handled on
+ * the focused item itself, so they act on exactly the variable that has focus (the view lists
+ * them in Help).
  */
 import { useDraggable } from '@dnd-kit/core';
 import { useTranslation } from 'react-i18next';
 import type { CodebookEntry } from '../../../../../shared/api/variables';
 import { LabelText } from '../../../components/LabelText';
 
+export type VariableKey = 'R' | 'C' | 'F';
+
 interface VariableListProps {
   variables: CodebookEntry[];
   search: string;
   onSearch: (text: string) => void;
-  onFocusVariable: (name: string | null) => void;
+  onKey: (name: string, key: VariableKey) => void;
 }
+
+const KEYS: Record<string, VariableKey> = { KeyR: 'R', KeyC: 'C', KeyF: 'F' };
 
 const ORIGIN_ORDER: ReadonlyArray<CodebookEntry['origin']> = [
   'segment',
@@ -26,10 +31,10 @@ const ORIGIN_ORDER: ReadonlyArray<CodebookEntry['origin']> = [
 
 function VariableItem({
   variable,
-  onFocusVariable,
+  onKey,
 }: {
   variable: CodebookEntry;
-  onFocusVariable: (name: string | null) => void;
+  onKey: (name: string, key: VariableKey) => void;
 }) {
   const { attributes, listeners, setNodeRef } = useDraggable({
     id: `list:${variable.name}`,
@@ -45,9 +50,19 @@ function VariableItem({
         {...listeners}
         aria-roledescription={undefined}
         aria-label={variable.label ? `${variable.name} ${variable.label}` : variable.name}
+        aria-keyshortcuts="R C F"
         data-variable={variable.name}
-        onFocus={() => onFocusVariable(variable.name)}
-        onBlur={() => onFocusVariable(null)}
+        onKeyDown={(event) => {
+          const key = KEYS[event.nativeEvent.code];
+          const plain = !event.ctrlKey && !event.metaKey && !event.altKey && !event.shiftKey;
+          if (key && plain && !event.nativeEvent.isComposing) {
+            // Handled here: the app-wide shortcut listener sees defaultPrevented and skips it.
+            event.preventDefault();
+            onKey(variable.name, key);
+            return;
+          }
+          listeners?.onKeyDown?.(event);
+        }}
       >
         <span>{variable.name}</span>
         <span className="variable-item__label" title={variable.label ?? undefined}>
@@ -63,7 +78,7 @@ function VariableItem({
   );
 }
 
-export function VariableList({ variables, search, onSearch, onFocusVariable }: VariableListProps) {
+export function VariableList({ variables, search, onSearch, onKey }: VariableListProps) {
   const { t } = useTranslation('tables');
   const needle = search.trim().toLowerCase();
   const shown = variables.filter(
@@ -93,11 +108,7 @@ export function VariableList({ variables, search, onSearch, onFocusVariable }: V
             <h3 className="variable-list__group">{group.origin}</h3>
             <ul className="variable-list">
               {group.members.map((variable) => (
-                <VariableItem
-                  key={variable.name}
-                  variable={variable}
-                  onFocusVariable={onFocusVariable}
-                />
+                <VariableItem key={variable.name} variable={variable} onKey={onKey} />
               ))}
             </ul>
           </li>
