@@ -170,5 +170,11 @@ describe('a consultant reads the demo study respondent by respondent in the Data
       .poll(async () => (await data.rows(['country', 'respondent_type'], 300)).at(-1), POLL)
       .toEqual(['#100 KR_2026_executives.sss', 'South Korea', 'Executive']);
     await screenshot(page, 'data-grid-end');
+    // Codes instead of labels keep the place: the same last respondent, its country as a code.
+    await data.labels.uncheck();
+    await expect
+      .poll(async () => (await data.rows(['country', 'respondent_type'], 300)).at(-1), POLL)
+      .toEqual(['#100 KR_2026_executives.sss', '4', '2']);
+    await data.labels.check();
   });
 });

@@ -61,6 +61,8 @@ interface DataGridTableProps {
   onSortingChange: OnChangeFn<SortingState>;
   onFilterColumn: (name: string) => void;
   filteredColumns: ReadonlySet<string>;
+  /** Changes when the rows change order or membership (filter, sort): back to the top then. */
+  orderKey: string;
 }
 
 export function DataGridTable({
@@ -72,6 +74,7 @@ export function DataGridTable({
   onSortingChange,
   onFilterColumn,
   filteredColumns,
+  orderKey,
 }: DataGridTableProps) {
   const { t } = useTranslation('data');
   const scrollRef = useRef<HTMLDivElement>(null);
@@ -136,10 +139,10 @@ export function DataGridTable({
     cache.request(firstRow, lastRow, firstColumn, lastColumn);
   }, [cache, firstRow, lastRow, firstColumn, lastColumn]);
 
-  // A new filter or sort starts again at the top.
+  // A new filter or sort starts again at the top; labels or codes keep the place.
   useEffect(() => {
     scrollRef.current?.scrollTo({ top: 0 });
-  }, [cache]);
+  }, [orderKey]);
 
   const leafColumns = table.getAllLeafColumns();
   const headers = table.getHeaderGroups()[0]?.headers ?? [];

@@ -255,6 +255,7 @@ export function DataGridView({ study, onNotice }: DataGridViewProps) {
           onSortingChange={setSorting}
           onFilterColumn={(name) => setFiltering((current) => (current === name ? null : name))}
           filteredColumns={filteredColumns}
+          orderKey={JSON.stringify([filter, columnFilters, sort ?? null])}
         />
       )}
     </section>
