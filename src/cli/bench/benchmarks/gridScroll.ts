@@ -3,7 +3,7 @@
  * by browser mode and scrolled in Chromium (playwright-core) with mouse-wheel events for a few
  * seconds, with a jump to a far row now and then as a scrollbar drag does. Frame times are taken
  * in the page with requestAnimationFrame; the result is the usual timing fields over frames plus
- * `frames_over_50ms` and how far the rows went. A report, not a gate.
+ * `frames_over_50ms`, how far the rows went and the page's JS heap. A report, not a gate.
  *
  * CEW_BENCH_RESPONDENTS sets the study's size, CEW_BENCH_GRID_SECONDS the scrolling time (8),
  * CEW_BENCH_GRID_JUMP_EVERY the wheel events between jumps (25; a huge number: wheel only),
@@ -133,6 +133,10 @@ export async function gridScroll(report: (result: BenchResult) => void): Promise
         furthest = Math.max(furthest, row);
       }
       const frames = (await page.evaluate(STOP_FRAME_CLOCK)) as number[];
+      // Chromium's JS heap in the page: the renderer holds pages of rows, never all of them.
+      const heapBytes = (await page.evaluate(
+        'performance.memory ? performance.memory.usedJSHeapSize : 0',
+      )) as number;
       frames.sort((a, b) => a - b);
       const result: BenchResult & Record<string, number | string> = {
         name: 'ui-grid-scroll',
@@ -145,6 +149,7 @@ export async function gridScroll(report: (result: BenchResult) => void): Promise
         respondents: RESPONDENTS,
         seconds: SECONDS,
         furthest_row: furthest,
+        renderer_heap_mb: Math.round((heapBytes / 1024 / 1024) * 10) / 10,
       };
       report(result);
     } finally {
