@@ -320,7 +320,11 @@ export function TablesView({ onNotice }: TablesViewProps) {
               >
                 <label className="field">
                   <span>{t('save.name')}</span>
-                  <input value={saveName} onChange={(e) => setSaveName(e.target.value)} />
+                  <input
+                    aria-label={t('save.name')}
+                    value={saveName}
+                    onChange={(e) => setSaveName(e.target.value)}
+                  />
                 </label>
                 <button type="submit" disabled={!spec || saveName.trim() === ''}>
                   {t('save.button')}
@@ -328,7 +332,7 @@ export function TablesView({ onNotice }: TablesViewProps) {
               </form>
               <label className="field">
                 <span>{t('save.open')}</span>
-                <select value="" onChange={(e) => open(e.target.value)}>
+                <select aria-label={t('save.open')} value="" onChange={(e) => open(e.target.value)}>
                   <option value="">{t('save.choose')}</option>
                   {saved
                     .filter((plan) => plan.tables.length === 1)

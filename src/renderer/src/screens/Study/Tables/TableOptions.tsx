@@ -26,7 +26,11 @@ export function TableOptions({ draft, weights, onChange }: TableOptionsProps) {
     <div className="panel table-builder__options">
       <label className="field">
         <span>{t('options.weight')}</span>
-        <select value={draft.weight} onChange={(e) => onChange({ weight: e.target.value })}>
+        <select
+          aria-label={t('options.weight')}
+          value={draft.weight}
+          onChange={(e) => onChange({ weight: e.target.value })}
+        >
           <option value="">{t('options.unweighted')}</option>
           {weights.map((name) => (
             <option key={name} value={name}>
@@ -38,6 +42,7 @@ export function TableOptions({ draft, weights, onChange }: TableOptionsProps) {
       <label className="field">
         <span>{t('options.cells')}</span>
         <select
+          aria-label={t('options.cells')}
           value={draft.content}
           onChange={(e) => onChange({ content: e.target.value as CellContent })}
         >
@@ -50,7 +55,11 @@ export function TableOptions({ draft, weights, onChange }: TableOptionsProps) {
       </label>
       <label className="field">
         <span>{t('options.significance')}</span>
-        <select value={draft.sig} onChange={(e) => onChange({ sig: Number(e.target.value) })}>
+        <select
+          aria-label={t('options.significance')}
+          value={draft.sig}
+          onChange={(e) => onChange({ sig: Number(e.target.value) })}
+        >
           {SIG_CHOICES.map((choice, index) => (
             <option key={choice.label} value={index}>
               {choice.levels ? choice.label : t('options.sigNone')}
@@ -61,6 +70,7 @@ export function TableOptions({ draft, weights, onChange }: TableOptionsProps) {
       <label className="field">
         <span>{t('options.lowBase')}</span>
         <input
+          aria-label={t('options.lowBase')}
           type="number"
           min={0}
           step={1}
@@ -74,6 +84,7 @@ export function TableOptions({ draft, weights, onChange }: TableOptionsProps) {
       <label className="field">
         <span>{t('options.decimals')}</span>
         <select
+          aria-label={t('options.decimals')}
           value={draft.decimals}
           onChange={(e) => onChange({ decimals: Number(e.target.value) })}
         >
@@ -106,6 +117,7 @@ export function TableOptions({ draft, weights, onChange }: TableOptionsProps) {
         <label className="field">
           <span>{t('options.expression')}</span>
           <input
+            aria-label={t('options.expression')}
             value={expression}
             onChange={(e) => setExpression(e.target.value)}
             onBlur={apply}
