@@ -20,6 +20,8 @@ const data = defineNamespace({
     count_other: '{{shown}} of {{total}} respondents',
     loading: 'Loading…',
     noColumns: 'The study has no variables yet: import a source first.',
+    tooManyRows:
+      'The grid scrolls through the first {{rows}} rows; filter, or sort (descending for the last rows), to reach the others.',
     sortBy: 'Sort by {{name}}',
     sortedAscending: 'sorted ascending',
     sortedDescending: 'sorted descending',
@@ -54,6 +56,8 @@ const data = defineNamespace({
     count_other: '응답자 {{total}}명 중 {{shown}}명',
     loading: '불러오는 중…',
     noColumns: '스터디에 아직 변수가 없습니다. 먼저 소스를 가져오세요.',
+    tooManyRows:
+      '표는 처음 {{rows}}개 행까지 스크롤됩니다. 나머지 행은 필터를 걸거나 정렬(마지막 행은 내림차순)해서 보세요.',
     sortBy: '{{name}} 기준 정렬',
     sortedAscending: '오름차순 정렬됨',
     sortedDescending: '내림차순 정렬됨',

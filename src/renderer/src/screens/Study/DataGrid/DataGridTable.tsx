@@ -34,6 +34,12 @@ export const ROW_HEIGHT = 26;
  * already in the DOM and only changes their text and position. More than the rows ever in view.
  */
 const ROW_SLOTS = 256;
+/**
+ * The most rows the grid scrolls through: Chromium caps an element's height at about 33.5
+ * million pixels, which 1,200,000 rows of ROW_HEIGHT stay under. Beyond it the view says so and
+ * a filter or a sort brings the other rows into reach.
+ */
+export const MAX_SCROLL_ROWS = 1_200_000;
 const HEADER_HEIGHT = 44;
 const RESPONDENT_WIDTH = 150;
 
@@ -95,7 +101,7 @@ export function DataGridTable({
   );
 
   const rowVirtualizer = useVirtualizer({
-    count: total,
+    count: Math.min(total, MAX_SCROLL_ROWS),
     getScrollElement: () => scrollRef.current,
     estimateSize: () => ROW_HEIGHT,
     overscan: 10,

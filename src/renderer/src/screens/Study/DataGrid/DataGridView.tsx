@@ -13,7 +13,7 @@ import { useClient, useEvent } from '../../../api/ClientContext';
 import { Checkbox } from '../../../components/Checkbox';
 import { formatInteger } from '../../../format';
 import { ColumnFilterPanel } from './ColumnFilterPanel';
-import { DataGridTable } from './DataGridTable';
+import { DataGridTable, MAX_SCROLL_ROWS } from './DataGridTable';
 import { GridPageCache } from './gridPageCache';
 
 interface DataGridViewProps {
@@ -231,6 +231,11 @@ export function DataGridView({ study, onNotice }: DataGridViewProps) {
             </li>
           ))}
         </ul>
+      )}
+      {shownTotal !== null && shownTotal > MAX_SCROLL_ROWS && (
+        <p className="notice notice--info">
+          {t('tooManyRows', { rows: formatInteger(MAX_SCROLL_ROWS) })}
+        </p>
       )}
       {filteringColumn && (
         <ColumnFilterPanel
