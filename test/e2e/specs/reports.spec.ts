@@ -116,7 +116,7 @@ describe('a consultant builds and exports the demo report in the Reports view (b
     const rows: string[][] = [];
     for (const row of await help.locator('tbody tr:has(td)').all())
       rows.push((await row.locator('td').allInnerTexts()).map((text) => text.trim()));
-    expect(rows).toContainEqual(['Alt+ArrowDown', 'Move the chosen page down (on its thumbnail)']);
+    expect(rows).toContainEqual(['Alt+↓', 'Move the chosen page down (on its thumbnail)']);
     expect(rows).toContainEqual(['Ctrl+Z', 'Undo the last page change (outside text fields)']);
     await page.keyboard.press('Escape');
     await help.waitFor({ state: 'detached' });
@@ -218,6 +218,18 @@ describe('a consultant builds and exports the demo report in the Reports view (b
     expect(await differs.innerText()).toBe(
       `Your footnote differs from the automatic one, which now reads: ${automatic}`,
     );
+    // Saved with the page, or said plainly that it is not: never dropped unannounced.
+    await reports.waitUntilSaved();
+    const savedItem = (await savedDemoReport(page)).report.pages[0]!.items[0] as {
+      footnote?: string;
+    };
+    const notKept = reports.pageFields.locator('.report-footnote__not-kept');
+    if (savedItem.footnote === 'Source: Customer Energy survey, all four countries.')
+      expect(await notKept.count()).toBe(0);
+    else
+      await expect
+        .poll(() => notKept.innerText())
+        .toContain('saved reports do not keep own footnotes yet');
     await reports.pageFields.getByRole('button', { name: 'Use the automatic footnote' }).click();
     await expect.poll(() => reports.slideFootnotes()).toEqual([automatic]);
   });

@@ -20,6 +20,7 @@ interface PageEditorProps {
   choices: ContentChoice[];
   onChange: (change: (page: ReportPage) => ReportPage, undoLabel?: UndoLabel) => void;
   onAdd: (choice: AddChoice) => void;
+  ownFootnotesKept: boolean;
 }
 
 export function PageEditor({
@@ -29,6 +30,7 @@ export function PageEditor({
   choices,
   onChange,
   onAdd,
+  ownFootnotesKept,
 }: PageEditorProps) {
   const { t } = useTranslation('reports');
   const items = page.items as EditableItem[];
@@ -136,6 +138,7 @@ export function PageEditor({
               ) : (
                 <FootnoteEditor
                   automatic={automaticFootnote(index)}
+                  kept={ownFootnotesKept}
                   override={item.footnote}
                   onChange={(footnote) =>
                     changeItem(index, (current) => {

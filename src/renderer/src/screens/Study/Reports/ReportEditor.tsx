@@ -301,6 +301,7 @@ export function ReportEditor({
                   edit((current) => updatePage(current, page.id, change), undoLabel)
                 }
                 onAdd={addItem}
+                ownFootnotesKept={draft.ownFootnotesKept}
               />
             </>
           ) : (
