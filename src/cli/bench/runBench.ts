@@ -13,6 +13,7 @@ import { importCsv, importSav, openStudy } from './benchmarks/studyData';
 import { segmentationBenchmarks } from './benchmarks/segmentation';
 import { reportBenchmarks } from './benchmarks/reports';
 import { gridScroll } from './benchmarks/gridScroll';
+import { uiFirstTable } from './benchmarks/uiFirstTable';
 
 type Benchmark = (report: (result: BenchResult) => void) => Promise<void>;
 
@@ -28,6 +29,7 @@ const benchmarks: Record<string, Benchmark> = {
   ...segmentationBenchmarks,
   ...reportBenchmarks,
   'ui-grid-scroll': gridScroll,
+  'ui-first-table': uiFirstTable,
 };
 
 export const usage =

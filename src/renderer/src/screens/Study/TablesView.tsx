@@ -125,11 +125,12 @@ export function TablesView({ onNotice }: TablesViewProps) {
   const types = useMemo(() => new Map(variables.map((v) => [v.name, v.type])), [variables]);
   const isNumeric = useCallback((name: string) => types.get(name) === 'numeric', [types]);
   const spec = useMemo(() => runSpec(draft, isNumeric), [draft, isNumeric]);
-  const table = useLatestTable(spec, revision);
   const decimals = tableDecimals({ decimals: { percent: draft.decimals } });
 
   const used = [...draft.rows, ...draft.columns, ...(picking ? [picking] : [])];
+  // Asked before the table runs: the worker answers in order, so the frame's labels come first.
   const details = useVariableDetails(used, revision);
+  const table = useLatestTable(spec, revision);
   const frame = useMemo(() => {
     if (!spec) return null;
     const stubs = spec.rows.map((name) => ({
