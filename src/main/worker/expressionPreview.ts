@@ -1,7 +1,8 @@
 /**
  * An expression's live count while the user types it, with nothing saved: a filter's kept
  * respondents, or a derived variable's distribution (counts per code for a coded result, range
- * and mean for a measure). Evaluated exactly as filters.save and variables.derive evaluate it.
+ * and mean for a measure). Evaluated exactly as filters.save and variables.derive evaluate it: the
+ * same catalog (user-missing codes read as missing) and the same columns.
  */
 import { ApiError } from '../../shared/api/apiTypes';
 import type { ExpressionPreview } from '../../shared/api/variables';
@@ -10,24 +11,14 @@ import {
   evaluate,
   ExpressionError,
   parseExpression,
-  type ColumnSet,
   type CompiledExpression,
 } from '../analysis/expressions/index';
-import { chunkToNumbers } from '../import/columnEncoding';
-import { textAt } from '../study/columnStore';
 import type { ReadableStudyDb } from '../study/studyDb';
-import { statement } from '../study/statementCache';
 import type { ColumnCache } from './columnCache';
-import { filterMask, studyCatalog } from './studyExpressions';
+import { columnsFor, filterMask, studyCatalog, studyRows } from './studyExpressions';
 
 /** A measure with at most this many distinct whole values is shown as counts per value. */
 const MAX_LISTED_VALUES = 20;
-
-function studyRows(db: ReadableStudyDb): number {
-  return (
-    statement(db, 'SELECT coalesce(sum(row_count), 0) AS n FROM sources').get() as { n: number }
-  ).n;
-}
 
 function compile(db: ReadableStudyDb, expression: string): CompiledExpression {
   try {
@@ -39,21 +30,6 @@ function compile(db: ReadableStudyDb, expression: string): CompiledExpression {
   }
 }
 
-function columns(compiled: CompiledExpression, cache: ColumnCache): ColumnSet {
-  const set = new Map<string, Float64Array | string[]>();
-  for (const name of compiled.needs) {
-    const { column } = cache.get(name);
-    if (column.encoding === 'utf8') {
-      const values: string[] = new Array<string>(column.offsets.length - 1);
-      for (let i = 0; i < values.length; i++) values[i] = textAt(column, i);
-      set.set(name, values);
-    } else {
-      set.set(name, chunkToNumbers(column));
-    }
-  }
-  return set;
-}
-
 function derivedPreview(
   db: ReadableStudyDb,
   cache: ColumnCache,
@@ -63,8 +39,8 @@ function derivedPreview(
   const rows = studyRows(db);
   const values =
     compiled.kind === 'boolean'
-      ? Float64Array.from(evaluate(compiled, columns(compiled, cache), rows))
-      : evaluate(compiled, columns(compiled, cache), rows);
+      ? Float64Array.from(evaluate(compiled, columnsFor(compiled, cache), rows))
+      : evaluate(compiled, columnsFor(compiled, cache), rows);
   const labels =
     compiled.kind === 'boolean'
       ? new Map([

@@ -107,7 +107,7 @@ function compile(
 }
 
 /** The stored columns an expression reads; its plan applies the user-missing codes. */
-function columnsFor(compiled: CompiledExpression, cache: ColumnCache): ColumnSet {
+export function columnsFor(compiled: CompiledExpression, cache: ColumnCache): ColumnSet {
   const set = new Map<string, Float64Array | string[]>();
   for (const name of compiled.needs) {
     const { column } = cache.get(name);
@@ -122,7 +122,7 @@ function columnsFor(compiled: CompiledExpression, cache: ColumnCache): ColumnSet
   return set;
 }
 
-function studyRows(db: ReadableStudyDb): number {
+export function studyRows(db: ReadableStudyDb): number {
   return (
     statement(db, 'SELECT coalesce(sum(row_count), 0) AS n FROM sources').get() as { n: number }
   ).n;
