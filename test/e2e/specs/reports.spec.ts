@@ -230,6 +230,8 @@ describe('a consultant builds and exports the demo report in the Reports view (b
       await expect
         .poll(() => notKept.innerText())
         .toContain('saved reports do not keep own footnotes yet');
+    await reports.pageFields.scrollIntoViewIfNeeded();
+    await screenshot(page, 'reports-own-footnote');
     await reports.pageFields.getByRole('button', { name: 'Use the automatic footnote' }).click();
     await expect.poll(() => reports.slideFootnotes()).toEqual([automatic]);
   });
