@@ -199,6 +199,7 @@ describe('user-missing codes (gender: 99 declared missing; q9: 8..9)', () => {
     expect(run('value(gender) = 99')).toEqual([0, 0, 1, 0, 0, 1]);
     expect(run('value(gender) = "Prefer not to say"')).toEqual([0, 0, 1, 0, 0, 1]);
     expect(run('count(value(q9) in (8..9), value(gender) = 99)')).toEqual([0, 1, 1, 1, 0, 1]);
+    expect(run('count(value(q7a..q7e) = 1)')).toEqual(run('count(q7a..q7e = 1)'));
   });
 
   it('arithmetic and aggregates treat them as missing', () => {
