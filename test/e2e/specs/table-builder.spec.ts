@@ -260,6 +260,46 @@ describe('a consultant builds a table in the Tables view (browser mode)', () => 
     await expect.poll(() => tables.table.locator('tfoot td').first().innerText()).toBe('7,700');
   });
 
+  it('keeps the header and the stub in view while a long, wide table scrolls, and resizes a column by its edge', async () => {
+    const items = ['create_video', 'create_blog', 'create_review', 'comment', 'rate', 'recommend'];
+    for (const name of items) await tables.sendByKey(name, 'R');
+    await expect.poll(() => tables.chips('Rows')).toEqual(['country', ...items]);
+    await tables.waitForNumbers();
+    const scroller = page.locator('.table-scroll');
+    const creators = tables.table.locator('thead th[scope="col"]', { hasText: 'Creators' });
+    const germany = tables.table.getByRole('rowheader', { name: 'country Germany' });
+
+    // Dragging the right edge of the Creators header widens the column by as much.
+    const before = (await creators.boundingBox())!;
+    const edge = (await creators
+      .getByRole('separator', { name: 'Resize column Creators' })
+      .boundingBox())!;
+    await page.mouse.move(edge.x + edge.width / 2, edge.y + edge.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(edge.x + edge.width / 2 + 900, edge.y + edge.height / 2, { steps: 10 });
+    await page.mouse.up();
+    const widened = (await creators.boundingBox())!;
+    expect(Math.round(widened.width - before.width)).toBe(900);
+
+    // Scrolled down and right, the header row and the stub column stay where they were.
+    const header = (await creators.boundingBox())!;
+    const stub = (await germany.boundingBox())!;
+    await scroller.evaluate((element) => element.scrollTo(400, 200));
+    await expect(scroller.evaluate((element) => element.scrollTop)).resolves.toBe(200);
+    await expect(scroller.evaluate((element) => element.scrollLeft)).resolves.toBe(400);
+    expect((await tables.table.locator('thead th.stub').last().boundingBox())!.y).toBeCloseTo(
+      header.y,
+      0,
+    );
+    const recommend = tables.table.getByRole('rowheader', { name: /^recommend / }).first();
+    expect((await recommend.boundingBox())!.x).toBeCloseTo(stub.x, 0);
+    await screenshot(page, 'table-builder-05-scrolled-and-resized');
+
+    await scroller.evaluate((element) => element.scrollTo(0, 0));
+    for (const name of items) await tables.remove('Rows', name);
+    await expect.poll(() => tables.chips('Rows')).toEqual(['country']);
+  });
+
   it('saves the table under a name and opens it again', async () => {
     await tables.save('Country by energy');
     await page.getByText('Saved “Country by energy”.').waitFor();
@@ -279,7 +319,7 @@ describe('a consultant builds a table in the Tables view (browser mode)', () => 
     await expect(tables.chips('Columns')).resolves.toEqual(['energy']);
     await tables.waitForNumbers();
     await expect((await tables.cell('Germany', 'Viewers')).innerText()).resolves.toBe('31%AB+');
-    await screenshot(page, 'table-builder-05-reopened');
+    await screenshot(page, 'table-builder-06-reopened');
   });
 
   it('lists R, C, F and Ctrl+Shift+C among the shortcuts in Help', async () => {
