@@ -48,7 +48,11 @@ function itemHtml(item: RenderedItem, box: Box, report: RenderedReport): string 
   const { font, colours } = report.template;
   let inner: string;
   if (item.kind === 'chart')
-    inner = chartSvg(item, { width: box.w * PX, height: box.h * PX }, { font, text: colours.text });
+    inner = chartSvg(
+      item,
+      { width: box.w * PX, height: box.h * PX },
+      { font, text: colours.text, background: colours.background },
+    );
   else if (item.kind === 'table') inner = tableHtml(item);
   else if (item.kind === 'text') inner = `<div class="text">${escape(item.text)}</div>`;
   else inner = `<div class="problem">Not shown — ${escape(item.message)}</div>`;

@@ -30,6 +30,7 @@ export interface ChartSpec {
    */
   seriesFrom?: 'columns' | 'rows';
   horizontal?: boolean;
+  /** Values printed on the chart; on unless false (as on a client slide). */
   dataLabels?: boolean;
   /** Leave out the Total column. */
   hideTotal?: boolean;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { chartFootnote } from '../../../src/renderer/src/charts/model/chartFootnote';
+import { chartFootnote } from '../../../src/shared/charts/chartFootnote';
 import { energyByCountry } from './tableFixture';
 
 const table = { rows: ['energy'], columns: [{ variables: ['country'] }] };

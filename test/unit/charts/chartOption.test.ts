@@ -11,8 +11,8 @@ import {
   niceMax,
   niceScale,
   percentShares,
-} from '../../../src/renderer/src/charts/model/chartOption';
-import { LIGHT_CHART_THEME } from '../../../src/renderer/src/charts/model/chartTheme';
+} from '../../../src/shared/charts/chartOption';
+import { LIGHT_CHART_THEME } from '../../../src/shared/charts/chartTheme';
 import { energyByCountry } from './tableFixture';
 
 const table = { rows: ['energy'], columns: [{ variables: ['country'] }] };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { sideBySidePanels } from '../../../src/renderer/src/charts/model/sideBySidePanels';
+import { sideBySidePanels } from '../../../src/shared/charts/sideBySidePanels';
 import { tableDecimals } from '../../../src/shared/domain/tableFormat';
 import { energyByCountry } from './tableFixture';
 

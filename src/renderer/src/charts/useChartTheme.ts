@@ -5,7 +5,7 @@
  * segment or country everywhere).
  */
 import { useEffect, useState } from 'react';
-import { LIGHT_CHART_THEME, type ChartTheme } from './model/chartTheme';
+import { LIGHT_CHART_THEME, type ChartTheme } from '../../../shared/charts/chartTheme';
 
 function cssVariable(style: CSSStyleDeclaration, name: string, fallback: string): string {
   const value = style.getPropertyValue(name).trim();

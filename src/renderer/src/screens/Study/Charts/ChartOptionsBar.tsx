@@ -74,7 +74,7 @@ export function ChartOptionsBar({ look, onChange }: ChartOptionsBarProps) {
           <option value="rows">{t('look.seriesPerColumn')}</option>
         </select>
       </label>
-      <Checkbox checked={look.dataLabels === true} onChange={(on) => set({ dataLabels: on })}>
+      <Checkbox checked={look.dataLabels !== false} onChange={(on) => set({ dataLabels: on })}>
         {t('look.dataLabels')}
       </Checkbox>
       <Checkbox checked={look.hideTotal === true} onChange={(on) => set({ hideTotal: on })}>

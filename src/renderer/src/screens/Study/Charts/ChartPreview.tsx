@@ -15,10 +15,10 @@ import {
   downloadFile,
   EXPORT_SIZE,
 } from '../../../charts/exportChart';
-import { chartFootnote } from '../../../charts/model/chartFootnote';
-import { chartOption } from '../../../charts/model/chartOption';
-import { LIGHT_CHART_THEME } from '../../../charts/model/chartTheme';
-import { questionBases } from '../../../charts/model/questionBases';
+import { chartFootnote } from '../../../../../shared/charts/chartFootnote';
+import { chartOption } from '../../../../../shared/charts/chartOption';
+import { LIGHT_CHART_THEME } from '../../../../../shared/charts/chartTheme';
+import { questionBases } from '../../../../../shared/charts/questionBases';
 import { useChartTheme } from '../../../charts/useChartTheme';
 import { useEChart } from '../../../charts/useEChart';
 

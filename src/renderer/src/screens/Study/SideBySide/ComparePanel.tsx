@@ -7,8 +7,8 @@ import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { seriesColour } from '../../../../../shared/domain/chart';
 import { formatNumber } from '../../../../../shared/domain/tableFormat';
-import { panelChartHeight, panelOption } from '../../../charts/model/panelOption';
-import type { SideBySidePanel } from '../../../charts/model/sideBySidePanels';
+import { panelChartHeight, panelOption } from '../../../../../shared/charts/panelOption';
+import type { SideBySidePanel } from '../../../../../shared/charts/sideBySidePanels';
 import { useChartTheme } from '../../../charts/useChartTheme';
 import { useEChart } from '../../../charts/useEChart';
 

@@ -10,7 +10,7 @@ import { useTranslation } from 'react-i18next';
 import type { VariableSummary } from '../../../../../shared/domain/study';
 import type { TableSpec } from '../../../../../shared/domain/table';
 import { formatNumber, tableDecimals } from '../../../../../shared/domain/tableFormat';
-import { sideBySidePanels } from '../../../charts/model/sideBySidePanels';
+import { sideBySidePanels } from '../../../../../shared/charts/sideBySidePanels';
 import { SIG_LEVELS } from '../Charts/ChartTablePicker';
 import { useStudyVariables, variableOptionLabel } from '../Charts/useStudyVariables';
 import { useTableResult } from '../Charts/useTableResult';

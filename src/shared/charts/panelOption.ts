@@ -4,8 +4,8 @@
  * its category's colour and labelled as the table prints it, with letters and ▲/▼ ("52% B ▲").
  */
 import type { EChartsCoreOption } from 'echarts/core';
-import { seriesColour } from '../../../../shared/domain/chart';
-import { formatNumber } from '../../../../shared/domain/tableFormat';
+import { seriesColour } from '../domain/chart';
+import { formatNumber } from '../domain/tableFormat';
 import type { ChartTheme } from './chartTheme';
 import { tooltipLines } from './tooltipText';
 import type { SideBySideBar, SideBySidePanel } from './sideBySidePanels';

@@ -3,9 +3,9 @@
  * the question's own base where not everyone answered it — (low bases named), what the letters stand for, then the table's own footnote (weight, filter,
  * test and significance level). Pure, so the screen and the exports print the same lines.
  */
-import type { ChartSpec } from '../../../../shared/domain/chart';
-import type { TableResult } from '../../../../shared/domain/table';
-import { formatNumber } from '../../../../shared/domain/tableFormat';
+import type { ChartSpec } from '../domain/chart';
+import type { TableResult } from '../domain/table';
+import { formatNumber } from '../domain/tableFormat';
 import { questionBases } from './questionBases';
 
 /** The Total column and banner columns that a chart plots, in order (hideTotal respected). */

@@ -3,7 +3,7 @@
  * question not everyone was asked), else the columns' bases. A footnote must name these, not the
  * number of respondents in the column.
  */
-import type { TableBase, TableResult } from '../../../../shared/domain/table';
+import type { TableBase, TableResult } from '../domain/table';
 
 export function questionBases(result: TableResult): TableBase[] {
   const question = result.rows[0]?.variable;

@@ -4,9 +4,9 @@
  * scale, so a longer bar is a larger share whichever panel it is in; each bar keeps the table's
  * letters (the values it is significantly higher than) and its ▲/▼ against the rest of the sample.
  */
-import { colourKey } from '../../../../shared/domain/chart';
-import type { TableResult } from '../../../../shared/domain/table';
-import { formatNumber, type Decimals } from '../../../../shared/domain/tableFormat';
+import { colourKey } from '../domain/chart';
+import type { TableResult } from '../domain/table';
+import { formatNumber, type Decimals } from '../domain/tableFormat';
 import { niceMax } from './chartOption';
 import { questionBases } from './questionBases';
 

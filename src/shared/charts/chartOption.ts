@@ -6,13 +6,13 @@
  * as in the table ("52% B").
  */
 import type { EChartsCoreOption } from 'echarts/core';
-import { seriesColour, type ChartData, type ChartSpec } from '../../../../shared/domain/chart';
+import { seriesColour, type ChartData, type ChartSpec } from '../domain/chart';
 import {
   formatNumber,
   formatWithLetters,
   type Decimals,
   type NumberKind,
-} from '../../../../shared/domain/tableFormat';
+} from '../domain/tableFormat';
 import type { ChartTheme } from './chartTheme';
 import { tooltipLines } from './tooltipText';
 
@@ -254,7 +254,7 @@ export function chartOption(
             shown: value,
           })),
           label: {
-            show: spec.dataLabels === true,
+            show: spec.dataLabels !== false,
             position: labelPosition,
             ...baseText(theme),
             ...(stacked
@@ -462,12 +462,12 @@ export function chartOption(
             itemStyle: { color: seriesColour(series.key) },
           })),
           label: {
-            show: spec.dataLabels === true,
+            show: spec.dataLabels !== false,
             ...baseText(theme),
             overflow: 'none',
             formatter: (item: { data: { point: Point } }) => labelled(item.data.point),
           },
-          labelLine: { show: spec.dataLabels === true, length: 6, length2: 8 },
+          labelLine: { show: spec.dataLabels !== false, length: 6, length2: 8 },
         };
       }),
     };
