@@ -21,7 +21,7 @@ export class TablesPage {
     this.variableList = page.getByRole('complementary', { name: 'Variables' });
     this.table = page.getByRole('table', { name: 'Cross-table' });
     this.comparison = page.getByRole('dialog', { name: 'Comparison' });
-    this.footnote = page.locator('.table-footnote');
+    this.footnote = page.locator('.table-footnote').first();
     this.copyButton = page.getByRole('button', { name: 'Copy for Excel' });
     this.keyHint = page.locator('.table-builder__hint');
   }

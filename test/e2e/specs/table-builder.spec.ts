@@ -300,6 +300,55 @@ describe('a consultant builds a table in the Tables view (browser mode)', () => 
     await expect.poll(() => tables.chips('Rows')).toEqual(['country']);
   });
 
+  it('shows counts, a means row for a numeric variable, and flags and suppresses low bases', async () => {
+    const letters = (cell: { sig: string; marks?: string }) => `${cell.sig}${cell.marks ?? ''}`;
+    await tables.choose('Cells', 'Counts');
+    const germany = expected.rows.find((r) => r.label === 'Germany')!;
+    await expect
+      .poll(async () => (await tables.bodyRows())[0])
+      .toEqual([
+        'country Germany',
+        ...germany.cells.map((c) => `${formatNumber(c.n, 'count')}${letters(c)}`),
+      ]);
+    await tables.choose('Cells', 'Column %');
+
+    await tables.sendByKey('age', 'R');
+    await expect.poll(() => tables.chips('Rows')).toEqual(['country', 'age · mean']);
+    await tables.waitForNumbers();
+    const withMeans = cliTable(studyPath, [
+      '--rows',
+      'country',
+      '--means',
+      'age',
+      '--cols',
+      'energy',
+      '--sig',
+      '0.95',
+    ]);
+    const mean = withMeans.rows.find((r) => r.code === null)!;
+    const meanRow = (await tables.bodyRows()).find((row) => row[0] === 'age Mean');
+    expect(meanRow).toEqual([
+      'age Mean',
+      ...mean.cells.map((c) => `${formatNumber(c.mean, 'mean')}${letters(c)}`),
+    ]);
+    await tables.remove('Rows', 'age');
+
+    // Creators (264 respondents) fall under a threshold of 300: flagged, then blanked.
+    await page.getByLabel('Low base below').fill('300');
+    await expect
+      .poll(() => tables.table.locator('tfoot tr').first().innerText())
+      .toBe(['Base (n)', '7,700', '264*', '1,199', '4,690'].join('\t'));
+    await page.getByLabel('Suppress low bases').check();
+    await expect.poll(async () => (await tables.cell('Germany', 'Creators')).innerText()).toBe('–');
+    await page.getByText('Numbers are suppressed in columns with a base below 300.').waitFor();
+    await screenshot(page, 'table-builder-06-low-base-suppressed');
+    await page.getByLabel('Suppress low bases').uncheck();
+    await page.getByLabel('Low base below').fill('30');
+    await expect
+      .poll(() => tables.table.locator('tfoot tr').first().innerText())
+      .toBe(['Base (n)', '7,700', '264', '1,199', '4,690'].join('\t'));
+  });
+
   it('saves the table under a name and opens it again', async () => {
     await tables.save('Country by energy');
     await page.getByText('Saved “Country by energy”.').waitFor();
@@ -319,7 +368,7 @@ describe('a consultant builds a table in the Tables view (browser mode)', () => 
     await expect(tables.chips('Columns')).resolves.toEqual(['energy']);
     await tables.waitForNumbers();
     await expect((await tables.cell('Germany', 'Viewers')).innerText()).resolves.toBe('31%AB+');
-    await screenshot(page, 'table-builder-06-reopened');
+    await screenshot(page, 'table-builder-07-reopened');
   });
 
   it('lists R, C, F and Ctrl+Shift+C among the shortcuts in Help', async () => {

@@ -8,6 +8,14 @@ const tables = defineNamespace({
     findVariable: 'Find a variable',
     keyHint:
       'Drag a variable to a zone, or focus it and press R (rows), C (columns) or F (filter).',
+    origins: {
+      segment: 'Segments',
+      derived: 'Derived',
+      set: 'Response sets',
+      imported: 'Questions',
+      weight: 'Weights',
+      system: 'System',
+    },
     zones: {
       rows: 'Rows',
       columns: 'Columns',
@@ -96,6 +104,14 @@ const tables = defineNamespace({
     variables: '변수',
     findVariable: '변수 찾기',
     keyHint: '변수를 영역으로 끌어 놓거나, 변수에 초점을 두고 R(행), C(열), F(필터)를 누르세요.',
+    origins: {
+      segment: '세그먼트',
+      derived: '파생 변수',
+      set: '응답 세트',
+      imported: '문항',
+      weight: '가중치',
+      system: '시스템',
+    },
     zones: {
       rows: '행',
       columns: '열',

@@ -43,6 +43,7 @@ import {
   type Zone,
 } from './Tables/tableDraft';
 import { tableFrame } from './Tables/tableFrame';
+import { extraNotes } from './Tables/tableNotes';
 import { tableTsv } from './Tables/tableTsv';
 import { useLatestTable } from './Tables/useLatestTable';
 import { useVariableDetails } from './Tables/useVariableDetails';
@@ -362,6 +363,11 @@ export function TablesView({ onNotice }: TablesViewProps) {
                   onCompare={setComparison}
                 />
                 <p className="muted table-footnote">{shown.footnote}</p>
+                {extraNotes(shown).map((note) => (
+                  <p key={note} className="muted table-footnote">
+                    {note}
+                  </p>
+                ))}
               </>
             )}
             {comparison && (

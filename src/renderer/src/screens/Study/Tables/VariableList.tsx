@@ -105,7 +105,7 @@ export function VariableList({ variables, search, onSearch, onKey }: VariableLis
       <ul className="variable-list" aria-label={t('variables')}>
         {groups.map((group) => (
           <li key={group.origin}>
-            <h3 className="variable-list__group">{group.origin}</h3>
+            <h3 className="variable-list__group">{t(`origins.${group.origin}`)}</h3>
             <ul className="variable-list">
               {group.members.map((variable) => (
                 <VariableItem key={variable.name} variable={variable} onKey={onKey} />

@@ -3,12 +3,13 @@
  * screen ("29%", "1,964"), which Excel turns into numbers (a percentage, a grouped integer).
  * Letters go in a column of their own right of each number column, headed by that column's
  * letter: "29% AB" would paste as text and could not be summed or charted, while "29%" beside
- * "AB" stays a number. The footnote follows the table after an empty line.
+ * "AB" stays a number. The footnote and the engine's notes follow after an empty line.
  */
 import type { Decimals } from '../../../../../shared/domain/tableFormat';
 import { formatNumber } from '../../../../../shared/domain/tableFormat';
 import type { TableResult } from '../../../../../shared/domain/table';
 import { cellText, type CellContent } from './cellText';
+import { extraNotes } from './tableNotes';
 
 export interface TsvLabels {
   base: string;
@@ -77,5 +78,6 @@ export function tableTsv(
       ),
     );
   }
-  return `${lines.join('\n')}\n\n${clean(result.footnote)}\n`;
+  const notes = [result.footnote, ...extraNotes(result)].map(clean);
+  return `${lines.join('\n')}\n\n${notes.join('\n')}\n`;
 }
