@@ -9,6 +9,7 @@ import { mkdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { ReportExportSummary, ReportFormat } from '../../shared/api/reports';
 import type { RenderedReport, RepeatValue, Report } from '../../shared/domain/report';
+import { printedFootnote } from '../../shared/domain/reportFootnote';
 import { atomicTarget } from '../export/atomicTarget';
 import { writeTabBook } from '../export/tabBook';
 import { renderReport, type ReportData } from './renderReport';
@@ -53,7 +54,7 @@ export function reportTabBookTables(rendered: RenderedReport) {
         ? [
             {
               title: item.title,
-              result: { ...item.result, footnote: item.footnote },
+              result: { ...item.result, footnote: printedFootnote(item) },
               spec: item.spec.table,
             },
           ]
@@ -61,7 +62,7 @@ export function reportTabBookTables(rendered: RenderedReport) {
           ? [
               {
                 title: item.title,
-                result: { ...item.result, footnote: item.footnote },
+                result: { ...item.result, footnote: printedFootnote(item) },
                 spec: item.spec,
               },
             ]

@@ -118,6 +118,7 @@ function renderItem(
         colours: chartColours(spec, series),
         facts,
         footnote: reportFootnote(facts),
+        ...(item.footnote !== undefined ? { ownFootnote: item.footnote } : {}),
       };
     }
     const name = typeof item.table === 'string' ? item.table : undefined;
@@ -140,6 +141,7 @@ function renderItem(
       result,
       facts,
       footnote: reportFootnote(facts),
+      ...(item.footnote !== undefined ? { ownFootnote: item.footnote } : {}),
     };
   } catch (error) {
     const what =

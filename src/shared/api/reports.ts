@@ -34,12 +34,14 @@ export const reportItemSchema = z.discriminatedUnion('kind', [
     kind: z.literal('chart'),
     chart: z.union([savedName, chartSpecSchema]),
     title: z.string().max(500).optional(),
+    footnote: z.string().max(4000).optional(),
   }),
   z.object({
     kind: z.literal('table'),
     table: z.union([savedName, tableSpecSchema]),
     index: z.number().int().min(0).optional(),
     title: z.string().max(500).optional(),
+    footnote: z.string().max(4000).optional(),
   }),
   z.object({ kind: z.literal('text'), text: z.string().max(20_000) }),
 ]);

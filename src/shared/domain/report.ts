@@ -32,11 +32,16 @@ export const defaultTemplate: ReportTemplate = {
   slideSize: '16:9',
 };
 
+/**
+ * A chart's or table's `footnote` is the user's own, printed instead of the automatic one; the
+ * automatic one is still drawn beside it (RenderedItem.footnote) so the builder can show when the
+ * data behind it has changed.
+ */
 export type ReportItem =
   /** A saved chart by name, or a chart spec in place. */
-  | { kind: 'chart'; chart: string | ChartSpec; title?: string }
+  | { kind: 'chart'; chart: string | ChartSpec; title?: string; footnote?: string }
   /** A saved table (or tab plan: `index` picks its table, first by default) by name, or a spec. */
-  | { kind: 'table'; table: string | TableSpec; index?: number; title?: string }
+  | { kind: 'table'; table: string | TableSpec; index?: number; title?: string; footnote?: string }
   | { kind: 'text'; text: string };
 
 export interface ReportPage {
@@ -97,7 +102,10 @@ export type RenderedItem =
       /** One colour per series (or per category when series come from rows), as on screen. */
       colours: string[];
       facts: FootnoteFacts;
+      /** The automatic footnote, from the facts as they stand now. */
       footnote: string;
+      /** The user's own footnote, where the page has one: printed instead of `footnote`. */
+      ownFootnote?: string;
     }
   | {
       kind: 'table';
@@ -106,7 +114,10 @@ export type RenderedItem =
       spec: TableSpec;
       result: TableResult;
       facts: FootnoteFacts;
+      /** The automatic footnote, from the facts as they stand now. */
       footnote: string;
+      /** The user's own footnote, where the page has one: printed instead of `footnote`. */
+      ownFootnote?: string;
     }
   | { kind: 'text'; text: string }
   /** An item that could not be drawn (a saved chart deleted, a variable gone): said, not hidden. */

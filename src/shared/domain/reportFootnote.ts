@@ -65,13 +65,19 @@ export function reportFootnote(facts: FootnoteFacts): string {
     .join(' ');
 }
 
+/** The footnote an export prints under an item: the user's own where given, else the automatic one. */
+export function printedFootnote(item: Extract<RenderedItem, { kind: 'chart' | 'table' }>): string {
+  return item.ownFootnote ?? item.footnote;
+}
+
 /** A page's footnote lines: one per chart or table, led by its title when the page has several. */
 export function pageFootnotes(items: readonly RenderedItem[]): string[] {
   const noted = items.filter(
     (item): item is Extract<RenderedItem, { kind: 'chart' | 'table' }> =>
       item.kind === 'chart' || item.kind === 'table',
   );
-  return noted.map((item) =>
-    noted.length > 1 ? `${item.title} — ${item.footnote}` : item.footnote,
-  );
+  return noted.map((item) => {
+    const text = printedFootnote(item);
+    return noted.length > 1 ? `${item.title} — ${text}` : text;
+  });
 }

@@ -218,18 +218,12 @@ describe('a consultant builds and exports the demo report in the Reports view (b
     expect(await differs.innerText()).toBe(
       `Your footnote differs from the automatic one, which now reads: ${automatic}`,
     );
-    // Saved with the page, or said plainly that it is not: never dropped unannounced.
+    // Saved with the page, so the exports print it too.
     await reports.waitUntilSaved();
     const savedItem = (await savedDemoReport(page)).report.pages[0]!.items[0] as {
       footnote?: string;
     };
-    const notKept = reports.pageFields.locator('.report-footnote__not-kept');
-    if (savedItem.footnote === 'Source: Customer Energy survey, all four countries.')
-      expect(await notKept.count()).toBe(0);
-    else
-      await expect
-        .poll(() => notKept.innerText())
-        .toContain('saved reports do not keep own footnotes yet');
+    expect(savedItem.footnote).toBe('Source: Customer Energy survey, all four countries.');
     await reports.pageFields.scrollIntoViewIfNeeded();
     await screenshot(page, 'reports-own-footnote');
     await reports.pageFields.getByRole('button', { name: 'Use the automatic footnote' }).click();

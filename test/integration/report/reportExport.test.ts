@@ -340,6 +340,38 @@ describe('the PowerPoint deck', () => {
     for (const text of lettered) expect(cells).toContain(text);
   });
 
+  it('prints a footnote the user wrote instead of the automatic one, which is still drawn beside it', async () => {
+    const saved = (await session.workerClient.call('reports.saved', {}))[0]!.report;
+    const own = 'Source: Customer Energy survey, all four countries.';
+    await session.workerClient.call('reports.save', {
+      report: {
+        name: 'Own footnote',
+        template: saved.template,
+        pages: [
+          {
+            id: 'p',
+            title: 'Countries',
+            items: [{ kind: 'table', table: { rows: ['country'], columns: [] }, footnote: own }],
+          },
+        ],
+      },
+    });
+    const drawn = await session.workerClient.call('reports.render', { name: 'Own footnote' });
+    const item = drawn.pages[0]!.items[0]!;
+    expect(item.kind === 'table' && item.ownFootnote).toBe(own);
+    expect(item.kind === 'table' && item.footnote).toContain('Question: country');
+    const file = path.join(folder, 'own-footnote.pptx');
+    const done = await exportJob({ name: 'Own footnote', format: 'pptx', path: file });
+    expect(done.status, JSON.stringify(done)).toBe('done');
+    const slide = await (
+      await JSZip.loadAsync(readFileSync(file))
+    )
+      .file('ppt/slides/slide1.xml')!
+      .async('string');
+    expect(slide).toContain(own);
+    expect(slide).not.toContain('Question: country');
+  });
+
   itWithLibreOffice(
     'opens in LibreOffice Impress, which prints one page per slide',
     () => {

@@ -72,8 +72,6 @@ const reports = defineNamespace({
       own: 'Footnote (your text)',
       differs: 'Your footnote differs from the automatic one, which now reads: {{automatic}}',
       useAutomatic: 'Use the automatic footnote',
-      notKept:
-        'This study’s saved reports do not keep own footnotes yet: yours shows here until you leave the report, and exports print the automatic one.',
     },
     repeat: {
       none: 'No repeat',
@@ -226,8 +224,6 @@ const reports = defineNamespace({
       own: '각주(직접 쓴 글)',
       differs: '직접 쓴 각주가 자동 각주와 다릅니다. 현재 자동 각주: {{automatic}}',
       useAutomatic: '자동 각주 사용',
-      notKept:
-        '이 스터디의 저장된 보고서는 아직 직접 쓴 각주를 보관하지 않습니다. 보고서를 떠나기 전까지만 여기에 보이며, 내보내기에는 자동 각주가 인쇄됩니다.',
     },
     repeat: {
       none: '반복 없음',

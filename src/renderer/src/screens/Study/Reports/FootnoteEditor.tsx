@@ -11,11 +11,9 @@ interface FootnoteEditorProps {
   automatic: string | null;
   override: string | undefined;
   onChange: (override: string | undefined) => void;
-  /** False when the study's saved reports drop own footnotes (see useReportDraft). */
-  kept: boolean;
 }
 
-export function FootnoteEditor({ automatic, override, onChange, kept }: FootnoteEditorProps) {
+export function FootnoteEditor({ automatic, override, onChange }: FootnoteEditorProps) {
   const { t } = useTranslation('reports');
   const id = useId();
   if (override === undefined) {
@@ -48,11 +46,6 @@ export function FootnoteEditor({ automatic, override, onChange, kept }: Footnote
         value={override}
         onChange={(event) => onChange(event.target.value)}
       />
-      {!kept && (
-        <p className="notice notice--warn report-footnote__not-kept" role="note">
-          {t('footnote.notKept')}
-        </p>
-      )}
       {differs && (
         <p className="notice notice--warn report-footnote__differs" role="note">
           {t('footnote.differs', { automatic })}

@@ -20,7 +20,6 @@ interface PageEditorProps {
   choices: ContentChoice[];
   onChange: (change: (page: ReportPage) => ReportPage, undoLabel?: UndoLabel) => void;
   onAdd: (choice: AddChoice) => void;
-  ownFootnotesKept: boolean;
 }
 
 export function PageEditor({
@@ -30,7 +29,6 @@ export function PageEditor({
   choices,
   onChange,
   onAdd,
-  ownFootnotesKept,
 }: PageEditorProps) {
   const { t } = useTranslation('reports');
   const items = page.items as EditableItem[];
@@ -138,7 +136,6 @@ export function PageEditor({
               ) : (
                 <FootnoteEditor
                   automatic={automaticFootnote(index)}
-                  kept={ownFootnotesKept}
                   override={item.footnote}
                   onChange={(footnote) =>
                     changeItem(index, (current) => {

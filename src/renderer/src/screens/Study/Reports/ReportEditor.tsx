@@ -187,7 +187,7 @@ export function ReportEditor({
     const items = shown.items.map((item, index): RenderedItem => {
       const own = (page.items[index] as EditableItem | undefined)?.footnote;
       return own !== undefined && (item.kind === 'chart' || item.kind === 'table')
-        ? { ...item, footnote: own }
+        ? { ...item, ownFootnote: own }
         : item;
     });
     return pageFootnotes(items);
@@ -301,7 +301,6 @@ export function ReportEditor({
                   edit((current) => updatePage(current, page.id, change), undoLabel)
                 }
                 onAdd={addItem}
-                ownFootnotesKept={draft.ownFootnotesKept}
               />
             </>
           ) : (

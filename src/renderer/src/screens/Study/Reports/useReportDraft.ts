@@ -7,7 +7,6 @@ import type { TFunction } from 'i18next';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { SavedReport } from '../../../../../shared/api/reports';
 import type { Report } from '../../../../../shared/domain/report';
-import type { EditableItem } from './reportEdits';
 import { useClient } from '../../../api/ClientContext';
 
 const SAVE_AFTER_MS = 500;
@@ -35,17 +34,6 @@ export interface ReportDraft {
   saveNow: () => Promise<void>;
   /** Forgets unsaved changes, so a deleted report is not saved again on the way out. */
   discard: () => void;
-  /**
-   * False once a save came back without the own footnotes it was given: the saved form does not
-   * keep them (yet), and the view must say so rather than let them vanish unannounced.
-   */
-  ownFootnotesKept: boolean;
-}
-
-function ownFootnotes(report: Report): number {
-  return report.pages
-    .flatMap((page) => page.items)
-    .filter((item) => (item as EditableItem).footnote !== undefined).length;
 }
 
 export function useReportDraft(
@@ -63,7 +51,6 @@ export function useReportDraft(
   // The report as last saved, as state too: the view says "Saving…" from the first keystroke.
   const [savedNow, setSavedNow] = useState(initial);
   const [saveError, setSaveError] = useState<string | null>(null);
-  const [ownFootnotesKept, setOwnFootnotesKept] = useState(true);
 
   const save = useCallback(
     async (draft: Report) => {
@@ -72,8 +59,6 @@ export function useReportDraft(
         const saved = await client.invoke('reports.save', { report: draft });
         lastSaved.current = draft;
         savedListener.current(saved);
-        const given = ownFootnotes(draft);
-        if (given > 0) setOwnFootnotesKept(ownFootnotes(saved.report) === given);
         setSavedNow(draft);
         setSaveError(null);
       } catch (failure) {
@@ -137,6 +122,5 @@ export function useReportDraft(
     saveError,
     saveNow,
     discard,
-    ownFootnotesKept,
   };
 }
