@@ -296,6 +296,9 @@ describe('a consultant builds a table in the Tables view (browser mode)', () => 
     await screenshot(page, 'table-builder-05-scrolled-and-resized');
 
     await scroller.evaluate((element) => element.scrollTo(0, 0));
+    // A double click on the edge gives the column its natural width back.
+    await creators.getByRole('separator', { name: 'Resize column Creators' }).dblclick();
+    expect(Math.round((await creators.boundingBox())!.width)).toBe(Math.round(before.width));
     for (const name of items) await tables.remove('Rows', name);
     await expect.poll(() => tables.chips('Rows')).toEqual(['country']);
   });

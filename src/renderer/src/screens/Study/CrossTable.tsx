@@ -3,7 +3,8 @@
  * letters) and a sticky stub column, so a 50 × 20 table stays readable while scrolling; numbers
  * right-aligned in tabular figures through the shared table formatter; significance letters in
  * a muted colour beside them, each a button that explains the comparison; bases at the foot,
- * low bases marked. Columns are resized by dragging a header's right edge. While `pending`, the
+ * low bases marked. Columns are resized by dragging a header's right edge (a double click there
+ * gives the column back its natural width). While `pending`, the
  * frame (labels) is shown and the numbers are blank until they arrive.
  */
 import { Fragment, useCallback, useRef, useState, type PointerEvent } from 'react';
@@ -56,7 +57,11 @@ function useColumnWidths() {
   const end = useCallback(() => {
     drag.current = null;
   }, []);
-  return { widths, start, move, end };
+  /** Back to the width of its content. */
+  const reset = useCallback((id: string) => {
+    setWidths(({ [id]: _dropped, ...rest }) => rest);
+  }, []);
+  return { widths, start, move, end, reset };
 }
 
 export function CrossTable({
@@ -68,7 +73,7 @@ export function CrossTable({
   showBases = true,
 }: CrossTableProps) {
   const { t } = useTranslation('tables');
-  const { widths, start, move, end } = useColumnWidths();
+  const { widths, start, move, end, reset } = useColumnWidths();
   // A question not everyone was asked has its own base, shown under its rows.
   const stubBases = new Map((result.stubBases ?? []).map((stub) => [stub.variable, stub.bases]));
 
@@ -140,6 +145,7 @@ export function CrossTable({
       onPointerMove={move}
       onPointerUp={end}
       onPointerCancel={end}
+      onDoubleClick={() => reset(id)}
     />
   );
   const blank = pending ? '' : undefined;
