@@ -16,7 +16,7 @@ import { renderReport, type ReportData } from './renderReport';
 import { reportHtml } from './reportHtml';
 import { reportPptx } from './reportPptx';
 import { browserPrinter, findBrowser, type PagePrinter } from './pagePrinter';
-import { slideLayout } from './slideLayout';
+import { slideLayout } from '../../shared/domain/slideLayout';
 
 export interface ReportExportOptions {
   format: ReportFormat;

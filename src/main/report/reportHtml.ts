@@ -8,7 +8,7 @@ import path from 'node:path';
 import type { RenderedItem, RenderedPage, RenderedReport } from '../../shared/domain/report';
 import { pageFootnotes } from '../../shared/domain/reportFootnote';
 import { chartSvg } from './chartSvg';
-import { slideLayout, type Box } from './slideLayout';
+import { slideLayout, type Box } from '../../shared/domain/slideLayout';
 import { tableGrid } from './tableGrid';
 
 /** CSS pixels per inch: a box in inches is drawn at this many pixels. */

@@ -11,7 +11,7 @@ import type { ChartSpec } from '../../shared/domain/chart';
 import type { RenderedItem, RenderedPage, RenderedReport } from '../../shared/domain/report';
 import { pageFootnotes } from '../../shared/domain/reportFootnote';
 import { tableDecimals } from '../../shared/domain/tableFormat';
-import { slideLayout, type Box } from './slideLayout';
+import { slideLayout, type Box } from '../../shared/domain/slideLayout';
 import { tableGrid } from './tableGrid';
 
 type Slide = PptxGenJS.Slide;

@@ -7,8 +7,11 @@
 import { useEffect, useState, type CSSProperties } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RenderedPage, ReportTemplate } from '../../../../../shared/domain/report';
+import { slideLayout, type Box } from '../../../../../shared/domain/slideLayout';
 import { PreviewItem } from './PreviewItem';
-import { PX_PER_INCH, slideBoxes, type Box } from './slideBoxes';
+
+/** CSS pixels per inch: the preview draws the slide at its printed size, then scales it to fit. */
+const PX_PER_INCH = 96;
 
 interface SlidePreviewProps {
   page: RenderedPage;
@@ -35,7 +38,7 @@ export function SlidePreview({ page, template, footnotes, label }: SlidePreviewP
   const { t } = useTranslation('reports');
   const [frame, setFrame] = useState<HTMLDivElement | null>(null);
   const [available, setAvailable] = useState(0);
-  const boxes = slideBoxes(template.slideSize, page.items.length, Boolean(page.takeaway));
+  const boxes = slideLayout(template.slideSize, page.items.length, Boolean(page.takeaway));
   const width = boxes.width * PX_PER_INCH;
   const height = boxes.height * PX_PER_INCH;
 

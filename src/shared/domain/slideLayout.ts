@@ -1,10 +1,8 @@
 /**
- * Where the title, takeaway, logo, items and footnote sit on a slide, in inches: the boxes the
- * deck and the PDF use (src/main/report/slideLayout.ts, which the renderer may not import), so
- * the preview is laid out like the export. Keep the two in step until that module moves to
- * src/shared.
+ * Where things sit on a page, in inches: the deck and the PDF place title, takeaway, logo, items
+ * and footnote by the same boxes, so the printed page looks like the slide.
  */
-import { slideInches, type SlideSize } from '../../../../../shared/domain/report';
+import { slideInches, type SlideSize } from './report';
 
 export interface Box {
   x: number;
@@ -13,7 +11,7 @@ export interface Box {
   h: number;
 }
 
-export interface SlideBoxes {
+export interface SlideLayout {
   width: number;
   height: number;
   title: Box;
@@ -27,7 +25,7 @@ const MARGIN = 0.4;
 const GAP = 0.25;
 
 /** Items side by side (one, two or three), a grid of two rows for four or more. */
-export function slideBoxes(size: SlideSize, items: number, hasTakeaway: boolean): SlideBoxes {
+export function slideLayout(size: SlideSize, items: number, hasTakeaway: boolean): SlideLayout {
   const { width, height } = slideInches[size];
   const inner = width - 2 * MARGIN;
   const title: Box = { x: MARGIN, y: 0.3, w: inner - 1.6, h: 0.7 };
@@ -38,9 +36,9 @@ export function slideBoxes(size: SlideSize, items: number, hasTakeaway: boolean)
   const bottom = footnote.y - 0.1;
   const count = Math.max(items, 1);
   const perRow = count <= 3 ? count : Math.ceil(count / 2);
-  const rows = Math.ceil(count / perRow);
+  const rowsOf = Math.ceil(count / perRow);
   const w = (inner - GAP * (perRow - 1)) / perRow;
-  const h = (bottom - top - GAP * (rows - 1)) / rows;
+  const h = (bottom - top - GAP * (rowsOf - 1)) / rowsOf;
   const boxes = Array.from({ length: items }, (_, i) => ({
     x: MARGIN + (i % perRow) * (w + GAP),
     y: top + Math.floor(i / perRow) * (h + GAP),
@@ -49,6 +47,3 @@ export function slideBoxes(size: SlideSize, items: number, hasTakeaway: boolean)
   }));
   return { width, height, title, takeaway, logo, items: boxes, footnote };
 }
-
-/** CSS pixels per inch: the preview draws the slide at its printed size, then scales it to fit. */
-export const PX_PER_INCH = 96;
