@@ -258,6 +258,17 @@ describe('a consultant builds a table in the Tables view (browser mode)', () => 
     );
     await tables.remove('Filter', 'wave');
     await expect.poll(() => tables.table.locator('tfoot td').first().innerText()).toBe('7,700');
+
+    // The same filter written as an expression in the Filter zone, applied with Enter.
+    const expression = tables.zone('Filter').getByLabel('Filter expression (e.g. age >= 30)');
+    await expression.fill('wave = 2');
+    await expression.press('Enter');
+    await expect
+      .poll(() => tables.table.locator('tfoot td').first().innerText())
+      .toBe(formatNumber(filtered.bases[0]!.n, 'base'));
+    await expression.fill('');
+    await expression.press('Enter');
+    await expect.poll(() => tables.table.locator('tfoot td').first().innerText()).toBe('7,700');
   });
 
   it('keeps the header and the stub in view while a long, wide table scrolls, and resizes a column by its edge', async () => {

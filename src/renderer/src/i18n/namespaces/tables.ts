@@ -50,7 +50,7 @@ const tables = defineNamespace({
       hideEmpty: 'Hide empty rows',
       decimals: 'Decimals (%)',
       showBases: 'Show bases',
-      expression: 'Filter expression (e.g. wave = "2026")',
+      expression: 'Filter expression (e.g. age >= 30)',
     },
     contents: {
       colPct: 'Column %',
@@ -146,7 +146,7 @@ const tables = defineNamespace({
       hideEmpty: '빈 행 숨기기',
       decimals: '소수점(%)',
       showBases: '베이스 표시',
-      expression: '필터 식 (예: wave = "2026")',
+      expression: '필터 식 (예: age >= 30)',
     },
     contents: {
       colPct: '열 %',

@@ -30,6 +30,7 @@ import { useShortcut } from '../../shortcuts/registry';
 import { CrossTable, type Comparison } from './CrossTable';
 import { DataQualityPanel } from './DataQualityPanel';
 import { DropZone, type ZoneItem } from './Tables/DropZone';
+import { FilterExpressionBox } from './Tables/FilterExpressionBox';
 import { FilterPicker } from './Tables/FilterPicker';
 import { pickExpression } from './Tables/filterExpression';
 import { TableOptions } from './Tables/TableOptions';
@@ -288,7 +289,12 @@ export function TablesView({ onNotice }: TablesViewProps) {
                 onRemove={(name) =>
                   update({ filters: draft.filters.filter((p) => p.variable !== name) })
                 }
-              />
+              >
+                <FilterExpressionBox
+                  expression={draft.expression}
+                  onApply={(expression) => update({ expression })}
+                />
+              </DropZone>
             </div>
             {pickingDetail && (
               <FilterPicker

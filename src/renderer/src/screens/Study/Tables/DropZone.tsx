@@ -5,6 +5,7 @@
  */
 import { useDroppable } from '@dnd-kit/core';
 import { horizontalListSortingStrategy, SortableContext } from '@dnd-kit/sortable';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Zone } from './tableDraft';
 import { ZoneChip } from './ZoneChip';
@@ -20,9 +21,11 @@ interface DropZoneProps {
   title: string;
   items: ZoneItem[];
   onRemove: (name: string) => void;
+  /** Below the chips (the Filter zone's expression box). */
+  children?: ReactNode;
 }
 
-export function DropZone({ zone, title, items, onRemove }: DropZoneProps) {
+export function DropZone({ zone, title, items, onRemove, children }: DropZoneProps) {
   const { t } = useTranslation('tables');
   const { setNodeRef, isOver } = useDroppable({ id: `zone:${zone}`, data: { zone } });
   return (
@@ -50,6 +53,7 @@ export function DropZone({ zone, title, items, onRemove }: DropZoneProps) {
           {items.length === 0 && <li className="muted">{t('zones.empty')}</li>}
         </ul>
       </SortableContext>
+      {children}
     </section>
   );
 }

@@ -1,9 +1,7 @@
 /**
  * The table's options in one dense row: weight, cell contents, significance, the low-base
- * threshold and its suppression, sort, empty rows, decimals, bases, and the free filter
- * expression (applied on Enter or when the box is left, not at every keystroke).
+ * threshold and its suppression, sort, empty rows, decimals and bases.
  */
-import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Checkbox } from '../../../components/Checkbox';
 import { CELL_CONTENTS, type CellContent } from './cellText';
@@ -17,11 +15,6 @@ interface TableOptionsProps {
 
 export function TableOptions({ draft, weights, onChange }: TableOptionsProps) {
   const { t } = useTranslation('tables');
-  const [expression, setExpression] = useState(draft.expression);
-  useEffect(() => setExpression(draft.expression), [draft.expression]);
-  const apply = () => {
-    if (expression.trim() !== draft.expression) onChange({ expression: expression.trim() });
-  };
   return (
     <div className="panel table-builder__options">
       <label className="field">
@@ -107,23 +100,6 @@ export function TableOptions({ draft, weights, onChange }: TableOptionsProps) {
       <Checkbox checked={draft.showBases} onChange={(v) => onChange({ showBases: v })}>
         {t('options.showBases')}
       </Checkbox>
-      <form
-        className="field field--wide"
-        onSubmit={(e) => {
-          e.preventDefault();
-          apply();
-        }}
-      >
-        <label className="field">
-          <span>{t('options.expression')}</span>
-          <input
-            aria-label={t('options.expression')}
-            value={expression}
-            onChange={(e) => setExpression(e.target.value)}
-            onBlur={apply}
-          />
-        </label>
-      </form>
     </div>
   );
 }
