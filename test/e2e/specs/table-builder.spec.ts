@@ -399,4 +399,18 @@ describe('a consultant builds a table in the Tables view (browser mode)', () => 
     }
     await page.keyboard.press('Escape');
   });
+
+  it('speaks Korean when the UI language is Korean: zones, options and the table’s own words', async () => {
+    await page.getByLabel('UI language').selectOption({ label: '한국어' });
+    await page.getByRole('region', { name: '행 영역' }).waitFor();
+    await expect(
+      page.getByRole('region', { name: '열 영역' }).locator('h3').innerText(),
+    ).resolves.toBe('열');
+    await expect(
+      page.getByRole('table', { name: '교차표' }).locator('tfoot th').first().innerText(),
+    ).resolves.toBe('베이스 (n)');
+    await screenshot(page, 'table-builder-08-korean');
+    await page.getByLabel('화면 언어').selectOption({ label: 'English' });
+    await tables.heading.waitFor();
+  });
 });

@@ -100,7 +100,7 @@ const tables = defineNamespace({
     },
   },
   ko: {
-    title: '표',
+    title: '교차표',
     variables: '변수',
     findVariable: '변수 찾기',
     keyHint: '변수를 영역으로 끌어 놓거나, 변수에 초점을 두고 R(행), C(열), F(필터)를 누르세요.',
