@@ -6,8 +6,7 @@ import type { SavedChart } from '../../../src/shared/api/charts';
 import type { TableResult, TableSpec } from '../../../src/shared/domain/table';
 import { formatNumber, formatWithLetters } from '../../../src/shared/domain/tableFormat';
 import { ChartsPage } from '../pages/charts-page';
-import { DEMO_STUDY_NAME, DemoStudyPage } from '../pages/demo-study-page';
-import { SourcesPage } from '../pages/sources-page';
+import { DemoStudyPage } from '../pages/demo-study-page';
 import {
   launchBrowser,
   screenshot,
@@ -16,27 +15,7 @@ import {
   watchConsole,
   type WebApp,
 } from '../support/webApp';
-
-/** The demo build takes about 3 s natively; a busy test machine gets much more room. */
-const BUILD_TIMEOUT = 60_000;
-
-/** Calls the workbench API as the page does (the launch token is in the page's address). */
-async function api<T>(page: Page, method: string, input: unknown): Promise<T> {
-  return page.evaluate(
-    async ({ method, input }) => {
-      const token = new URL(window.location.href).searchParams.get('token') ?? '';
-      const response = await fetch(`/api/${method}`, {
-        method: 'POST',
-        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-        body: JSON.stringify(input),
-      });
-      const body = (await response.json()) as { result?: unknown; error?: { message: string } };
-      if (!response.ok) throw new Error(body.error?.message ?? `HTTP ${response.status}`);
-      return body.result;
-    },
-    { method, input },
-  ) as Promise<T>;
-}
+import { callApi } from '../support/pageApi';
 
 /** The table a chart of energy × country stands on, as the Tables view runs it. */
 const ENERGY_BY_COUNTRY: TableSpec = {
@@ -65,12 +44,7 @@ describe('a consultant charts customer energy by country (browser mode)', () => 
     problems = watchConsole(page);
     await page.goto(app.url);
     const demo = new DemoStudyPage(page);
-    await demo.open();
-    await page.getByRole('heading', { name: DEMO_STUDY_NAME, level: 1 }).waitFor();
-    // The build has finished once all fourteen files are in and no job runs.
-    await new SourcesPage(page).open();
-    await demo.sourcesTable.locator('tbody tr').nth(13).waitFor({ timeout: BUILD_TIMEOUT });
-    await demo.runningJobs.locator('li').first().waitFor({ state: 'detached' });
+    await demo.openBuilt();
     charts = new ChartsPage(page);
   });
 
@@ -97,7 +71,7 @@ describe('a consultant charts customer energy by country (browser mode)', () => 
 
     // Germany's bar carries the same numbers, with the same letters, as its column in the table,
     // stacked from the axis up in the table's order.
-    const table = await api<TableResult>(page, 'tables.run', { spec: ENERGY_BY_COUNTRY });
+    const table = await callApi<TableResult>(page, 'tables.run', { spec: ENERGY_BY_COUNTRY });
     const germany = table.columns.findIndex((c) => c.label === 'Germany');
     const expected = table.rows.map((row) =>
       formatWithLetters(
@@ -155,7 +129,7 @@ describe('a consultant charts customer energy by country (browser mode)', () => 
     await expect(charts.savedChartNames()).resolves.toEqual(
       [...before, 'Energy shares by country'].sort(),
     );
-    const saved = await api<SavedChart[]>(page, 'charts.saved', {});
+    const saved = await callApi<SavedChart[]>(page, 'charts.saved', {});
     const mine = saved.find((c) => c.name === 'Energy shares by country');
     expect(mine?.spec).toMatchObject({
       kind: 'percentStackedBar',
@@ -182,7 +156,7 @@ describe('a consultant charts customer energy by country (browser mode)', () => 
     await charts.chooseKind('Heatmap');
     await charts.waitForText('Telecommunications');
     // Each cell is labelled with its column %: Germany's share of telecoms respondents.
-    const table = await api<TableResult>(page, 'tables.run', {
+    const table = await callApi<TableResult>(page, 'tables.run', {
       spec: { ...ENERGY_BY_COUNTRY, rows: ['industry'] },
     });
     const germany = table.columns.findIndex((c) => c.label === 'Germany');
@@ -252,7 +226,7 @@ describe('a consultant charts customer energy by country (browser mode)', () => 
   });
 
   it('charts a table saved in Tables, opened from the picker as it was saved', async () => {
-    await api(page, 'tables.save', {
+    await callApi(page, 'tables.save', {
       name: 'Energy by wave (for a chart)',
       tables: [{ rows: ['energy'], columns: [{ variables: ['wave'] }], sigLevels: [0.95] }],
     });

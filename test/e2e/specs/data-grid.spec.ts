@@ -3,8 +3,7 @@ import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DataGridPage } from '../pages/data-grid-page';
-import { DEMO_STUDY_NAME, DemoStudyPage } from '../pages/demo-study-page';
-import { SourcesPage } from '../pages/sources-page';
+import { DemoStudyPage } from '../pages/demo-study-page';
 import {
   launchBrowser,
   screenshot,
@@ -33,11 +32,7 @@ describe('a consultant reads the demo study respondent by respondent in the Data
     problems = watchConsole(page);
     await page.goto(app.url);
     const demo = new DemoStudyPage(page);
-    await demo.open();
-    await page.getByRole('heading', { name: DEMO_STUDY_NAME, level: 1 }).waitFor();
-    await new SourcesPage(page).open();
-    await demo.sourcesTable.locator('tbody tr').nth(13).waitFor({ timeout: BUILD_TIMEOUT });
-    await demo.runningJobs.locator('li').first().waitFor({ state: 'detached' });
+    await demo.openBuilt();
     data = new DataGridPage(page);
     await data.open();
   }, BUILD_TIMEOUT * 2);

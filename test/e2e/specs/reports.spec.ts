@@ -9,7 +9,6 @@ import type { RenderedReport } from '../../../src/shared/domain/report';
 import { formatNumber, tableDecimals } from '../../../src/shared/domain/tableFormat';
 import { DemoStudyPage } from '../pages/demo-study-page';
 import { ReportsPage } from '../pages/reports-page';
-import { SourcesPage } from '../pages/sources-page';
 import { tempFolder } from '../../support/studyDb';
 import {
   launchBrowser,
@@ -18,6 +17,7 @@ import {
   watchConsole,
   type WebApp,
 } from '../support/webApp';
+import { callApi } from '../support/pageApi';
 
 /** The demo build takes about 3 s natively; a busy test machine gets much more room. */
 const BUILD_TIMEOUT = 60_000;
@@ -25,26 +25,8 @@ const BUILD_TIMEOUT = 60_000;
 const EXPORT_TIMEOUT = 90_000;
 const DEMO_REPORT = 'Customer energy in Europe';
 
-/** Calls the workbench API as the page does (the launch token is in the page's address). */
-async function api<T>(page: Page, method: string, input: unknown): Promise<T> {
-  return page.evaluate(
-    async ({ method, input }) => {
-      const token = new URL(window.location.href).searchParams.get('token') ?? '';
-      const response = await fetch(`/api/${method}`, {
-        method: 'POST',
-        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-        body: JSON.stringify(input),
-      });
-      const body = (await response.json()) as { result?: unknown; error?: { message: string } };
-      if (!response.ok) throw new Error(body.error?.message ?? `HTTP ${response.status}`);
-      return body.result;
-    },
-    { method, input },
-  ) as Promise<T>;
-}
-
 async function savedDemoReport(page: Page): Promise<SavedReport> {
-  const saved = await api<SavedReport[]>(page, 'reports.saved', {});
+  const saved = await callApi<SavedReport[]>(page, 'reports.saved', {});
   const report = saved.find((entry) => entry.name === DEMO_REPORT);
   if (!report) throw new Error(`the demo study has no report named ${DEMO_REPORT}`);
   return report;
@@ -69,11 +51,7 @@ describe('a consultant builds and exports the demo report in the Reports view (b
     problems = watchConsole(page);
     await page.goto(app.url);
     const demo = new DemoStudyPage(page);
-    await demo.open();
-    // The build has finished once all fourteen files are in and no job runs.
-    await new SourcesPage(page).open();
-    await demo.sourcesTable.locator('tbody tr').nth(13).waitFor({ timeout: BUILD_TIMEOUT });
-    await demo.runningJobs.locator('li').first().waitFor({ state: 'detached' });
+    await demo.openBuilt();
     titles = (await savedDemoReport(page)).report.pages.map((p) => p.title);
     reports = new ReportsPage(page);
     await reports.open();
@@ -97,7 +75,7 @@ describe('a consultant builds and exports the demo report in the Reports view (b
       .poll(() => reports.slide.locator('.report-slide__takeaway').innerText())
       .toBe('Creators are a small minority everywhere; South Korea has the most energy.');
     // The footnote under the chart is the one the report renders on the study's data.
-    const rendered = await api<RenderedReport>(page, 'reports.render', { name: DEMO_REPORT });
+    const rendered = await callApi<RenderedReport>(page, 'reports.render', { name: DEMO_REPORT });
     const first = rendered.pages[0]!.items[0]!;
     if (first.kind !== 'chart') throw new Error('the demo report opens with a chart');
     await expect.poll(() => reports.slideFootnotes()).toEqual([first.footnote]);
@@ -124,7 +102,7 @@ describe('a consultant builds and exports the demo report in the Reports view (b
   });
 
   it('shows a saved table on its page with the numbers of the rendered report', async () => {
-    const rendered = await api<RenderedReport>(page, 'reports.render', { name: DEMO_REPORT });
+    const rendered = await callApi<RenderedReport>(page, 'reports.render', { name: DEMO_REPORT });
     const tablePage = rendered.pages[3]!;
     const table = tablePage.items[0]!;
     if (table.kind !== 'table') throw new Error('page 4 of the demo report holds a table');
@@ -193,7 +171,7 @@ describe('a consultant builds and exports the demo report in the Reports view (b
     expect(saved.report.pages[2]?.items).toEqual([
       { kind: 'chart', chart: 'Feedback fatigue by segment' },
     ]);
-    const rendered = await api<RenderedReport>(page, 'reports.render', { name: DEMO_REPORT });
+    const rendered = await callApi<RenderedReport>(page, 'reports.render', { name: DEMO_REPORT });
     const added = rendered.pages[2]!.items[0]!;
     if (added.kind !== 'chart') throw new Error('the added page holds a chart');
     await expect.poll(() => reports.slideFootnotes()).toEqual([added.footnote]);
@@ -248,7 +226,7 @@ describe('a consultant builds and exports the demo report in the Reports view (b
       .filter({ hasText: `${titles[0]} — South Korea` })
       .waitFor();
     await reports.waitUntilSaved();
-    const rendered = await api<RenderedReport>(page, 'reports.render', { name: DEMO_REPORT });
+    const rendered = await callApi<RenderedReport>(page, 'reports.render', { name: DEMO_REPORT });
     const korea = rendered.pages.find((p) => p.title === `${titles[0]} — South Korea`);
     const item = korea?.items[0];
     if (item?.kind !== 'chart') throw new Error('South Korea’s copy holds the chart');
@@ -365,14 +343,18 @@ describe('a consultant builds and exports the demo report in the Reports view (b
     await page.getByRole('button', { name: 'Rename', exact: true }).click();
     await reports.page.getByRole('heading', { name: 'Germany deep dive', level: 3 }).waitFor();
     await expect
-      .poll(async () => (await api<SavedReport[]>(page, 'reports.saved', {})).map((r) => r.name))
+      .poll(async () =>
+        (await callApi<SavedReport[]>(page, 'reports.saved', {})).map((r) => r.name),
+      )
       .toEqual([DEMO_REPORT, 'Germany deep dive']);
 
     await page.getByRole('button', { name: 'Delete report…' }).click();
     await page.getByRole('button', { name: 'Delete report', exact: true }).click();
     await reports.page.getByRole('heading', { name: DEMO_REPORT, level: 3 }).waitFor();
     await expect
-      .poll(async () => (await api<SavedReport[]>(page, 'reports.saved', {})).map((r) => r.name))
+      .poll(async () =>
+        (await callApi<SavedReport[]>(page, 'reports.saved', {})).map((r) => r.name),
+      )
       .toEqual([DEMO_REPORT]);
   });
 
@@ -437,11 +419,11 @@ describe('a consultant builds and exports the demo report in the Reports view (b
   });
 
   it('says on the slide and in the page fields when a saved chart it shows was deleted', async () => {
-    await api(page, 'charts.delete', { name: 'Feedback fatigue by segment' });
+    await callApi(page, 'charts.delete', { name: 'Feedback fatigue by segment' });
     await reports.selectPage('Feedback fatigue by segment');
     const onSlide = reports.slide.locator('.report-slide__problem');
     await onSlide.waitFor();
-    const rendered = await api<RenderedReport>(page, 'reports.render', { name: DEMO_REPORT });
+    const rendered = await callApi<RenderedReport>(page, 'reports.render', { name: DEMO_REPORT });
     const problem = rendered.pages.find((p) => p.title === 'Feedback fatigue by segment')?.items[0];
     if (problem?.kind !== 'problem') throw new Error('the deleted chart is drawn as a problem');
     expect(await onSlide.innerText()).toBe(`Not shown — ${problem.message}`);

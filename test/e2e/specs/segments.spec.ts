@@ -7,9 +7,8 @@ import type {
   SegmentPreview,
   SegmentScheme,
 } from '../../../src/shared/domain/segments';
-import { DEMO_STUDY_NAME, DemoStudyPage } from '../pages/demo-study-page';
+import { DemoStudyPage } from '../pages/demo-study-page';
 import { SegmentsPage, tableRows } from '../pages/segments-page';
-import { SourcesPage } from '../pages/sources-page';
 import {
   launchBrowser,
   screenshot,
@@ -17,29 +16,10 @@ import {
   watchConsole,
   type WebApp,
 } from '../support/webApp';
+import { callApi } from '../support/pageApi';
 
-/** The demo build takes about 3 s natively; a busy test machine gets much more room. */
-const BUILD_TIMEOUT = 60_000;
 /** Live counts follow 300 ms after the last change, plus the preview itself: room for a busy machine. */
 const POLL = { timeout: 15_000, interval: 100 };
-
-/** Calls the workbench API as the page does (the launch token is in the page's address). */
-async function api<T>(page: Page, method: string, input: unknown): Promise<T> {
-  return page.evaluate(
-    async ({ method, input }) => {
-      const token = new URL(window.location.href).searchParams.get('token') ?? '';
-      const response = await fetch(`/api/${method}`, {
-        method: 'POST',
-        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-        body: JSON.stringify(input),
-      });
-      const body = (await response.json()) as { result?: unknown; error?: { message: string } };
-      if (!response.ok) throw new Error(body.error?.message ?? `HTTP ${response.status}`);
-      return body.result;
-    },
-    { method, input },
-  ) as Promise<T>;
-}
 
 const count = (n: number) => n.toLocaleString('en-US');
 const share = (s: number) => `${(s * 100).toFixed(1)}%`;
@@ -62,12 +42,7 @@ describe('a consultant segments the demo study in the Segments view (browser mod
     problems = watchConsole(page);
     await page.goto(app.url);
     const demo = new DemoStudyPage(page);
-    await demo.open();
-    await page.getByRole('heading', { name: DEMO_STUDY_NAME, level: 1 }).waitFor();
-    // The build has finished once all fourteen files are in and no job runs.
-    await new SourcesPage(page).open();
-    await demo.sourcesTable.locator('tbody tr').nth(13).waitFor({ timeout: BUILD_TIMEOUT });
-    await demo.runningJobs.locator('li').first().waitFor({ state: 'detached' });
+    await demo.openBuilt();
     segments = new SegmentsPage(page);
   });
 
@@ -136,7 +111,7 @@ describe('a consultant segments the demo study in the Segments view (browser mod
     await expect(threshold.inputValue()).resolves.toBe('4');
 
     // What the rules now say, asked of the API directly: the scheme with creators at ≥ 4.
-    const schemes = await api<SchemeInfo[]>(page, 'segments.schemes', {});
+    const schemes = await callApi<SchemeInfo[]>(page, 'segments.schemes', {});
     const energy = schemes.find((info) => info.scheme.name === 'customer-energy')!.scheme;
     const weeklyScheme: SegmentScheme = {
       ...energy,
@@ -146,7 +121,7 @@ describe('a consultant segments the demo study in the Segments view (browser mod
           : rule,
       ),
     };
-    weekly = await api<SegmentPreview>(page, 'segments.preview', { scheme: weeklyScheme });
+    weekly = await callApi<SegmentPreview>(page, 'segments.preview', { scheme: weeklyScheme });
     const [creators, contributors, viewers] = weekly.segments;
     expect(creators!.count).toBeLessThan(264);
     // Fewer creators; those who create only monthly fall to contributors or viewers.
@@ -244,7 +219,7 @@ describe('a consultant segments the demo study in the Segments view (browser mod
       .waitFor();
 
     // The same arithmetic through the API: the template without the variables the demo lacks.
-    const schemes = await api<SchemeInfo[]>(page, 'segments.schemes', {});
+    const schemes = await callApi<SchemeInfo[]>(page, 'segments.schemes', {});
     const ladder = schemes.find((info) => info.scheme.name === 'social-technographics')!.scheme;
     const present = new Set([
       'create_blog',
@@ -263,7 +238,7 @@ describe('a consultant segments the demo study in the Segments view (browser mod
       roles: ladder.roles.filter((role) => role.name === 'online' || present.has(role.name)),
       rules,
     };
-    const expected = await api<SegmentPreview>(page, 'segments.preview', { scheme: trimmed });
+    const expected = await callApi<SegmentPreview>(page, 'segments.preview', { scheme: trimmed });
     expect(expected.segments.map((segment) => segment.label)).toEqual([
       'Creators',
       'Critics',

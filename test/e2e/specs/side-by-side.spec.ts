@@ -5,8 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TableResult } from '../../../src/shared/domain/table';
 import { formatNumber } from '../../../src/shared/domain/tableFormat';
 import { SideBySidePage } from '../pages/charts-page';
-import { DEMO_STUDY_NAME, DemoStudyPage } from '../pages/demo-study-page';
-import { SourcesPage } from '../pages/sources-page';
+import { DemoStudyPage } from '../pages/demo-study-page';
 import {
   launchBrowser,
   screenshot,
@@ -14,27 +13,7 @@ import {
   watchConsole,
   type WebApp,
 } from '../support/webApp';
-
-/** The demo build takes about 3 s natively; a busy test machine gets much more room. */
-const BUILD_TIMEOUT = 60_000;
-
-/** Calls the workbench API as the page does (the launch token is in the page's address). */
-async function api<T>(page: Page, method: string, input: unknown): Promise<T> {
-  return page.evaluate(
-    async ({ method, input }) => {
-      const token = new URL(window.location.href).searchParams.get('token') ?? '';
-      const response = await fetch(`/api/${method}`, {
-        method: 'POST',
-        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-        body: JSON.stringify(input),
-      });
-      const body = (await response.json()) as { result?: unknown; error?: { message: string } };
-      if (!response.ok) throw new Error(body.error?.message ?? `HTTP ${response.status}`);
-      return body.result;
-    },
-    { method, input },
-  ) as Promise<T>;
-}
+import { callApi } from '../support/pageApi';
 
 /** What a bar of industry `column` says for `row`, from the table itself: "81% BDE ▲". */
 function expectedLabel(table: TableResult, row: number, column: number): string {
@@ -62,13 +41,9 @@ describe('a consultant compares industries side by side on customer energy (brow
     problems = watchConsole(page);
     await page.goto(app.url);
     const demo = new DemoStudyPage(page);
-    await demo.open();
-    await page.getByRole('heading', { name: DEMO_STUDY_NAME, level: 1 }).waitFor();
-    await new SourcesPage(page).open();
-    await demo.sourcesTable.locator('tbody tr').nth(13).waitFor({ timeout: BUILD_TIMEOUT });
-    await demo.runningJobs.locator('li').first().waitFor({ state: 'detached' });
+    await demo.openBuilt();
     sideBySide = new SideBySidePage(page);
-    table = await api<TableResult>(page, 'tables.run', {
+    table = await callApi<TableResult>(page, 'tables.run', {
       spec: { rows: ['energy'], columns: [{ variables: ['industry'] }], sigLevels: [0.95] },
     });
     industries = table.columns.filter((c) => c.variable === 'industry').map((c) => c.label);

@@ -14,8 +14,7 @@ import type { SavedTablePlan } from '../../../src/shared/api/tables';
 import type { StudySummary } from '../../../src/shared/domain/study';
 import type { TableResult } from '../../../src/shared/domain/table';
 import { formatNumber } from '../../../src/shared/domain/tableFormat';
-import { DEMO_STUDY_NAME, DemoStudyPage } from '../pages/demo-study-page';
-import { SourcesPage } from '../pages/sources-page';
+import { DemoStudyPage } from '../pages/demo-study-page';
 import { TablesPage } from '../pages/tables-page';
 import {
   launchBrowser,
@@ -24,28 +23,9 @@ import {
   watchConsole,
   type WebApp,
 } from '../support/webApp';
+import { callApi } from '../support/pageApi';
 
-/** The demo build takes about 3 s natively; a busy test machine gets much more room. */
-const BUILD_TIMEOUT = 60_000;
 const root = path.resolve(import.meta.dirname, '..', '..', '..');
-
-/** Calls the workbench API as the page does (the launch token is in the page's address). */
-async function api<T>(page: Page, method: string, input: unknown): Promise<T> {
-  return page.evaluate(
-    async ({ method, input }) => {
-      const token = new URL(window.location.href).searchParams.get('token') ?? '';
-      const response = await fetch(`/api/${method}`, {
-        method: 'POST',
-        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-        body: JSON.stringify(input),
-      });
-      const body = (await response.json()) as { result?: unknown; error?: { message: string } };
-      if (!response.ok) throw new Error(body.error?.message ?? `HTTP ${response.status}`);
-      return body.result;
-    },
-    { method, input },
-  ) as Promise<T>;
-}
 
 /** `cew table … --json` on the study file the browser has open, as a user would run it. */
 function cliTable(study: string, args: string[]): TableResult {
@@ -91,12 +71,8 @@ describe('a consultant builds a table in the Tables view (browser mode)', () => 
       origin: new URL(app.url).origin,
     });
     const demo = new DemoStudyPage(page);
-    await demo.open();
-    await page.getByRole('heading', { name: DEMO_STUDY_NAME, level: 1 }).waitFor();
-    await new SourcesPage(page).open();
-    await demo.sourcesTable.locator('tbody tr').nth(13).waitFor({ timeout: BUILD_TIMEOUT });
-    await demo.runningJobs.locator('li').first().waitFor({ state: 'detached' });
-    studyPath = (await api<StudySummary>(page, 'study.current', {})).path;
+    await demo.openBuilt();
+    studyPath = (await callApi<StudySummary>(page, 'study.current', {})).path;
     expected = cliTable(studyPath, ['--rows', 'country', '--cols', 'energy', '--sig', '0.95']);
     tables = new TablesPage(page);
     await tables.open();
@@ -366,7 +342,7 @@ describe('a consultant builds a table in the Tables view (browser mode)', () => 
   it('saves the table under a name and opens it again', async () => {
     await tables.save('Country by energy');
     await page.getByText('Saved “Country by energy”.').waitFor();
-    const saved = await api<SavedTablePlan[]>(page, 'tables.saved', {});
+    const saved = await callApi<SavedTablePlan[]>(page, 'tables.saved', {});
     expect(saved.find((plan) => plan.name === 'Country by energy')?.tables).toEqual([
       {
         rows: ['country'],

@@ -3,8 +3,7 @@ import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TableResult } from '../../../src/shared/domain/table';
-import { DEMO_STUDY_NAME, DemoStudyPage } from '../pages/demo-study-page';
-import { SourcesPage } from '../pages/sources-page';
+import { DemoStudyPage } from '../pages/demo-study-page';
 import { StudyPage } from '../pages/study-page';
 import { TablesPage } from '../pages/tables-page';
 import { VariablesPage } from '../pages/variables-page';
@@ -15,29 +14,10 @@ import {
   watchConsole,
   type WebApp,
 } from '../support/webApp';
+import { callApi } from '../support/pageApi';
 
-/** The demo build takes about 3 s natively; a busy test machine gets much more room. */
-const BUILD_TIMEOUT = 60_000;
 /** Live counts follow 300 ms after the typing stops, plus the count itself: room for a busy machine. */
 const POLL = { timeout: 15_000, interval: 100 };
-
-/** Calls the workbench API as the page does (the launch token is in the page's address). */
-async function api<T>(page: Page, method: string, input: unknown): Promise<T> {
-  return page.evaluate(
-    async ({ method, input }) => {
-      const token = new URL(window.location.href).searchParams.get('token') ?? '';
-      const response = await fetch(`/api/${method}`, {
-        method: 'POST',
-        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-        body: JSON.stringify(input),
-      });
-      const body = (await response.json()) as { result?: unknown; error?: { message: string } };
-      if (!response.ok) throw new Error(body.error?.message ?? `HTTP ${response.status}`);
-      return body.result;
-    },
-    { method, input },
-  ) as Promise<T>;
-}
 
 describe('a consultant works in the codebook of the demo study (browser mode)', () => {
   let app: WebApp;
@@ -55,11 +35,7 @@ describe('a consultant works in the codebook of the demo study (browser mode)', 
     problems = watchConsole(page);
     await page.goto(app.url);
     const demo = new DemoStudyPage(page);
-    await demo.open();
-    await page.getByRole('heading', { name: DEMO_STUDY_NAME, level: 1 }).waitFor();
-    await new SourcesPage(page).open();
-    await demo.sourcesTable.locator('tbody tr').nth(13).waitFor({ timeout: BUILD_TIMEOUT });
-    await demo.runningJobs.locator('li').first().waitFor({ state: 'detached' });
+    await demo.openBuilt();
     variables = new VariablesPage(page);
   });
 
@@ -130,7 +106,7 @@ describe('a consultant works in the codebook of the demo study (browser mode)', 
     await expect
       .poll(async () => (await table.locator('tbody th').allInnerTexts()).join('|'), POLL)
       .toContain('Lurkers');
-    const run = await api<TableResult>(page, 'tables.run', {
+    const run = await callApi<TableResult>(page, 'tables.run', {
       spec: { rows: ['energy'], columns: [] },
     });
     expect(run.rows.map((row) => row.label)).toEqual(['Creators', 'Contributors', 'Lurkers']);
@@ -151,7 +127,7 @@ describe('a consultant works in the codebook of the demo study (browser mode)', 
         ['3', 'Viewers'],
       ]);
     await expect(variables.undoButton.isDisabled()).resolves.toBe(true);
-    const run = await api<TableResult>(page, 'tables.run', {
+    const run = await callApi<TableResult>(page, 'tables.run', {
       spec: { rows: ['energy'], columns: [] },
     });
     expect(run.rows.map((row) => row.label)).toEqual(['Creators', 'Contributors', 'Viewers']);
@@ -159,7 +135,7 @@ describe('a consultant works in the codebook of the demo study (browser mode)', 
   });
 
   it('counts what a filter keeps while it is typed, then saves it, and Undo removes it', async () => {
-    const expected = await api<{ kept: number; rows: number }>(
+    const expected = await callApi<{ kept: number; rows: number }>(
       page,
       'variables.previewExpression',
       {
@@ -168,7 +144,7 @@ describe('a consultant works in the codebook of the demo study (browser mode)', 
       },
     );
     // The same count from a cross-table, a different path through the engine.
-    const table = await api<TableResult>(page, 'tables.run', {
+    const table = await callApi<TableResult>(page, 'tables.run', {
       spec: { rows: ['energy'], columns: [{ variables: ['country'] }] },
     });
     const creatorsInGermany = table.rows.find((row) => row.label === 'Creators')!.cells[1]!.n;
@@ -201,7 +177,7 @@ describe('a consultant works in the codebook of the demo study (browser mode)', 
     await page.getByRole('status').filter({ hasText: 'Undone: new filter de_creators' }).waitFor();
     // The filter is gone: its name is no longer something an expression can use.
     await expect(
-      api(page, 'variables.previewExpression', { expression: 'de_creators', as: 'filter' }),
+      callApi(page, 'variables.previewExpression', { expression: 'de_creators', as: 'filter' }),
     ).resolves.toEqual({
       as: 'invalid',
       message: 'expression: column 1: unknown variable de_creators\nde_creators\n^',
@@ -218,7 +194,7 @@ describe('a consultant works in the codebook of the demo study (browser mode)', 
     const distribution = variables.liveCount.getByRole('table', {
       name: 'Distribution of the new variable',
     });
-    const table = await api<TableResult>(page, 'tables.run', {
+    const table = await callApi<TableResult>(page, 'tables.run', {
       spec: { rows: ['energy'], columns: [] },
     });
     const n = (label: string) => table.rows.find((row) => row.label === label)!.cells[0]!.n;
