@@ -4,10 +4,10 @@
  */
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { VariableSelect } from '../../../components/VariableSelect';
 import type { SavedTablePlan } from '../../../../../shared/api/tables';
 import type { VariableSummary } from '../../../../../shared/domain/study';
 import type { TableSpec } from '../../../../../shared/domain/table';
-import { variableOptionLabel } from './useStudyVariables';
 
 export const SIG_LEVELS: ReadonlyArray<{ label: string; levels: number[] }> = [
   { label: '95%', levels: [0.95] },
@@ -98,39 +98,27 @@ export function ChartTablePicker({
   return (
     <aside className="panel chart-picker stack" aria-label={t('picker.heading')}>
       <h3>{t('picker.heading')}</h3>
-      <label className="field">
-        <span>{t('picker.question')}</span>
-        <select value={pick.question} onChange={(e) => set({ question: e.target.value })}>
-          <option value="">{t('picker.chooseQuestion')}</option>
-          {categorical.map((v) => (
-            <option key={v.name} value={v.name}>
-              {variableOptionLabel(v)}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label className="field">
-        <span>{t('picker.banner')}</span>
-        <select value={pick.banner} onChange={(e) => set({ banner: e.target.value })}>
-          <option value="">{t('picker.totalOnly')}</option>
-          {bannerChoices.map((v) => (
-            <option key={v.name} value={v.name}>
-              {variableOptionLabel(v)}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label className="field">
-        <span>{t('picker.weight')}</span>
-        <select value={pick.weight} onChange={(e) => set({ weight: e.target.value })}>
-          <option value="">{t('picker.unweighted')}</option>
-          {numeric.map((v) => (
-            <option key={v.name} value={v.name}>
-              {variableOptionLabel(v)}
-            </option>
-          ))}
-        </select>
-      </label>
+      <VariableSelect
+        label={t('picker.question')}
+        variables={categorical}
+        value={pick.question}
+        onChange={(name) => set({ question: name })}
+        empty={t('picker.chooseQuestion')}
+      />
+      <VariableSelect
+        label={t('picker.banner')}
+        variables={bannerChoices}
+        value={pick.banner}
+        onChange={(name) => set({ banner: name })}
+        empty={t('picker.totalOnly')}
+      />
+      <VariableSelect
+        label={t('picker.weight')}
+        variables={numeric}
+        value={pick.weight}
+        onChange={(name) => set({ weight: name })}
+        empty={t('picker.unweighted')}
+      />
       <label className="field">
         <span>{t('picker.significance')}</span>
         <select value={pick.sig} onChange={(e) => set({ sig: Number(e.target.value) })}>

@@ -49,8 +49,3 @@ export function useStudyVariables(onError: (message: string) => void): StudyVari
   );
   return { variables, revision };
 }
-
-/** "energy — Customer energy", for an <option>. */
-export function variableOptionLabel(variable: VariableSummary): string {
-  return variable.label ? `${variable.name} — ${variable.label}` : variable.name;
-}

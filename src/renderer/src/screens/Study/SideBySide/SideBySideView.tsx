@@ -7,12 +7,13 @@
  */
 import { useCallback, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { VariableSelect } from '../../../components/VariableSelect';
 import type { VariableSummary } from '../../../../../shared/domain/study';
 import type { TableSpec } from '../../../../../shared/domain/table';
 import { formatNumber, tableDecimals } from '../../../../../shared/domain/tableFormat';
 import { sideBySidePanels } from '../../../../../shared/charts/sideBySidePanels';
 import { SIG_LEVELS } from '../Charts/ChartTablePicker';
-import { useStudyVariables, variableOptionLabel } from '../Charts/useStudyVariables';
+import { useStudyVariables } from '../Charts/useStudyVariables';
 import { useTableResult } from '../Charts/useTableResult';
 import { ComparePanel } from './ComparePanel';
 
@@ -63,38 +64,26 @@ export function SideBySideView({ onNotice }: SideBySideViewProps) {
     <section className="side-by-side" aria-labelledby="side-by-side-heading">
       <h2 id="side-by-side-heading">{t('heading')}</h2>
       <div className="inline-form panel side-by-side__options">
-        <label className="field">
-          <span>{t('dimension')}</span>
-          <select value={shownDimension} onChange={(e) => setDimension(e.target.value)}>
-            {dimensions.map((v) => (
-              <option key={v.name} value={v.name}>
-                {variableOptionLabel(v)}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="field">
-          <span>{t('question')}</span>
-          <select value={shownQuestion} onChange={(e) => setQuestion(e.target.value)}>
-            <option value="">{t('chooseQuestion')}</option>
-            {questions.map((v) => (
-              <option key={v.name} value={v.name}>
-                {variableOptionLabel(v)}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="field">
-          <span>{t('weight')}</span>
-          <select value={weight} onChange={(e) => setWeight(e.target.value)}>
-            <option value="">{t('unweighted')}</option>
-            {weights.map((v) => (
-              <option key={v.name} value={v.name}>
-                {variableOptionLabel(v)}
-              </option>
-            ))}
-          </select>
-        </label>
+        <VariableSelect
+          label={t('dimension')}
+          variables={dimensions}
+          value={shownDimension}
+          onChange={setDimension}
+        />
+        <VariableSelect
+          label={t('question')}
+          variables={questions}
+          value={shownQuestion}
+          onChange={setQuestion}
+          empty={t('chooseQuestion')}
+        />
+        <VariableSelect
+          label={t('weight')}
+          variables={weights}
+          value={weight}
+          onChange={setWeight}
+          empty={t('unweighted')}
+        />
         <label className="field">
           <span>{t('significance')}</span>
           <select value={sig} onChange={(e) => setSig(Number(e.target.value))}>
