@@ -7,6 +7,7 @@ import type { TableResult, TableSpec } from '../../../shared/domain/table';
 import { buildTable } from './buildTable';
 import { addCellStatistics, applyLayout } from './cellStatistics';
 import { expandResponseSets, responseSetRows } from './multiResponse';
+import { expandBannerSets, mergeBannerSets } from './responseSetColumns';
 import { summaryInputs, summaryRows } from './summaryTable';
 import { applySignificance } from './tableSignificance';
 import type { TableData } from './tableData';
@@ -25,7 +26,8 @@ export function runTable(
   const summarised = summary
     ? summaryInputs(original, { ...asked, summary })
     : { data: original, spec: asked };
-  const { data, spec, sets } = expandResponseSets(summarised.data, summarised.spec);
+  const banner = expandBannerSets(summarised.data, summarised.spec);
+  const { data, spec, sets } = expandResponseSets(banner.data, banner.spec);
   const weights = spec.weight ? data.variable(spec.weight).values : null;
   let mask: Uint8Array | null = null;
   if (spec.filter) {
@@ -33,8 +35,9 @@ export function runTable(
     mask = context.filterMask(spec.filter);
   }
   const built = buildTable(data, spec, { weights, mask });
+  const multipleResponse = mergeBannerSets(built, data, banner.bannerSets, { weights, mask });
   addCellStatistics(built);
-  applySignificance(built, spec);
+  applySignificance(built, spec, 'wave', multipleResponse);
   if (summary) summaryRows(built.result, original, summary.statistic);
   responseSetRows(built.result, sets);
   applyLayout(built.result, spec);

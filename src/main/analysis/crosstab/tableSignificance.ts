@@ -16,6 +16,7 @@ import {
   type SignificanceResult,
 } from '../significance/index';
 import type { BuiltTable } from './buildTable';
+import type { MultipleResponseGroup } from './responseSetColumns';
 
 interface Subgroup {
   group: number;
@@ -74,7 +75,14 @@ function pairRecord(row: TablePairTest['row'], pair: PairTest): TablePairTest {
   };
 }
 
-export function applySignificance(built: BuiltTable, spec: TableSpec, waveVariable = 'wave'): void {
+export function applySignificance(
+  built: BuiltTable,
+  spec: TableSpec,
+  waveVariable = 'wave',
+  multipleResponse: readonly MultipleResponseGroup[] = [],
+): void {
+  // Columns of a multiple-response banner share respondents: their tests get the overlap counts.
+  const overlapping = (group: number) => multipleResponse.find((m) => m.group === group);
   const options = {
     preset: spec.preset ?? 'spss',
     ...(spec.sigLevels ? { levels: spec.sigLevels } : {}),
@@ -124,6 +132,9 @@ export function applySignificance(built: BuiltTable, spec: TableSpec, waveVariab
           columnIds: g.columns.map((c) => result.columns[c]!.id),
           bases: g.columns.map(baseOf),
           counts: countsOf(g.columns),
+          ...(overlapping(g.group)
+            ? { multipleResponse: true, overlaps: overlapping(g.group)!.overlaps(stub) }
+            : {}),
           waves: result.columns[g.columns[0]!]!.variable.toLowerCase() === waveVariable,
         })),
         total: {
@@ -147,7 +158,8 @@ export function applySignificance(built: BuiltTable, spec: TableSpec, waveVariab
         });
       });
       const table = rowsOfStub.map(({ row }) => g.columns.map((c) => row.cells[c]!.wn));
-      const chi = chiSquareTest(table);
+      // Overlapping columns are not independent samples: no chi-square for them.
+      const chi = overlapping(g.group) ? null : chiSquareTest(table);
       if (chi)
         chiSquare.push({
           variable: stub,
@@ -171,6 +183,9 @@ export function applySignificance(built: BuiltTable, spec: TableSpec, waveVariab
         groups: groups.map((g) => ({
           columnIds: g.columns.map((c) => result.columns[c]!.id),
           stats: [g.columns.map(statsOf)],
+          ...(overlapping(g.group)
+            ? { multipleResponse: true, overlaps: [overlapping(g.group)!.overlaps(means.variable)] }
+            : {}),
           waves: result.columns[g.columns[0]!]!.variable.toLowerCase() === waveVariable,
         })),
         total: { id: 'total', stats: [statsOf(0)] },
