@@ -10,20 +10,9 @@ import type { WritableStudyDb } from '../study/studyDb';
 import { saveChart } from '../worker/savedCharts';
 import { saveReport } from '../worker/savedReports';
 import { saveTablePlan } from '../worker/savedTables';
+import { BEHAVIOURS } from './questionnaire';
 
 export const DEMO_REPORT = 'Customer energy in Europe';
-
-const behaviours = [
-  'create_video',
-  'create_blog',
-  'create_review',
-  'create_idea',
-  'comment',
-  'rate',
-  'recommend',
-  'read_reviews',
-  'compare_prices',
-];
 
 const byCountry = [{ variables: ['country'] }];
 const bySegment = [{ variables: ['energy'] }];
@@ -86,7 +75,7 @@ const tables: Record<string, TableSpec> = {
   'Behaviour at least weekly by segment': {
     rows: [],
     columns: bySegment,
-    summary: { items: behaviours, statistic: 'top2' },
+    summary: { items: [...BEHAVIOURS], statistic: 'top2' },
   },
   'Feedback fatigue by country': { rows: ['fatigue'], columns: byCountry },
 };
