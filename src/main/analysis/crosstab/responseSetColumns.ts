@@ -5,7 +5,10 @@
  * the column's base is those who chose it, filter applied), the groups are then merged back into
  * one group with letters A, B, … and the kernel sums joined. The overlap of each pair of columns
  * (respondents who chose both) is counted here respondent by respondent, and the significance
- * module corrects the column tests with it (docs/statistics.md, "Multiple-response banners").
+ * module corrects the column tests with it: V = p̄(1 − p̄)(1/e1 + 1/e2 − 2·e0/(e1·e2)), e0 = W0²/Q0 of
+ * the respondents in both columns (Dimensions' column proportions test with overlap, as quantipy's
+ * Test._se_prop_pooled/_overlap computes it; docs/statistics.md, "Multiple-response sets as banner
+ * columns").
  */
 import type { TableColumn, TableSpec } from '../../../shared/domain/table';
 import type { ColumnOverlap } from '../significance/index';
