@@ -15,6 +15,7 @@ import { studyHandlers } from './studyHandlers';
 import { tableHandlers } from './tableHandlers';
 import { variableHandlers } from './variableHandlers';
 import { gridHandlers } from './gridHandlers';
+import { sourceHandlers } from './sourceHandlers';
 
 export function createHandlers(ctx: HandlerContext): Handlers {
   return {
@@ -29,5 +30,6 @@ export function createHandlers(ctx: HandlerContext): Handlers {
     ...reportHandlers(ctx),
     ...variableHandlers(ctx),
     ...gridHandlers(ctx),
+    ...sourceHandlers(ctx),
   };
 }

@@ -48,6 +48,7 @@ import { listCodebook, variableDetail } from '../study/codebookDetail';
 import { readLabelLanguage } from '../study/labelLanguage';
 import { previewExpression } from './expressionPreview';
 import { gridColumns, gridPage } from './dataGridPage';
+import { reimportSource, removeSource, undoRemoveSource, undoRemoveState } from './studySources';
 import { define as defineVariable, editLabels, undoLast, undoState } from './studyVariables';
 import {
   classifyFile,
@@ -366,6 +367,29 @@ const handlers: WorkerHandlers = {
   'grid.page': (input) => {
     const open = requireStudy();
     return gridPage(open.db, columnCache(open), input);
+  },
+  'sources.remove': ({ sourceId }) => {
+    const open = requireWritable();
+    const removed = removeSource(open, open.writable, sourceId);
+    columns?.invalidate();
+    return removed;
+  },
+  'sources.undoRemove': () => {
+    const open = requireWritable();
+    const restored = undoRemoveSource(open, open.writable);
+    columns?.invalidate();
+    return restored;
+  },
+  'sources.undoState': () => undoRemoveState(requireStudy()),
+  'sources.reimport': async (input, job) => {
+    const summary = await reimportSource(
+      requireWritable().writable,
+      input,
+      job.signal,
+      job.progress,
+    );
+    columns?.invalidate();
+    return summary;
   },
 };
 

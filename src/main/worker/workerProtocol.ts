@@ -84,6 +84,7 @@ import {
   type GridColumns,
   type GridPage,
 } from '../../shared/api/grid';
+import { reimportInput, type RemovedSource, type SourceUndoState } from '../../shared/api/sources';
 
 const anyPath = z.string().min(1);
 
@@ -159,6 +160,10 @@ export const workerMethods = {
   'variables.previewExpression': previewExpressionInput,
   'grid.columns': gridColumnsInput,
   'grid.page': gridPageInput,
+  'sources.remove': z.object({ sourceId: z.number().int().positive() }),
+  'sources.undoRemove': z.object({}),
+  'sources.undoState': z.object({}),
+  'sources.reimport': reimportInput,
 } as const;
 
 export type WorkerMethodName = keyof typeof workerMethods;
@@ -228,6 +233,10 @@ export interface WorkerResults {
   'variables.previewExpression': ExpressionPreview;
   'grid.columns': GridColumns;
   'grid.page': GridPage;
+  'sources.remove': RemovedSource;
+  'sources.undoRemove': RemovedSource;
+  'sources.undoState': SourceUndoState;
+  'sources.reimport': ImportSummary;
 }
 
 export interface WorkerRequest {

@@ -14,6 +14,7 @@ import { studyMethods } from './study';
 import { tableMethods } from './tables';
 import { variableMethods } from './variables';
 import { gridMethods } from './grid';
+import { sourceMethods } from './sources';
 
 export const apiMethods = {
   ...appMethods,
@@ -27,6 +28,7 @@ export const apiMethods = {
   ...reportMethods,
   ...variableMethods,
   ...gridMethods,
+  ...sourceMethods,
 } as const;
 
 export type ApiMethods = typeof apiMethods;
