@@ -45,6 +45,21 @@ for (weighted in c(FALSE, TRUE)) {
     }
   }
 }
+# Means of w (unweighted) across overlapping columns, Dimensions pair test with the overlap term:
+# s2 = (SS_a + SS_b)/((n_a - 1) + (n_b - 1)), SE2 = s2 (1/n_a + 1/n_b - 2 n0/(n_a n_b)),
+# df = n_a + n_b - n0 - 2.
+meanPairs <- list()
+items <- sets$brands
+for (i in seq_along(items)) for (j in seq_along(items)) if (i < j) {
+  xa <- w[items[[i]] == 1]; xb <- w[items[[j]] == 1]; n0 <- sum(items[[i]] == 1 & items[[j]] == 1)
+  na <- length(xa); nb <- length(xb)
+  s2 <- (sum((xa - mean(xa))^2) + sum((xb - mean(xb))^2)) / ((na - 1) + (nb - 1))
+  t <- (mean(xa) - mean(xb)) / sqrt(s2 * (1 / na + 1 / nb - 2 * n0 / (na * nb)))
+  df <- na + nb - n0 - 2
+  meanPairs[[length(meanPairs) + 1]] <- sprintf(
+    "    {\"a\": %d, \"b\": %d, \"statistic\": %.15g, \"df\": %.15g, \"p\": %.15g}",
+    i, j, t, df, 2 * pt(-abs(t), df))
+}
 # Degenerate check: without overlap the corrected z-test is the ordinary pooled-proportion test.
 x <- c(sum(d1 == 1 & q == 1), sum(d2 == 1 & q == 1)); m <- c(sum(d1), sum(d2))
 ordinary <- prop.test(x, m, correct = FALSE)$p.value
@@ -52,5 +67,5 @@ json <- paste0("{\n  \"ordinaryDisjointCode1P\": ", format(ordinary, digits = 17
   paste(vapply(out, function(o) sprintf(
     "    {\"weighted\": %s, \"set\": \"%s\", \"a\": %d, \"b\": %d, \"code\": %d, \"statistic\": %.15g, \"zP\": %.15g, \"df\": %.15g, \"tP\": %.15g}",
     tolower(o$weighted), o$set, o$a, o$b, o$code, o$statistic, o$zP, o$df, o$tP), ""), collapse = ",\n"),
-  "\n  ]\n}\n")
+  "\n  ],\n  \"meansOfW\": [\n", paste(unlist(meanPairs), collapse = ",\n"), "\n  ]\n}\n")
 writeLines(json, file.path(dir, "mr-banner.json"), sep = "")
