@@ -14,6 +14,7 @@ import { segmentHandlers } from './segmentHandlers';
 import { studyHandlers } from './studyHandlers';
 import { tableHandlers } from './tableHandlers';
 import { variableHandlers } from './variableHandlers';
+import { templateHandlers } from './templateHandlers';
 import { gridHandlers } from './gridHandlers';
 import { sourceHandlers } from './sourceHandlers';
 
@@ -29,6 +30,7 @@ export function createHandlers(ctx: HandlerContext): Handlers {
     ...chartHandlers(ctx),
     ...reportHandlers(ctx),
     ...variableHandlers(ctx),
+    ...templateHandlers(ctx),
     ...gridHandlers(ctx),
     ...sourceHandlers(ctx),
   };

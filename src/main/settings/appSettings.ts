@@ -1,6 +1,6 @@
 /**
  * The app's own settings — the recent-studies list, the default studies folder, the interface
- * language and theme — kept in a JSON file in the user's settings folder, never in a study (a
+ * language and theme, report templates saved for use in any study — kept in a JSON file in the user's settings folder, never in a study (a
  * study is mailed to colleagues; this user's recent files and choices are not theirs). Written atomically: a crash never leaves half a file.
  */
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
@@ -8,6 +8,8 @@ import { homedir } from 'node:os';
 import path from 'node:path';
 import { z } from 'zod';
 import { themeSchema, uiLanguageSchema, type Preferences } from '../../shared/api/app';
+import { reportTemplateSchema } from '../../shared/api/reports';
+import type { SavedTemplate } from '../../shared/api/templates';
 import type { RecentStudy } from '../../shared/domain/study';
 
 const MAX_RECENT = 20;
@@ -20,6 +22,14 @@ const settingsSchema = z.object({
   // A value this version does not know is dropped on its own, keeping the rest of the file.
   uiLanguage: uiLanguageSchema.optional().catch(undefined),
   theme: themeSchema.optional().catch(undefined),
+  // Report templates saved for use in any study; each entry is checked when read (savedTemplates).
+  templates: z.array(z.unknown()).optional().catch(undefined),
+});
+
+const savedTemplateSchema = z.object({
+  name: z.string().min(1),
+  template: reportTemplateSchema,
+  savedAt: z.string(),
 });
 
 type SettingsData = z.infer<typeof settingsSchema>;
@@ -92,6 +102,35 @@ export class AppSettings {
       uiLanguage: changes.uiLanguage ?? data.uiLanguage,
       theme: changes.theme ?? data.theme,
     });
+  }
+
+  /** Saved report templates by name; an entry this version cannot read is left out, not fatal. */
+  get savedTemplates(): SavedTemplate[] {
+    return (this.read().templates ?? [])
+      .flatMap((entry) => {
+        const parsed = savedTemplateSchema.safeParse(entry);
+        return parsed.success ? [parsed.data] : [];
+      })
+      .sort((a, b) => a.name.localeCompare(b.name));
+  }
+
+  /** Saves a template under its name, replacing one of the same name (in any case). */
+  saveTemplate(name: string, template: SavedTemplate['template']): void {
+    const data = this.read();
+    const others = this.savedTemplates.filter(
+      (entry) => entry.name.toLowerCase() !== name.toLowerCase(),
+    );
+    const templates = [...others, { name, template, savedAt: new Date().toISOString() }];
+    this.write({ ...data, templates });
+  }
+
+  /** Removes a saved template; false when there was none of that name. */
+  deleteTemplate(name: string): boolean {
+    const data = this.read();
+    const before = this.savedTemplates;
+    const templates = before.filter((entry) => entry.name.toLowerCase() !== name.toLowerCase());
+    this.write({ ...data, templates });
+    return templates.length !== before.length;
   }
 
   listRecent(): RecentStudy[] {

@@ -43,6 +43,7 @@ import { deleteReport, listReports, saveReport, savedReport } from './savedRepor
 import { renderReport } from '../report/renderReport';
 import { exportReport, printableDocuments } from '../report/exportReport';
 import { studyReportData } from '../report/studyReportData';
+import { readStudyTemplate, setStudyTemplate } from './studyTemplate';
 import { checkDataQuality } from '../harmonise/dataQuality';
 import { listCodebook, variableDetail } from '../study/codebookDetail';
 import { readLabelLanguage } from '../study/labelLanguage';
@@ -332,6 +333,9 @@ const handlers: WorkerHandlers = {
     const options = { path, ...(each ? { each } : {}), signal: job.signal };
     return printableDocuments(savedReport(open.db, name).report, data, options);
   },
+  'templates.study': () => readStudyTemplate(requireStudy().db),
+  'templates.setStudy': ({ template, applyToReports }) =>
+    setStudyTemplate(requireWritable().writable, template, applyToReports),
   'variables.list': ({ language }) => {
     const open = requireStudy();
     return listCodebook(open.db, language ?? readLabelLanguage(open.db));

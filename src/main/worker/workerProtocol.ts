@@ -40,6 +40,8 @@ import {
   type SavedReport,
 } from '../../shared/api/reports';
 import type { RenderedReport } from '../../shared/domain/report';
+import { reportTemplateSchema } from '../../shared/api/reports';
+import type { StudyTemplate, StudyTemplateChange } from '../../shared/api/templates';
 import type { PrintableDocument } from '../report/exportReport';
 import { languageCode } from '../../shared/api/study';
 import type { DataQualityReport } from '../../shared/domain/dataQuality';
@@ -151,6 +153,11 @@ export const workerMethods = {
   }),
   'reports.export': reportExportInput,
   'reports.printable': reportExportInput,
+  'templates.study': z.object({}),
+  'templates.setStudy': z.object({
+    template: reportTemplateSchema,
+    applyToReports: z.boolean().default(false),
+  }),
   'variables.list': z.object({ language: languageCode.optional() }),
   'variables.detail': z.object({ name: z.string().min(1), language: languageCode.optional() }),
   'variables.setLabels': setLabelsInput,
@@ -224,6 +231,8 @@ export interface WorkerResults {
   'reports.render': RenderedReport;
   'reports.export': ReportExportSummary;
   'reports.printable': PrintableDocument[];
+  'templates.study': StudyTemplate;
+  'templates.setStudy': StudyTemplateChange;
   'variables.list': CodebookEntry[];
   'variables.detail': VariableDetail;
   'variables.setLabels': LabelEditResult;

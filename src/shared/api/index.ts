@@ -13,6 +13,7 @@ import { segmentMethods } from './segments';
 import { studyMethods } from './study';
 import { tableMethods } from './tables';
 import { variableMethods } from './variables';
+import { templateMethods } from './templates';
 import { gridMethods } from './grid';
 import { sourceMethods } from './sources';
 
@@ -27,6 +28,7 @@ export const apiMethods = {
   ...chartMethods,
   ...reportMethods,
   ...variableMethods,
+  ...templateMethods,
   ...gridMethods,
   ...sourceMethods,
 } as const;
