@@ -1,16 +1,26 @@
 /**
  * Sources, the view a study opens on: what the study holds (respondents, variables, files — the
- * facts the old Overview showed), every imported file with its country, wave and size; import
- * another; export the data.
+ * facts the old Overview showed), every imported file with its country, wave and size and its
+ * validation report; remove a file (undoable while the study is open) or re-import a corrected
+ * one in its place; import another; export the data.
  */
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AppInfo } from '../../../../shared/api/app';
-import type { StudyDescription, StudySummary } from '../../../../shared/domain/study';
+import type { ImportSummary } from '../../../../shared/domain/dataset';
+import type {
+  SourceSummary,
+  StudyDescription,
+  StudySummary,
+} from '../../../../shared/domain/study';
 import { useClient, useEvent } from '../../api/ClientContext';
+import { FileBrowser } from '../../components/FileBrowser';
 import { formatBytes, formatDateTime, formatInteger } from '../../format';
 import { ExportForm } from './ExportForm';
 import { ImportWizard } from './ImportWizard';
+import { RemoveSourceDialog } from './Sources/RemoveSourceDialog';
+import { useJobResult } from './Sources/useJobResult';
+import { ValidationReportDialog } from './Sources/ValidationReportDialog';
 
 interface SourcesViewProps {
   info: AppInfo;
@@ -35,6 +45,12 @@ export function SourcesView({ info, study, onNotice }: SourcesViewProps) {
   const client = useClient();
   const { t } = useTranslation(['study', 'common']);
   const [description, setDescription] = useState<StudyDescription | null>(null);
+  const [removing, setRemoving] = useState<SourceSummary | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [removed, setRemoved] = useState<string | null>(null);
+  const [report, setReport] = useState<SourceSummary | null>(null);
+  const [choosingFor, setChoosingFor] = useState<SourceSummary | null>(null);
+  const jobResult = useJobResult();
 
   const load = useCallback(() => {
     client
@@ -42,15 +58,90 @@ export function SourcesView({ info, study, onNotice }: SourcesViewProps) {
       .then(setDescription, (error: Error) => onNotice('error', error.message));
   }, [client, onNotice]);
   useEffect(load, [load, study]);
+  // A removal made before the view was left can still be undone when it is opened again.
+  useEffect(() => {
+    if (study.readOnly) return;
+    client.invoke('sources.undoState', {}).then(
+      (state) => setRemoved(state.next?.fileName ?? null),
+      () => setRemoved(null),
+    );
+  }, [client, study]);
   useEvent(
     'study.changed',
     useCallback((change) => change.study && load(), [load]),
   );
 
+  const remove = async (source: SourceSummary) => {
+    setBusy(true);
+    try {
+      const gone = await client.invoke('sources.remove', { sourceId: source.id });
+      setRemoved(gone.fileName);
+    } catch (error) {
+      onNotice('error', (error as Error).message);
+    } finally {
+      setBusy(false);
+      setRemoving(null);
+    }
+  };
+
+  const undoRemove = async () => {
+    setBusy(true);
+    try {
+      const back = await client.invoke('sources.undoRemove', {});
+      // The removal before it, if any, can be undone next.
+      const state = await client.invoke('sources.undoState', {});
+      setRemoved(state.next?.fileName ?? null);
+      onNotice('info', t('sources.restored', { file: back.fileName }));
+    } catch (error) {
+      setRemoved(null);
+      onNotice('error', (error as Error).message);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const reimport = async (source: SourceSummary, path: string) => {
+    const file = path.split(/[\\/]/).pop() ?? path;
+    setBusy(true);
+    onNotice('info', t('sources.reimporting', { file, old: source.fileName }));
+    try {
+      const { jobId } = await client.invoke('sources.reimport', { sourceId: source.id, path });
+      const job = await jobResult(jobId);
+      if (job.status === 'done') {
+        const summary = job.result as ImportSummary | undefined;
+        onNotice(
+          'info',
+          t('sources.reimported', { file, old: source.fileName, count: summary?.rows ?? 0 }),
+        );
+      } else {
+        onNotice('error', t('sources.reimportFailed', { error: job.error ?? job.status }));
+      }
+    } catch (error) {
+      onNotice('error', t('sources.reimportFailed', { error: (error as Error).message }));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const chooseReplacement = async (source: SourceSummary) => {
+    if (!info.nativeDialogs) {
+      setChoosingFor(source);
+      return;
+    }
+    try {
+      const chosen = await client.invoke('files.chooseDataFile', {});
+      if (chosen) await reimport(source, chosen.path);
+    } catch (error) {
+      onNotice('error', (error as Error).message);
+    }
+  };
+
   if (!description) return <p className="muted">{t('common:loading')}</p>;
   const countryNames = new Map(
     description.countries.map((country) => [country.code, country.name]),
   );
+  const countryName = (code: string | null) =>
+    code === null ? t('common:none') : (countryNames.get(code) ?? code);
   const identifying = description.variables.filter((v) => v.isIdentifying).map((v) => v.name);
   return (
     <section className="sources" aria-labelledby="sources-heading">
@@ -77,6 +168,20 @@ export function SourcesView({ info, study, onNotice }: SourcesViewProps) {
           <dd className="num">{study.schemaVersion}</dd>
         </div>
       </dl>
+      {removed !== null && (
+        <p role="status" className="notice notice--info sources__removed">
+          {t('sources.removed', { file: removed })}{' '}
+          <button
+            type="button"
+            className="link"
+            onClick={() => void undoRemove()}
+            disabled={busy}
+            aria-label={t('sources.undoLabel', { file: removed })}
+          >
+            {t('sources.undo')}
+          </button>
+        </p>
+      )}
       {description.sources.length === 0 ? (
         <p className="muted">{t('sources.empty')}</p>
       ) : (
@@ -92,6 +197,7 @@ export function SourcesView({ info, study, onNotice }: SourcesViewProps) {
               <th>{t('sources.columns.sha')}</th>
               <th>{t('sources.columns.imported')}</th>
               <th>{t('sources.columns.validation')}</th>
+              {!study.readOnly && <th>{t('sources.actions')}</th>}
             </tr>
           </thead>
           <tbody>
@@ -110,31 +216,65 @@ export function SourcesView({ info, study, onNotice }: SourcesViewProps) {
                 </td>
                 <td>{formatDateTime(source.importedAt)}</td>
                 <td>
-                  {source.validation.length === 0 ? (
-                    <span className="muted">{t('sources.noIssues')}</span>
-                  ) : (
-                    <details>
-                      <summary>
-                        {t('sources.warnings', { count: source.validation.length })}
-                      </summary>
-                      <ul className="validation">
-                        {source.validation.map((issue, index) => (
-                          <li
-                            key={index}
-                            className={`validation__item validation__item--${issue.severity}`}
-                          >
-                            {issue.message}
-                          </li>
-                        ))}
-                      </ul>
-                    </details>
-                  )}
+                  <button
+                    type="button"
+                    className={source.validation.length === 0 ? 'link muted' : 'link'}
+                    onClick={() => setReport(source)}
+                    title={t('sources.report.open', { file: source.fileName })}
+                  >
+                    {source.validation.length === 0
+                      ? t('sources.noIssues')
+                      : t('sources.warnings', { count: source.validation.length })}
+                  </button>
                 </td>
+                {!study.readOnly && (
+                  <td className="sources__actions">
+                    <button
+                      type="button"
+                      onClick={() => void chooseReplacement(source)}
+                      disabled={busy}
+                      aria-label={t('sources.reimportLabel', { file: source.fileName })}
+                    >
+                      {t('sources.reimport')}
+                    </button>
+                    <button
+                      type="button"
+                      onClick={() => setRemoving(source)}
+                      disabled={busy}
+                      aria-label={t('sources.removeLabel', { file: source.fileName })}
+                    >
+                      {t('sources.remove')}
+                    </button>
+                  </td>
+                )}
               </tr>
             ))}
           </tbody>
         </table>
       )}
+      {choosingFor && (
+        <FileBrowser
+          startFolder={info.studiesFolder}
+          kind="data"
+          label={t('sources.reimportChoose', { file: choosingFor.fileName })}
+          onChoose={(path) => {
+            const source = choosingFor;
+            setChoosingFor(null);
+            void reimport(source, path);
+          }}
+          onCancel={() => setChoosingFor(null)}
+        />
+      )}
+      {removing && (
+        <RemoveSourceDialog
+          source={removing}
+          countryName={countryName(removing.country)}
+          busy={busy}
+          onConfirm={() => void remove(removing)}
+          onCancel={() => setRemoving(null)}
+        />
+      )}
+      {report && <ValidationReportDialog source={report} onClose={() => setReport(null)} />}
       <div className="sources__forms">
         {!study.readOnly && <ImportWizard info={info} onNotice={onNotice} />}
         {description.respondents > 0 && (

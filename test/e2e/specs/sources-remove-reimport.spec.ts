@@ -1,0 +1,165 @@
+/**
+ * A consultant removes a source from the demo study, sees it gone from the counts and the
+ * tables, undoes it, re-imports a corrected file in place of another, and reads a source's
+ * validation report — in browser mode, on the demo study.
+ */
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DemoStudyPage } from '../pages/demo-study-page';
+import { SourcesPage } from '../pages/sources-page';
+import { TablesPage } from '../pages/tables-page';
+import {
+  launchBrowser,
+  screenshot,
+  startWebApp,
+  watchConsole,
+  type WebApp,
+} from '../support/webApp';
+
+const KOREAN_CUSTOMERS = 'KR_2026_customers.sss';
+const KOREAN_EXECUTIVES = 'KR_2026_executives.sss';
+
+describe('a consultant removes, restores and re-imports sources (browser mode)', () => {
+  let app: WebApp;
+  let browser: Browser;
+  let page: Page;
+  let problems: string[];
+  let sources: SourcesPage;
+  let tables: TablesPage;
+  /** The energy × country table's header and base row before anything is removed. */
+  let columnsBefore: string[];
+  let baseBefore: string[];
+
+  /** Energy by country in the Tables view: the column labels and the "base (n)" row. */
+  async function energyByCountry(): Promise<{ columns: string[]; base: string[] }> {
+    await tables.open();
+    if ((await tables.chips('Rows')).length === 0) {
+      await tables.addToRows('energy');
+      await tables.sendByKey('country', 'C');
+    }
+    await tables.waitForNumbers();
+    const rows = await tables.bodyRows();
+    return {
+      columns: await tables.columnLabels(),
+      base: rows.find((row) => /base \(n\)/.test(row[0] ?? '')) ?? [],
+    };
+  }
+
+  beforeAll(async () => {
+    app = await startWebApp();
+    mkdirSync(path.join(app.home, 'studies'), { recursive: true });
+    browser = await launchBrowser();
+    page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+    page.setDefaultTimeout(15_000);
+    problems = watchConsole(page);
+    await page.goto(app.url);
+    await new DemoStudyPage(page).openBuilt();
+    sources = new SourcesPage(page);
+    tables = new TablesPage(page);
+    ({ columns: columnsBefore, base: baseBefore } = await energyByCountry());
+    await sources.open();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await app?.stop();
+    expect(problems).toEqual([]);
+  });
+
+  it('asks before removing, naming the file, country, wave and respondents', async () => {
+    expect(await sources.respondents()).toBe('7,700');
+    const dialog = await sources.askToRemove(KOREAN_CUSTOMERS);
+    await expect(dialog.innerText()).resolves.toContain(
+      'South Korea, wave 2026, customer: 1,000 respondents.',
+    );
+    await screenshot(page, 'sources-remove-confirm');
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    expect(await sources.respondents()).toBe('7,700');
+  });
+
+  it('removes the Korean customers: 1,000 respondents fewer, and no Korean figures in the tables', async () => {
+    await sources.askToRemove(KOREAN_CUSTOMERS);
+    await sources.confirmRemoval(KOREAN_CUSTOMERS);
+    expect(await sources.removedNoticeFor(KOREAN_CUSTOMERS)).toBe(
+      `Removed ${KOREAN_CUSTOMERS}. Undo`,
+    );
+    expect(await sources.respondents()).toBe('6,700');
+    expect(await sources.fileNames()).not.toContain(KOREAN_CUSTOMERS);
+    await screenshot(page, 'sources-removed');
+
+    const korea = columnsBefore.findIndex((label) => label.startsWith('South Korea'));
+    expect(korea).toBeGreaterThan(0);
+    expect(Number(baseBefore[korea + 1]!.replace(/\D/g, ''))).toBeGreaterThan(0);
+    // The Korean executives are still in: South Korea stays a column, with no customer in it.
+    const { columns, base } = await energyByCountry();
+    expect(columns).toEqual(columnsBefore);
+    expect(base[korea + 1]).toMatch(/^0/);
+    await screenshot(page, 'sources-removed-table');
+  });
+
+  it('loses South Korea from the tables once its executives are removed too', async () => {
+    await sources.open();
+    await sources.askToRemove(KOREAN_EXECUTIVES);
+    await sources.confirmRemoval(KOREAN_EXECUTIVES);
+    expect(await sources.respondents()).toBe('6,600');
+    const { columns } = await energyByCountry();
+    expect(columns.some((label) => label.startsWith('South Korea'))).toBe(false);
+    expect(columns).toEqual(columnsBefore.filter((label) => !label.startsWith('South Korea')));
+    await screenshot(page, 'sources-no-korea-table');
+  });
+
+  it('undoes both removals, latest first, and the tables show South Korea as before', async () => {
+    await sources.open();
+    expect(await sources.removedNoticeFor(KOREAN_EXECUTIVES)).toBe(
+      `Removed ${KOREAN_EXECUTIVES}. Undo`,
+    );
+    await sources.undoRemoval(KOREAN_EXECUTIVES);
+    expect(await sources.removedNoticeFor(KOREAN_CUSTOMERS)).toBe(
+      `Removed ${KOREAN_CUSTOMERS}. Undo`,
+    );
+    expect(await sources.respondents()).toBe('6,700');
+    await sources.undoRemoval(KOREAN_CUSTOMERS);
+    expect(await sources.removedNotice().count()).toBe(0);
+    expect(await sources.respondents()).toBe('7,700');
+    expect(await sources.fileNames()).toContain(KOREAN_CUSTOMERS);
+    await screenshot(page, 'sources-restored');
+    expect(await energyByCountry()).toEqual({ columns: columnsBefore, base: baseBefore });
+  });
+
+  it('re-imports a corrected file in place of a source, keeping its place in the list', async () => {
+    await sources.open();
+    const before = await sources.fileNames();
+    const at = before.indexOf(KOREAN_CUSTOMERS);
+    await sources.reimport(
+      KOREAN_CUSTOMERS,
+      ['customer-energy-demo-sources'],
+      'KR_2026_customers.csv',
+    );
+    await page.getByText('KR_2026_customers.sss replaced by KR_2026_customers.csv').waitFor();
+    const after = await sources.fileNames();
+    expect(after).toEqual(before.map((name, i) => (i === at ? 'KR_2026_customers.csv' : name)));
+    const cells = await sources.row('KR_2026_customers.csv').locator('td').allInnerTexts();
+    expect(cells.slice(1, 5).map((cell) => cell.replace(/\s+/g, ' '))).toEqual([
+      'South Korea KR',
+      '2026',
+      'customer',
+      '1,000',
+    ]);
+    expect(await sources.respondents()).toBe('7,700');
+    await screenshot(page, 'sources-reimported');
+  });
+
+  it('opens a source’s validation report from its validation cell', async () => {
+    const dialog = await sources.openValidationReport('DE_2025_customers.sav');
+    const text = await dialog.innerText();
+    expect(text).toContain('Validation report: DE_2025_customers.sav');
+    expect(text).toContain('The import found nothing to report in this file.');
+    expect(text).toMatch(/Respondents\s*1,000/);
+    await screenshot(page, 'sources-validation-report');
+    await dialog.getByRole('button', { name: 'Close' }).click();
+    await dialog.waitFor({ state: 'detached' });
+  });
+});
