@@ -1,6 +1,7 @@
 /**
- * How the operating system hands the desktop app a study path: the native save and open dialogs
- * (the StudyDialogs the handlers ask for), and the command line of a double-clicked .cew file.
+ * How the operating system hands the desktop app a path: the native save and open dialogs (the
+ * StudyDialogs the handlers ask for: studies, survey files, export files and folders), and the
+ * command line of a double-clicked .cew file.
  * The path rules are pure functions so they are unit-tested without Electron.
  */
 import path from 'node:path';
@@ -12,18 +13,13 @@ import {
   type SaveDialogOptions,
 } from 'electron';
 import type { StudyDialogs } from '../handlers/handlerContext';
+import { exportDialogTitle, exportFilter, withExportExtension } from './exportDialogRules';
 
 export const STUDY_EXTENSION = '.cew';
 const STUDY_FILTERS: FileFilter[] = [{ name: 'Study files', extensions: ['cew'] }];
 const DATA_FILTERS: FileFilter[] = [
   { name: 'Survey data', extensions: ['sav', 'zsav', 'sss', 'csv', 'tsv', 'tab', 'txt', 'xlsx'] },
 ];
-const EXPORT_FILTERS: Record<'sav' | 'zsav' | 'csv' | 'xlsx', FileFilter> = {
-  sav: { name: 'SPSS data', extensions: ['sav'] },
-  zsav: { name: 'SPSS compressed data', extensions: ['zsav'] },
-  csv: { name: 'CSV', extensions: ['csv'] },
-  xlsx: { name: 'Excel workbook', extensions: ['xlsx'] },
-};
 
 export function isStudyPath(file: string): boolean {
   return file.toLowerCase().endsWith(STUDY_EXTENSION);
@@ -99,10 +95,10 @@ export function createStudyDialogs(getWindow: () => BrowserWindow | null): Study
     },
     async chooseExportPath(defaultPath, format) {
       const options: SaveDialogOptions = {
-        title: 'Export Data',
+        title: exportDialogTitle(format),
         buttonLabel: 'Export',
         defaultPath,
-        filters: [EXPORT_FILTERS[format]],
+        filters: [exportFilter(format)],
         properties: ['createDirectory', 'showOverwriteConfirmation'],
       };
       const window = parent();
@@ -110,10 +106,21 @@ export function createStudyDialogs(getWindow: () => BrowserWindow | null): Study
         ? await dialog.showSaveDialog(window, options)
         : await dialog.showSaveDialog(options);
       if (chosen.canceled || !chosen.filePath) return null;
-      const extension = `.${format}`;
-      return chosen.filePath.toLowerCase().endsWith(extension)
-        ? chosen.filePath
-        : `${chosen.filePath}${extension}`;
+      return withExportExtension(chosen.filePath, format);
+    },
+    async chooseFolder(defaultFolder) {
+      const options: OpenDialogOptions = {
+        title: 'Export Into Folder',
+        buttonLabel: 'Choose',
+        defaultPath: defaultFolder,
+        properties: ['openDirectory', 'createDirectory'],
+      };
+      const window = parent();
+      const chosen = window
+        ? await dialog.showOpenDialog(window, options)
+        : await dialog.showOpenDialog(options);
+      const folder = chosen.filePaths[0];
+      return chosen.canceled || !folder ? null : folder;
     },
   };
 }

@@ -11,7 +11,8 @@ type DataMethod =
   | 'import.proposeMapping'
   | 'export.start'
   | 'files.chooseDataFile'
-  | 'files.chooseExportPath';
+  | 'files.chooseExportPath'
+  | 'files.chooseFolder';
 
 export function dataHandlers(ctx: HandlerContext): Pick<Handlers, DataMethod> {
   const { session, settings } = ctx;
@@ -20,17 +21,23 @@ export function dataHandlers(ctx: HandlerContext): Pick<Handlers, DataMethod> {
       throw new ApiError('unavailable', 'native dialogs exist only in the desktop app');
     return ctx.dialogs;
   };
+  // Exports are offered beside the open study, as its other files are.
+  const exportFolder = () =>
+    session.current ? path.dirname(session.current.path) : settings.studiesFolder;
   return {
     'files.chooseDataFile': async () => {
       const chosen = await requireDialogs().chooseDataFile(settings.studiesFolder);
       return chosen ? { path: chosen } : null;
     },
     'files.chooseExportPath': async ({ suggestedName, format }) => {
-      const folder = session.current ? path.dirname(session.current.path) : settings.studiesFolder;
       const chosen = await requireDialogs().chooseExportPath(
-        path.join(folder, suggestedName),
+        path.join(exportFolder(), suggestedName),
         format,
       );
+      return chosen ? { path: chosen } : null;
+    },
+    'files.chooseFolder': async () => {
+      const chosen = await requireDialogs().chooseFolder(exportFolder());
       return chosen ? { path: chosen } : null;
     },
     'import.info': ({ path: file, encoding }) =>

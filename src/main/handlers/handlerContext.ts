@@ -1,4 +1,5 @@
 /** What every feature's handlers are given: the session, the settings, and the shell's dialogs. */
+import type { ExportFileFormat } from '../../shared/api/data';
 import type { StudySession } from '../session/studySession';
 import type { AppSettings } from '../settings/appSettings';
 
@@ -7,10 +8,9 @@ export interface StudyDialogs {
   chooseNewStudyPath(defaultFolder: string): Promise<string | null>;
   chooseExistingStudy(defaultFolder: string): Promise<string | null>;
   chooseDataFile(defaultFolder: string): Promise<string | null>;
-  chooseExportPath(
-    defaultPath: string,
-    format: 'sav' | 'zsav' | 'csv' | 'xlsx',
-  ): Promise<string | null>;
+  chooseExportPath(defaultPath: string, format: ExportFileFormat): Promise<string | null>;
+  /** A folder for exports that write several files (one per value). */
+  chooseFolder(defaultFolder: string): Promise<string | null>;
 }
 
 export interface HandlerContext {

@@ -127,6 +127,28 @@ export const filterInput = z.object({
   expression: z.string().min(1).max(10_000),
 });
 
+/** What the native save dialog can export: data files, and reports as PowerPoint, Excel or PDF. */
+export const exportFileFormat = z.enum(['sav', 'zsav', 'csv', 'xlsx', 'pptx', 'pdf']);
+export type ExportFileFormat = z.infer<typeof exportFileFormat>;
+
+/**
+ * The save dialog's question: a suggested file name (a name only — the main process picks the
+ * folder, so a renderer cannot point the dialog anywhere it likes) and the format it filters on.
+ */
+export const chooseExportPathInput = z.object({
+  suggestedName: z
+    .string()
+    .trim()
+    .min(1, 'a suggested file name is required')
+    .max(255, 'a suggested file name is at most 255 characters')
+    .refine((name) => !/[\\/]/.test(name), 'a suggested file name has no folder in it')
+    .refine(
+      (name) => name !== '.' && name !== '..',
+      'a suggested file name is a name, not . or ..',
+    ),
+  format: exportFileFormat,
+});
+
 export const dataMethods = {
   'import.info': method(
     z.object({ path: z.string().min(1), encoding: z.string().min(1).optional() }),
@@ -145,10 +167,9 @@ export const dataMethods = {
   ),
   /** Desktop only: native dialogs choosing a survey file to import, or where to export. */
   'files.chooseDataFile': method(z.object({}), result<{ path: string } | null>()),
-  'files.chooseExportPath': method(
-    z.object({ suggestedName: z.string().min(1), format: z.enum(['sav', 'zsav', 'csv', 'xlsx']) }),
-    result<{ path: string } | null>(),
-  ),
+  'files.chooseExportPath': method(chooseExportPathInput, result<{ path: string } | null>()),
+  /** Desktop only: a folder for exports that write one file per value (report "one file for each"). */
+  'files.chooseFolder': method(z.object({}), result<{ path: string } | null>()),
   /** How a file's variables and codes would land on the study's codebook, for review. */
   'import.proposeMapping': method(proposeMappingInput, result<MappingProposal>()),
   /** Starts an import job; the ImportSummary arrives with job.finished. */

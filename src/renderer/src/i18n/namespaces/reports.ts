@@ -101,6 +101,9 @@ const reports = defineNamespace({
       oneFile: 'One file',
       saveInFolder: 'Save in folder',
       folderHint: 'One file for each value, named “{{report}}-<value>”.',
+      dialogHint: 'Each button asks where to save the file.',
+      folderDialogHint:
+        'Each button asks for a folder: one file for each value, named “{{report}}-<value>”.',
       formats: { pptx: 'PowerPoint', xlsx: 'Excel', pdf: 'PDF' },
       running: 'Exporting {{format}}…',
       progress: 'Export progress',
@@ -253,6 +256,9 @@ const reports = defineNamespace({
       oneFile: '파일 하나',
       saveInFolder: '저장할 폴더',
       folderHint: '값마다 파일 하나, 이름은 “{{report}}-<값>”입니다.',
+      dialogHint: '버튼을 누르면 저장할 위치를 묻습니다.',
+      folderDialogHint:
+        '버튼을 누르면 폴더를 묻습니다. 값마다 파일 하나, 이름은 “{{report}}-<값>”입니다.',
       formats: { pptx: 'PowerPoint', xlsx: 'Excel', pdf: 'PDF' },
       running: '{{format}} 내보내는 중…',
       progress: '내보내기 진행률',

@@ -1,10 +1,11 @@
 /**
  * Exports the report as PowerPoint, Excel or PDF: a job in the study worker (progress here and
  * in the status bar, cancellable), labels in the chosen language (the toolbar's unless another is
- * picked), written where the user says. Browser mode has no native file dialog, so the place is
- * typed, as the data export asks for it: one folder-and-name, the format's extension added.
+ * picked), written where the user says. The desktop app asks with the native save dialog (or a
+ * folder dialog for one file per value); browser mode has none, so there the place is typed, as
+ * the data export asks for it: one folder-and-name, the format's extension added.
  */
-import { useCallback, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ReportExportSummary, ReportFormat } from '../../../../../shared/api/reports';
 import { languageName } from '../../../../../shared/domain/languages';
@@ -71,6 +72,19 @@ export function ExportPanel({
   const [outcome, setOutcome] = useState<Outcome | null>(null);
   // One file per value: the place is then a folder, each file named <report>-<value>.<ext>.
   const [each, setEach] = useState('');
+  // Native dialogs exist only in the desktop app (app.info says so); until it answers, type.
+  const [nativeDialogs, setNativeDialogs] = useState(false);
+
+  useEffect(() => {
+    let live = true;
+    client.invoke('app.info', {}).then(
+      (info) => live && setNativeDialogs(info.nativeDialogs),
+      () => undefined,
+    );
+    return () => {
+      live = false;
+    };
+  }, [client]);
 
   useEvent(
     'job.progress',
@@ -83,10 +97,24 @@ export function ExportPanel({
     }, []),
   );
 
+  /** Where to write: asked with the native dialog when there is one (null: the user cancelled). */
+  const chooseTarget = async (format: ReportFormat): Promise<string | null> => {
+    if (!nativeDialogs)
+      return each ? target.trim() : `${withoutExtension(target.trim())}.${format}`;
+    const chosen = each
+      ? await client.invoke('files.chooseFolder', {})
+      : await client.invoke('files.chooseExportPath', {
+          suggestedName: `${safeFileName(reportName)}.${format}`,
+          format,
+        });
+    return chosen?.path ?? null;
+  };
+
   const start = async (format: ReportFormat) => {
-    const path = each ? target.trim() : `${withoutExtension(target.trim())}.${format}`;
     setOutcome(null);
     try {
+      const path = await chooseTarget(format);
+      if (path === null) return;
       await saveNow();
       const { jobId } = await client.invoke('reports.export', {
         name: reportName,
@@ -147,12 +175,20 @@ export function ExportPanel({
         options={repeatOptions}
         onChange={setEach}
       />
-      <label className="field">
-        <span>{each ? t('export.saveInFolder') : t('export.saveAs')}</span>
-        <input value={target} onChange={(e) => setTarget(e.target.value)} spellCheck={false} />
-      </label>
+      {!nativeDialogs && (
+        <label className="field">
+          <span>{each ? t('export.saveInFolder') : t('export.saveAs')}</span>
+          <input value={target} onChange={(e) => setTarget(e.target.value)} spellCheck={false} />
+        </label>
+      )}
       <p className="muted report-export__hint">
-        {each ? t('export.folderHint', { report: reportName }) : t('export.saveAsHint')}
+        {nativeDialogs
+          ? each
+            ? t('export.folderDialogHint', { report: reportName })
+            : t('export.dialogHint')
+          : each
+            ? t('export.folderHint', { report: reportName })
+            : t('export.saveAsHint')}
       </p>
       <div className="report-export__buttons">
         {FORMATS.map(({ format, key }) => (
@@ -160,7 +196,7 @@ export function ExportPanel({
             key={format}
             type="button"
             className="primary"
-            disabled={running !== null || target.trim() === ''}
+            disabled={running !== null || (!nativeDialogs && target.trim() === '')}
             onClick={() => void start(format)}
           >
             {t(`export.formats.${key}`)}
