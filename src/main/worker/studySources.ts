@@ -17,6 +17,7 @@
  * study forgets them.
  */
 import { createHash } from 'node:crypto';
+import { extname } from 'node:path';
 import { ApiError } from '../../shared/api/apiTypes';
 import type { ReimportInput, RemovedSource, SourceUndoState } from '../../shared/api/sources';
 import type { ImportSummary } from '../../shared/domain/dataset';
@@ -38,6 +39,7 @@ import { recomputeWeights } from './studyWeights';
 interface SourceRow {
   id: number;
   file_name: string;
+  encoding: string | null;
   row_count: number;
   wave_id: number | null;
   wave: string | null;
@@ -95,7 +97,7 @@ function stackOf(open: OpenStudy): RemovalStep[] {
 function sourceRow(db: ReadableStudyDb, sourceId: number): SourceRow {
   const row = db
     .prepare(
-      `SELECT s.id, s.file_name, s.row_count, s.wave_id, w.code AS wave, s.country_code,
+      `SELECT s.id, s.file_name, s.encoding, s.row_count, s.wave_id, w.code AS wave, s.country_code,
               s.respondent_type, s.sort_order, s.language, s.industry_code, s.mapping_json,
               s.attributes_json
        FROM sources s LEFT JOIN waves w ON w.id = s.wave_id WHERE s.id = ?`,
@@ -350,6 +352,11 @@ export async function reimportSource(
       `${old.file_name} has no country, wave or respondent type to re-import under`,
     );
   const language = old.language ?? 'en';
+  // A corrected file comes from the same export as the old one: a text file of the same kind is
+  // read in the old one's encoding unless the user says otherwise.
+  const sameKind = extname(path).toLowerCase() === extname(old.file_name).toLowerCase();
+  if (readOptions.encoding === undefined && sameKind && old.encoding !== null)
+    readOptions.encoding = old.encoding;
   const dataset = await readDataset(path, { ...readOptions, signal });
   const attributes = JSON.parse(old.attributes_json) as {
     labelledCodes?: Record<string, number[]>;

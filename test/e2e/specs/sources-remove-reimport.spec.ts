@@ -3,7 +3,7 @@
  * tables, undoes it, re-imports a corrected file in place of another, and reads a source's
  * validation report — in browser mode, on the demo study.
  */
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -20,6 +20,9 @@ import {
 
 const KOREAN_CUSTOMERS = 'KR_2026_customers.sss';
 const KOREAN_EXECUTIVES = 'KR_2026_executives.sss';
+const DEMO_SOURCES = 'customer-energy-demo-sources';
+const FRENCH = 'FR_2026_customers.csv';
+const FRENCH_CORRECTED = 'FR_2026_customers_corrected.csv';
 
 describe('a consultant removes, restores and re-imports sources (browser mode)', () => {
   let app: WebApp;
@@ -130,26 +133,52 @@ describe('a consultant removes, restores and re-imports sources (browser mode)',
   });
 
   it('re-imports a corrected file in place of a source, keeping its place in the list', async () => {
+    // The agency's corrected French file: the same answers plus a column nobody answered.
+    const lines = readFileSync(path.join(app.home, 'studies', DEMO_SOURCES, FRENCH), 'latin1')
+      .split(/\r?\n/)
+      .filter((line) => line.length > 0);
+    const corrected = [`${lines[0]};note`, ...lines.slice(1).map((line) => `${line};`)];
+    writeFileSync(
+      path.join(app.home, 'studies', FRENCH_CORRECTED),
+      `${corrected.join('\r\n')}\r\n`,
+      'latin1',
+    );
+
     await sources.open();
     const before = await sources.fileNames();
-    const at = before.indexOf(KOREAN_CUSTOMERS);
-    await sources.reimport(
-      KOREAN_CUSTOMERS,
-      ['customer-energy-demo-sources'],
-      'KR_2026_customers.csv',
+    const at = before.indexOf(FRENCH);
+    await sources.reimport(FRENCH, [], FRENCH_CORRECTED);
+    await page.getByText(`${FRENCH} replaced by ${FRENCH_CORRECTED}: 1,000 respondents.`).waitFor();
+    await sources.row(FRENCH_CORRECTED).waitFor();
+    expect(await sources.fileNames()).toEqual(
+      before.map((name, i) => (i === at ? FRENCH_CORRECTED : name)),
     );
-    await page.getByText('KR_2026_customers.sss replaced by KR_2026_customers.csv').waitFor();
-    const after = await sources.fileNames();
-    expect(after).toEqual(before.map((name, i) => (i === at ? 'KR_2026_customers.csv' : name)));
-    const cells = await sources.row('KR_2026_customers.csv').locator('td').allInnerTexts();
+    const cells = await sources.row(FRENCH_CORRECTED).locator('td').allInnerTexts();
     expect(cells.slice(1, 5).map((cell) => cell.replace(/\s+/g, ' '))).toEqual([
-      'South Korea KR',
+      'France FR',
       '2026',
       'customer',
       '1,000',
     ]);
+    expect(cells[8]).toBe('1 warning');
     expect(await sources.respondents()).toBe('7,700');
     await screenshot(page, 'sources-reimported');
+  });
+
+  it('shows the warnings the re-import found in the new source’s validation report', async () => {
+    const dialog = await sources.openValidationReport(FRENCH_CORRECTED);
+    const issues = dialog.getByRole('table', { name: 'Issues found when the file was imported' });
+    const rows = await issues
+      .locator('tbody tr')
+      .evaluateAll((trs) =>
+        trs.map((tr) => [...tr.children].map((td) => (td.textContent ?? '').trim())),
+      );
+    expect(rows).toEqual([
+      ['Warning · Empty variable', 'note', 'note has no answers in this file'],
+    ]);
+    await screenshot(page, 'sources-validation-warnings');
+    await dialog.getByRole('button', { name: 'Close' }).click();
+    await dialog.waitFor({ state: 'detached' });
   });
 
   it('opens a source’s validation report from its validation cell', async () => {
