@@ -30,6 +30,7 @@ import { RepeatSelect, type RepeatOption } from './RepeatSelect';
 import type { ContentChoice } from './savedContent';
 import { SlidePreview } from './SlidePreview';
 import { TemplateForm } from './TemplateForm';
+import { TemplateLibrary } from './TemplateLibrary';
 import { useRenderedPage } from './useRenderedPage';
 import { useReportDraft, type UndoLabel } from './useReportDraft';
 import { useReportKeysInHelp } from './useReportKeysInHelp';
@@ -45,6 +46,8 @@ interface ReportEditorProps {
   onSaved: (saved: SavedReport) => void;
   onRenamed: (name: string) => void;
   onDeleted: () => void;
+  /** The template was given to every report in the study. */
+  onTemplateApplied: () => void;
   onError: (message: string) => void;
 }
 
@@ -68,6 +71,7 @@ export function ReportEditor({
   onSaved,
   onRenamed,
   onDeleted,
+  onTemplateApplied,
   onError,
 }: ReportEditorProps) {
   const { t } = useTranslation(['reports', 'common']);
@@ -324,6 +328,12 @@ export function ReportEditor({
           <TemplateForm
             template={report.template}
             onChange={(template) => edit((current) => ({ ...current, template }))}
+          />
+          <TemplateLibrary
+            template={report.template}
+            onUse={(template) => edit((current) => ({ ...current, template }))}
+            saveNow={draft.saveNow}
+            onAppliedToAll={onTemplateApplied}
           />
           <ExportPanel
             study={study}

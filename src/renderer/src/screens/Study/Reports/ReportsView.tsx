@@ -10,7 +10,7 @@
 import { useCallback, useEffect, useMemo, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SavedReport } from '../../../../../shared/api/reports';
-import { defaultTemplate, type Report } from '../../../../../shared/domain/report';
+import type { Report } from '../../../../../shared/domain/report';
 import type { StudySummary } from '../../../../../shared/domain/study';
 import { useClient, useEvent } from '../../../api/ClientContext';
 import { ReportEditor } from './ReportEditor';
@@ -106,13 +106,10 @@ export function ReportsView({ study, onNotice }: ReportsViewProps) {
       onNotice('error', t('list.nameTaken', { name }));
       return;
     }
-    // A new report takes the template of the study's first report: one look per study.
-    const report: Report = {
-      name,
-      template: reports?.[0]?.report.template ?? defaultTemplate,
-      pages: [{ id: 'p1', title: name, items: [] }],
-    };
     try {
+      // A new report starts from the study's template: one look per study.
+      const { template } = await client.invoke('templates.study', {});
+      const report: Report = { name, template, pages: [{ id: 'p1', title: name, items: [] }] };
       await client.invoke('reports.save', { report });
       setNewName('');
       setSelected(name);
@@ -178,6 +175,7 @@ export function ReportsView({ study, onNotice }: ReportsViewProps) {
             setSelected(null);
             void loadReports();
           }}
+          onTemplateApplied={() => void loadReports()}
           onError={(message) => onNotice('error', message)}
         />
       )}
