@@ -191,4 +191,19 @@ describe('a consultant removes, restores and re-imports sources (browser mode)',
     await dialog.getByRole('button', { name: 'Close' }).click();
     await dialog.waitFor({ state: 'detached' });
   });
+
+  it('asks in Korean when the UI is in Korean', async () => {
+    await page.getByLabel('UI language').selectOption({ label: '한국어' });
+    await page
+      .getByRole('table', { name: '가져온 소스' })
+      .getByRole('button', { name: `${KOREAN_CUSTOMERS} 제거`, exact: true })
+      .click();
+    const dialog = page.getByRole('dialog', { name: `${KOREAN_CUSTOMERS}을(를) 제거할까요?` });
+    await dialog.waitFor();
+    await expect(dialog.innerText()).resolves.toContain('웨이브 2026, customer: 응답자 1,000명.');
+    await screenshot(page, 'sources-remove-confirm-ko');
+    await dialog.getByRole('button', { name: '취소' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    await page.getByLabel('화면 언어').selectOption({ label: 'English' });
+  });
 });

@@ -218,7 +218,7 @@ export function SourcesView({ info, study, onNotice }: SourcesViewProps) {
                 <td>
                   <button
                     type="button"
-                    className={source.validation.length === 0 ? 'link muted' : 'link'}
+                    className={`link sources__validation${source.validation.length === 0 ? ' muted' : ''}`}
                     onClick={() => setReport(source)}
                     title={t('sources.report.open', { file: source.fileName })}
                   >
