@@ -10,7 +10,9 @@ import path from 'node:path';
 import { app, BrowserWindow, dialog, ipcMain, session } from 'electron';
 import type { Result } from '../../shared/api/index';
 import { createAppHost, type AppHost } from '../appHost';
+import { useDesktopPagePrinter } from '../report/pagePrinter';
 import { registerAppSchemePrivileges, serveAppProtocol } from './appProtocol';
+import { createDesktopPagePrinter } from './desktopPagePrinter';
 import { createStudyDialogs, studyPathsFromArgv } from './dialogs';
 import { forwardHostEvents, registerIpcHandlers } from './ipc';
 import { installApplicationMenu } from './menu';
@@ -181,6 +183,8 @@ async function start(): Promise<void> {
   nativeBinding = binding;
 
   installSessionSecurity(session.defaultSession, origins);
+  // PDF exports print with Electron's Chromium (a hidden window per document), not a browser.
+  useDesktopPagePrinter(createDesktopPagePrinter());
   serveAppProtocol(session.defaultSession, {
     rendererRoot: path.join(__dirname, '..', 'renderer'),
     contentSecurityPolicy: CONTENT_SECURITY_POLICY,

@@ -6,10 +6,14 @@
 import { BrowserWindow, type WebPreferences } from 'electron';
 import { APP_ENTRY_URL } from './appProtocol';
 
-/** The only webPreferences a window of ours may have. Pure, so the test asserts it directly. */
-export function studyWindowWebPreferences(preloadPath: string): WebPreferences {
+/**
+ * The only webPreferences a window of ours may have. Pure, so the test asserts it directly.
+ * `preloadPath` null is the PDF printer's hidden window: no bridge to the API and no JavaScript,
+ * because it only lays out a document (inline SVG, styles) for printToPDF.
+ */
+export function studyWindowWebPreferences(preloadPath: string | null): WebPreferences {
   return {
-    preload: preloadPath,
+    ...(preloadPath === null ? { javascript: false } : { preload: preloadPath }),
     contextIsolation: true,
     sandbox: true,
     nodeIntegration: false,
@@ -71,5 +75,20 @@ export function createStudyWindow(options: StudyWindowOptions): BrowserWindow {
     .catch((error: unknown) => {
       console.error(`[window] the renderer failed to load: ${String(error)}`);
     });
+  return window;
+}
+
+/**
+ * The hidden window the desktop PDF printer lays a report out in (desktopPagePrinter.ts). It is
+ * never shown and is destroyed after each document; the session's rules (security.ts) apply to
+ * it as to every webContents: no permissions, no network, no navigation away.
+ */
+export function createPrintWindow(): BrowserWindow {
+  const window = new BrowserWindow({
+    show: false,
+    width: 1280,
+    height: 720,
+    webPreferences: studyWindowWebPreferences(null),
+  });
   return window;
 }
