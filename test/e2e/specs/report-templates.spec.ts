@@ -7,6 +7,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SavedReport } from '../../../src/shared/api/reports';
 import type { RenderedReport } from '../../../src/shared/domain/report';
+import { formatNumber, tableDecimals } from '../../../src/shared/domain/tableFormat';
 import { DemoStudyPage } from '../pages/demo-study-page';
 import { ReportsPage } from '../pages/reports-page';
 import { StudyPage } from '../pages/study-page';
@@ -34,6 +35,8 @@ describe('report templates reused across studies, and charts made in place (brow
   let problems: string[];
   let reports: ReportsPage;
 
+  // Exact: once a page is added, the Undo button's name starts with "Undo add page".
+  const addPage = () => page.getByRole('button', { name: 'Add page', exact: true });
   const library = () => page.getByRole('group', { name: 'Templates across reports and studies' });
   const titleColour = () =>
     reports.slideTitle().evaluate((element) => getComputedStyle(element).color);
@@ -126,17 +129,19 @@ describe('report templates reused across studies, and charts made in place (brow
 
   it('makes a chart in place from the add picker and shows it on the slide', async () => {
     await reports.newPage.selectOption({ label: 'New chart…' });
-    await reports.addPageButton.click();
+    await addPage().click();
     const form = page.getByRole('form', { name: 'New chart' });
     await form.getByLabel('Question').selectOption('energy');
     await form.getByLabel('Banner').selectOption('country');
     await form.getByLabel('Chart').selectOption({ label: '100% stacked bar' });
-    const title = await form.getByLabel('Title').getAttribute('placeholder');
-    expect(title).toMatch(/ by /);
+    // Left empty, the title is the question by the banner, in their labels.
+    const title = 'Customer energy by Country';
+    expect(await form.getByLabel('Title').getAttribute('placeholder')).toBe(title);
+    await screenshot(page, 'report-templates-04a-new-chart-form');
     await form.getByRole('button', { name: 'Add chart' }).click();
     await form.waitFor({ state: 'detached' });
 
-    await reports.slideTitle().filter({ hasText: title! }).waitFor();
+    await reports.slideTitle().filter({ hasText: title }).waitFor();
     await reports.waitUntilSaved();
     // The page holds the chart's spec itself, and draws the study's segments by country.
     const saved = (await callApi<SavedReport[]>(page, 'reports.saved', {})).find(
@@ -163,6 +168,33 @@ describe('report templates reused across studies, and charts made in place (brow
       await chart.locator('svg text', { hasText: category }).first().waitFor();
     }
     expect(drawn.data.series.map((s) => s.name)).toEqual(['Creators', 'Contributors', 'Viewers']);
-    await screenshot(page, 'report-templates-04-chart-made-in-place');
+    await screenshot(page, 'report-templates-04b-chart-made-in-place');
+  });
+
+  it('makes a table in place, its cells the numbers the report renders', async () => {
+    await reports.newPage.selectOption({ label: 'New table…' });
+    await addPage().click();
+    const form = page.getByRole('form', { name: 'New table' });
+    await form.getByLabel('Question').selectOption('energy');
+    await form.getByLabel('Banner').selectOption('wave');
+    await form.getByLabel('Title').fill('Energy by wave');
+    await form.getByRole('button', { name: 'Add table' }).click();
+    await reports.slideTitle().filter({ hasText: 'Energy by wave' }).waitFor();
+    await reports.waitUntilSaved();
+
+    const rendered = await callApi<RenderedReport>(page, 'reports.render', { name: 'Next wave' });
+    const drawn = rendered.pages.at(-1)!.items[0]!;
+    if (drawn.kind !== 'table') throw new Error(`the new page drew ${drawn.kind}`);
+    expect(drawn.result.columns.map((c) => c.label)).toEqual(['Total', '2025', '2026']);
+    const shown = reports.slide.getByRole('table');
+    await shown.waitFor();
+    const firstRow = drawn.result.rows[0]!;
+    const cells = await shown.locator('tbody tr').first().locator('td').allInnerTexts();
+    expect(cells.map((text) => text.replace(/\s+/g, ''))).toEqual(
+      firstRow.cells.map(
+        (cell) => `${formatNumber(cell.colPct, 'percent', tableDecimals(drawn.spec))}${cell.sig}`,
+      ),
+    );
+    await screenshot(page, 'report-templates-05-table-made-in-place');
   });
 });
