@@ -227,6 +227,17 @@ describe('removing a source', () => {
     await importJapanese('JP_2026_customers.csv', [22, 41, 30, 58, 19, 66]);
   });
 
+  it('is refused, changing nothing, while a derived variable uses a variable only that source has', async () => {
+    await call('variables.derive', { name: 'jp_loyal', expression: 'jp_loyalty > 2' });
+    const before = studyContent(file);
+    expect(
+      await refused('sources.remove', { sourceId: sourceId('JP_2026_customers.csv') }),
+    ).toMatch(
+      /^conflict: JP_2026_customers\.csv cannot be removed: .*unknown variable jp_loyalty.*nothing was removed$/s,
+    );
+    expect(studyContent(file)).toEqual(before);
+  });
+
   it('is refused in a read-only window', async () => {
     const reader = new StudySession({
       workerPath: builtWorkerPath,
