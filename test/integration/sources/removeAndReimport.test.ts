@@ -337,3 +337,18 @@ describe('re-importing a corrected file', () => {
     expect(studyContent(file)).toEqual(before);
   });
 });
+
+describe('the undo of a removal', () => {
+  it('is forgotten when the study is closed', async () => {
+    const removed = await call('sources.remove', { sourceId: sourceId('DE_2025_executives.sav') });
+    expect((await call('sources.undoState', {})).next).toEqual({
+      sourceId: removed.sourceId,
+      fileName: 'DE_2025_executives.sav',
+    });
+    await session.close();
+    await session.openStudy(file);
+    expect(await call('sources.undoState', {})).toEqual({ next: null, depth: 0 });
+    expect(await refused('sources.undoRemove', {})).toMatch(/^not-found: there is no removed/);
+    expect(query("SELECT 1 FROM sources WHERE file_name = 'DE_2025_executives.sav'")).toEqual([]);
+  });
+});
