@@ -1,6 +1,7 @@
 /**
  * The study window: a navigator, the main area, and a status bar with the study's path and the
- * running jobs. Study-wide actions (save a copy, check the file, close) sit in the toolbar.
+ * running jobs. Study-wide actions (label and UI language, theme, save a copy, check the file,
+ * close, help) sit in the toolbar.
  */
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -14,16 +15,16 @@ import { StatusBar } from '../../components/StatusBar';
 import { ThemeToggle } from '../../components/ThemeToggle';
 import { UiLanguageSelect } from '../../components/UiLanguageSelect';
 import { i18n } from '../../i18n';
-import { ViewShortcuts } from './ViewShortcuts';
-import { SaveCopyForm } from './SaveCopyForm';
 import { ChartsView } from './Charts/ChartsView';
-import { SideBySideView } from './SideBySide/SideBySideView';
-import { SegmentsView } from './Segments/SegmentsView';
+import { DataGridView } from './DataGrid/DataGridView';
 import { ReportsView } from './Reports/ReportsView';
+import { SaveCopyForm } from './SaveCopyForm';
+import { SegmentsView } from './Segments/SegmentsView';
+import { SideBySideView } from './SideBySide/SideBySideView';
 import { SourcesView } from './SourcesView';
 import { TablesView } from './TablesView';
 import { VariablesView } from './Variables/VariablesView';
-import { DataGridView } from './DataGrid/DataGridView';
+import { ViewShortcuts } from './ViewShortcuts';
 import { WeightsView } from './WeightsView';
 
 // Navigator names come from common:views.<id> in the UI language; `label` is the fallback.
