@@ -9,19 +9,25 @@ import type { SavedSegmentation, SchemeInfo } from '../../../../../shared/domain
 import type { StudyDescription } from '../../../../../shared/domain/study';
 import { useClient, useEvent } from '../../../api/ClientContext';
 import { ClusterPanel } from './ClusterPanel';
+import { GoldenPanel } from './GoldenPanel';
+import { ProfilePanel } from './ProfilePanel';
 import { RuleBuilder, type BuilderStart } from './RuleBuilder';
 import { SavedSegmentations } from './SavedSegmentations';
+import { TypingToolPanel } from './TypingToolPanel';
 
 interface SegmentsViewProps {
   onNotice: (tone: 'info' | 'error', text: string) => void;
 }
 
-type Pane = 'saved' | 'rules' | 'clusters';
+type Pane = 'saved' | 'rules' | 'clusters' | 'profile' | 'typing' | 'golden';
 
 const PANES: Array<{ id: Pane; label: string }> = [
   { id: 'saved', label: 'Saved segmentations' },
   { id: 'rules', label: 'Rule builder' },
   { id: 'clusters', label: 'Clustering' },
+  { id: 'profile', label: 'Profile' },
+  { id: 'typing', label: 'Typing tool' },
+  { id: 'golden', label: 'Golden questions' },
   // Shown in the UI language as segments:panes.<id>.
 ];
 
@@ -117,6 +123,24 @@ export function SegmentsView({ onNotice }: SegmentsViewProps) {
         ) : (
           <p className="muted">{t('loadingVariables')}</p>
         )}
+      </div>
+      {/* Profile, typing tool and golden questions work on a saved segmentation (issue #9). */}
+      <div hidden={pane !== 'profile'}>
+        {description && saved ? (
+          <ProfilePanel saved={saved} variables={variables} />
+        ) : (
+          <p className="muted">{t('loadingSaved')}</p>
+        )}
+      </div>
+      <div hidden={pane !== 'typing'}>
+        {description && saved ? (
+          <TypingToolPanel saved={saved} studyPath={description.study.path} />
+        ) : (
+          <p className="muted">{t('loadingSaved')}</p>
+        )}
+      </div>
+      <div hidden={pane !== 'golden'}>
+        {saved ? <GoldenPanel saved={saved} /> : <p className="muted">{t('loadingSaved')}</p>}
       </div>
     </section>
   );

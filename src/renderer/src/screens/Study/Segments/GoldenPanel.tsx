@@ -1,0 +1,315 @@
+/**
+ * Golden questions and hold-out accuracy (issue #9), both jobs in the study worker. The golden
+ * questions job reports progress but cannot be interrupted (the worker does not check for a cancel
+ * between steps), so the screen says so; the hold-out job stops on Cancel, here or in the status bar.
+ */
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type {
+  GoldenQuestionsReport,
+  HoldOutReport,
+  SavedSegmentation,
+} from '../../../../../shared/domain/segments';
+import { formatNumber, tableDecimals } from '../../../../../shared/domain/tableFormat';
+import { useClient } from '../../../api/ClientContext';
+import { SegmentationSelect, chosenSegmentation } from './SegmentationSelect';
+import { useJobOutcome } from './useJobOutcome';
+import { useJobProgress } from './useJobProgress';
+
+interface GoldenPanelProps {
+  saved: SavedSegmentation[];
+}
+
+const DECIMALS = { ...tableDecimals(), percent: 1 };
+
+/** An accuracy (0–1) as a percentage with one decimal, through the table formatter. */
+export function accuracyText(share: number | null): string {
+  return formatNumber(share === null ? null : share * 100, 'percent', DECIMALS);
+}
+
+type Message = { tone: 'info' | 'error'; text: string };
+
+export function GoldenPanel({ saved }: GoldenPanelProps) {
+  const client = useClient();
+  const { t } = useTranslation(['segments', 'common']);
+  const outcome = useJobOutcome();
+  const [chosen, setChosen] = useState('');
+  const [target, setTarget] = useState('90');
+  const [seed, setSeed] = useState('1');
+  const [goldenJob, setGoldenJob] = useState<string | null>(null);
+  const [holdOutJob, setHoldOutJob] = useState<string | null>(null);
+  const [message, setMessage] = useState<Message | null>(null);
+  const [golden, setGolden] = useState<GoldenQuestionsReport | null>(null);
+  const [holdOut, setHoldOut] = useState<HoldOutReport | null>(null);
+  const goldenProgress = useJobProgress(goldenJob);
+  const holdOutProgress = useJobProgress(holdOutJob);
+  const segmentation = chosenSegmentation(saved, chosen);
+
+  const accuracy = Number(target) / 100;
+  const seedNumber = Number(seed);
+  const problem =
+    !Number.isFinite(accuracy) || accuracy <= 0 || accuracy > 1 || target.trim() === ''
+      ? t('golden.badTarget')
+      : !Number.isInteger(seedNumber) || seedNumber < 0 || seed.trim() === ''
+        ? t('golden.badSeed')
+        : null;
+
+  /** Waits for a job's end: its result, or null with the reason shown. */
+  const finish = async <T,>(jobId: string): Promise<T | null> => {
+    const job = await outcome(jobId);
+    if (job.status === 'done') return job.result as T;
+    setMessage(
+      job.status === 'cancelled'
+        ? { tone: 'info', text: t('golden.cancelled') }
+        : {
+            tone: 'error',
+            text: t('golden.failed', { error: job.error ?? t('golden.unknownError') }),
+          },
+    );
+    return null;
+  };
+
+  const runGolden = async (event: FormEvent) => {
+    event.preventDefault();
+    if (problem || !segmentation) return;
+    setMessage(null);
+    try {
+      const { jobId } = await client.invoke('segments.golden', {
+        segmentation,
+        accuracy,
+        seed: seedNumber,
+      });
+      setGoldenJob(jobId);
+      try {
+        const report = await finish<GoldenQuestionsReport>(jobId);
+        if (report) setGolden(report);
+      } finally {
+        setGoldenJob(null);
+      }
+    } catch (failure) {
+      setMessage({ tone: 'error', text: (failure as Error).message });
+    }
+  };
+
+  const runHoldOut = async () => {
+    if (problem || !segmentation) return;
+    setMessage(null);
+    try {
+      const { jobId } = await client.invoke('segments.holdOut', {
+        segmentation,
+        seed: seedNumber,
+      });
+      setHoldOutJob(jobId);
+      try {
+        const report = await finish<HoldOutReport>(jobId);
+        if (report) setHoldOut(report);
+      } finally {
+        setHoldOutJob(null);
+      }
+    } catch (failure) {
+      setMessage({ tone: 'error', text: (failure as Error).message });
+    }
+  };
+
+  const busy = goldenJob !== null || holdOutJob !== null;
+  return (
+    <div className="stack">
+      <form className="panel stack" onSubmit={runGolden} aria-label={t('golden.heading')}>
+        <h3>{t('golden.heading')}</h3>
+        <p className="muted">{t('golden.intro')}</p>
+        <div className="inline-form">
+          <SegmentationSelect
+            label={t('golden.segmentation')}
+            saved={saved}
+            value={segmentation}
+            onChange={setChosen}
+          />
+          <label className="field">
+            <span>{t('golden.target')}</span>
+            <input
+              className="cluster-panel__number"
+              inputMode="decimal"
+              value={target}
+              onChange={(e) => setTarget(e.target.value)}
+            />
+          </label>
+          <label className="field">
+            <span>{t('golden.seed')}</span>
+            <input
+              className="cluster-panel__number"
+              inputMode="numeric"
+              value={seed}
+              onChange={(e) => setSeed(e.target.value)}
+            />
+          </label>
+        </div>
+        <div className="inline-form">
+          <button type="submit" className="primary" disabled={busy || !!problem || !segmentation}>
+            {t('golden.run')}
+          </button>
+          <button
+            type="button"
+            disabled={busy || !!problem || !segmentation}
+            onClick={() => void runHoldOut()}
+          >
+            {t('holdOut.run')}
+          </button>
+        </div>
+        {problem && <p className="muted">{problem}</p>}
+        {goldenJob && (
+          <div className="stack" role="status">
+            <p>
+              {t('golden.running', {
+                done: goldenProgress?.done ?? 0,
+                total: goldenProgress?.total ?? 0,
+              })}
+            </p>
+            <p className="muted">{t('golden.notInterruptible')}</p>
+          </div>
+        )}
+        {holdOutJob && (
+          <div className="inline-form">
+            <span className="muted" role="status">
+              {t('holdOut.running', {
+                done: holdOutProgress?.done ?? 0,
+                total: holdOutProgress?.total ?? 0,
+              })}
+            </span>
+            <button
+              type="button"
+              onClick={() => void client.invoke('jobs.cancel', { jobId: holdOutJob })}
+            >
+              {t('common:cancel')}
+            </button>
+          </div>
+        )}
+      </form>
+      {message && (
+        <p
+          className={`notice notice--${message.tone}`}
+          role={message.tone === 'error' ? 'alert' : 'status'}
+        >
+          {message.text}
+        </p>
+      )}
+      {golden && <GoldenResult report={golden} />}
+      {holdOut && <HoldOutResult report={holdOut} />}
+    </div>
+  );
+}
+
+function GoldenResult({ report }: { report: GoldenQuestionsReport }) {
+  const { t } = useTranslation('segments');
+  const last = report.steps[report.steps.length - 1];
+  const reachedAccuracy = accuracyText(last?.holdOutAccuracy ?? null);
+  const targetText = accuracyText(report.target);
+  return (
+    <section
+      className="panel stack"
+      aria-label={t('golden.stepsLabel', { name: report.segmentation })}
+    >
+      <h3>{t('golden.stepsLabel', { name: report.segmentation })}</h3>
+      <p>
+        {report.reached
+          ? t('golden.reached', {
+              count: report.chosen.length,
+              name: report.segmentation,
+              accuracy: reachedAccuracy,
+              target: targetText,
+            })
+          : t('golden.notReached', { accuracy: reachedAccuracy, target: targetText })}
+      </p>
+      <table
+        className="data-table"
+        aria-label={t('golden.stepsLabel', { name: report.segmentation })}
+      >
+        <thead>
+          <tr>
+            <th scope="col" className="num">
+              {t('golden.step')}
+            </th>
+            <th scope="col">{t('golden.question')}</th>
+            <th scope="col" className="num">
+              {t('golden.trainAccuracy')}
+            </th>
+            <th scope="col" className="num">
+              {t('golden.holdOutAccuracy')}
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {report.steps.map((step, index) => (
+            <tr key={step.variable}>
+              <td className="num">{index + 1}</td>
+              <th scope="row">{step.variable}</th>
+              <td className="num">{accuracyText(step.trainAccuracy)}</td>
+              <td className="num">{accuracyText(step.holdOutAccuracy)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <p className="muted">{t('golden.classifier', { classifier: report.classifier })}</p>
+      <p className="muted">
+        {t('golden.sample', {
+          seed: report.sample.seed,
+          train: report.sample.train,
+          test: report.sample.test,
+          excluded: report.sample.excluded,
+        })}
+      </p>
+      {report.skipped.length > 0 && (
+        <p className="muted">
+          {t('golden.skipped', {
+            list: report.skipped.map((s) => `${s.variable} (${s.reason})`).join('; '),
+          })}
+        </p>
+      )}
+    </section>
+  );
+}
+
+function HoldOutResult({ report }: { report: HoldOutReport }) {
+  const { t } = useTranslation('segments');
+  const labels = new Map(report.confusion.segments.map((s) => [s.code, s.label]));
+  return (
+    <section className="panel stack" aria-label={t('holdOut.heading')}>
+      <h3>{t('holdOut.heading')}</h3>
+      <p>
+        {t('holdOut.accuracy', {
+          name: report.segmentation,
+          accuracy: accuracyText(report.accuracy),
+        })}
+      </p>
+      <table
+        className="data-table"
+        aria-label={t('holdOut.tableLabel', { name: report.segmentation })}
+      >
+        <thead>
+          <tr>
+            <th scope="col">{t('holdOut.segment')}</th>
+            <th scope="col" className="num">
+              {t('holdOut.respondents')}
+            </th>
+            <th scope="col" className="num">
+              {t('holdOut.recall')}
+            </th>
+            <th scope="col" className="num">
+              {t('holdOut.precision')}
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {report.confusion.bySegment.map((segment) => (
+            <tr key={segment.code}>
+              <th scope="row">{labels.get(segment.code) ?? segment.code}</th>
+              <td className="num">{formatNumber(segment.n, 'count', DECIMALS)}</td>
+              <td className="num">{accuracyText(segment.recall)}</td>
+              <td className="num">{accuracyText(segment.precision)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <p className="muted">{report.procedure}</p>
+    </section>
+  );
+}
