@@ -1,0 +1,146 @@
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { SegmentProfile } from '../../../src/shared/domain/segments';
+import { formatNumber } from '../../../src/shared/domain/tableFormat';
+import { DemoStudyPage } from '../pages/demo-study-page';
+import { SegmentsPage, tableRows } from '../pages/segments-page';
+import { callApi } from '../support/pageApi';
+import {
+  launchBrowser,
+  screenshot,
+  startWebApp,
+  watchConsole,
+  type WebApp,
+} from '../support/webApp';
+
+/** Golden questions train a classifier per step: room for a busy machine. */
+const JOB_TIMEOUT = 60_000;
+
+describe('a consultant profiles the energy segments, writes their typing tool and finds the golden questions (browser mode)', () => {
+  let app: WebApp;
+  let browser: Browser;
+  let page: Page;
+  let problems: string[];
+  let segments: SegmentsPage;
+
+  beforeAll(async () => {
+    app = await startWebApp();
+    mkdirSync(path.join(app.home, 'studies'), { recursive: true });
+    browser = await launchBrowser();
+    page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    page.setDefaultTimeout(15_000);
+    problems = watchConsole(page);
+    await page.goto(app.url);
+    await new DemoStudyPage(page).openBuilt();
+    segments = new SegmentsPage(page);
+    await segments.open();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await app?.stop();
+    expect(problems).toEqual([]);
+  });
+
+  it('profiles energy by gender and age group with the percentages and letters the API computes', async () => {
+    await segments.showPane('Profile');
+    await segments.addVariable('Profile', 'gender');
+    await segments.addVariable('Profile', 'age_group');
+    await page.getByRole('button', { name: 'Show the profile' }).click();
+    await segments.profileTable('energy').waitFor();
+
+    const profile = await callApi<SegmentProfile>(page, 'segments.profile', {
+      segment: 'energy',
+      variables: ['gender', 'age_group'],
+    });
+    const { rows, columns } = profile.variables;
+    expect([...new Set(rows.map((row) => row.variable))]).toEqual(['gender', 'age_group']);
+    // A cell with letters where there is one (a segment significantly above another), else the first.
+    const cells = rows.flatMap((row) =>
+      row.cells.map((cell, index) => ({ row, cell, column: columns[index]! })),
+    );
+    const lettered = cells.filter(({ cell, row }) => row.code !== null && cell.sig);
+    expect(lettered.length).toBeGreaterThan(0);
+    for (const { row, cell, column } of [
+      lettered[0]!,
+      cells.find((c) => c.row.variable === 'gender')!,
+    ]) {
+      const shown = await segments.profileCell(
+        'energy',
+        { variable: row.variable, label: row.label },
+        column.label,
+      );
+      expect(shown).toEqual({
+        value: formatNumber(cell.colPct, 'percent'),
+        letters: [...(cell.sig ?? '')],
+      });
+    }
+    // Shares by country, industry and wave, and the movement between the demo's two waves.
+    const shares = page.getByRole('region', { name: 'Shares of energy by group' });
+    await expect(shares.locator('table thead').innerText()).resolves.toContain('Germany');
+    const movement = page.getByRole('table', { name: 'Movement of energy: All respondents' });
+    const movementRows = await tableRows(movement);
+    expect(movementRows.map((row) => row[0])).toEqual(['Creators', 'Contributors', 'Viewers']);
+    const overall = profile.movement.overall!;
+    expect(movementRows[0]!.slice(1, 3)).toEqual(
+      overall.segments[0]!.shares.map((share) =>
+        formatNumber(share, 'percent', { percent: 1, mean: 1, count: 0 }),
+      ),
+    );
+    await screenshot(page, '80-segment-profile');
+    await page.getByRole('region', { name: 'Shares of energy by group' }).scrollIntoViewIfNeeded();
+    await screenshot(page, '81-segment-profile-shares');
+  });
+
+  it('writes the Excel typing tool to the typed path and says what it asks', async () => {
+    await segments.showPane('Typing tool');
+    const out = path.join(app.home, 'typing', 'energy-typing-tool.xlsx');
+    mkdirSync(path.dirname(out), { recursive: true });
+    await page.getByLabel('Typing tool file path').fill(out);
+    await page.getByRole('button', { name: 'Write the typing tool' }).click();
+    const wrote = page.getByText(`Wrote the rules typing tool of energy to ${out}.`);
+    await wrote.waitFor();
+    await expect(
+      page.getByText('It has 200 respondent rows to type into.').isVisible(),
+    ).resolves.toBe(true);
+    await expect(page.getByText(/^Questions it asks: .*create_video/).isVisible()).resolves.toBe(
+      true,
+    );
+    expect(existsSync(out)).toBe(true);
+    // An .xlsx file is a zip archive: it starts with the local file header "PK\x03\x04".
+    expect([...readFileSync(out).subarray(0, 4)]).toEqual([0x50, 0x4b, 0x03, 0x04]);
+    await screenshot(page, '82-segment-typing-tool');
+  });
+
+  it('lists the golden questions with their accuracy and the hold-out accuracy per segment', async () => {
+    await segments.showPane('Golden questions');
+    await page.getByRole('button', { name: 'Find the golden questions' }).click();
+    const steps = page.getByRole('table', { name: 'Golden questions of energy' });
+    await steps.waitFor({ timeout: JOB_TIMEOUT });
+    const rows = await tableRows(steps);
+    expect(rows.length).toBeGreaterThan(0);
+    expect(rows[0]![0]).toBe('1');
+    for (const row of rows) {
+      expect(row[1]).toMatch(/^[a-z_]+$/);
+      expect(row[2]).toMatch(/^\d+\.\d%$/);
+      expect(row[3]).toMatch(/^\d+\.\d%$/);
+    }
+    await expect(
+      page
+        .getByText(
+          /questions? reproduces? energy with \d+\.\d% accuracy on the hold-out \(target 90\.0%\)|short of the target 90\.0%/,
+        )
+        .isVisible(),
+    ).resolves.toBe(true);
+
+    await page.getByRole('button', { name: 'Measure the hold-out accuracy' }).click();
+    const byRow = page.getByRole('table', { name: 'Hold-out accuracy of energy by segment' });
+    await byRow.waitFor({ timeout: JOB_TIMEOUT });
+    const holdOut = await tableRows(byRow);
+    expect(holdOut.map((row) => row[0])).toEqual(['Creators', 'Contributors', 'Viewers']);
+    for (const row of holdOut) expect(row[2]).toMatch(/^\d+\.\d%$/);
+    await screenshot(page, '83-segment-golden');
+  });
+});
