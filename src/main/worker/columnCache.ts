@@ -32,7 +32,10 @@ export function defaultCacheBudget(): number {
 
 export class ColumnCache {
   // A Map keeps insertion order: re-inserting on use makes its first key the least recently used.
-  private readonly entries = new Map<string, { variable: CachedVariable; bytes: number }>();
+  private readonly entries = new Map<
+    string,
+    { variable: CachedVariable; bytes: number; derived?: Map<string, unknown> }
+  >();
   private usedBytes = 0;
 
   constructor(
@@ -69,6 +72,32 @@ export class ColumnCache {
     this.entries.set(key, { variable, bytes });
     this.usedBytes += bytes;
     return variable;
+  }
+
+  /**
+   * Something made from a variable's column (its numbers, its categories), kept with the column:
+   * counted in the budget, and dropped when the column is dropped or invalidated, so it is never
+   * older than the column it was made from.
+   */
+  derived<T>(
+    name: string,
+    slot: string,
+    make: (variable: CachedVariable) => T,
+    bytesOf: (made: T, variable: CachedVariable) => number,
+  ): T {
+    const variable = this.get(name);
+    const key = name.toLowerCase();
+    const entry = this.entries.get(key)!;
+    if (entry.derived?.has(slot)) return entry.derived.get(slot) as T;
+    const made = make(variable);
+    const bytes = bytesOf(made, variable);
+    // Room is made among the other columns; the one used now is the most recent, so goes last.
+    this.evictFor(bytes);
+    if (this.entries.get(key) !== entry) return made;
+    (entry.derived ??= new Map()).set(slot, made);
+    entry.bytes += bytes;
+    this.usedBytes += bytes;
+    return made;
   }
 
   /** Loads several at once; a job asks for exactly the columns it needs. */

@@ -145,8 +145,18 @@ export function studyTableData(
       if (row.type === 'multi') throw new Error(notAColumn);
       if (row.type === 'text')
         throw new Error(`${row.name} is text; only coded and numeric variables can be tabulated`);
-      const cached = cache.get(row.name);
-      const values = chunkToNumbers(cached.column);
+      // Kept with the column so the same array serves every table until the column changes,
+      // and what the engine keeps per values array (categories) goes with it.
+      const values = cache.derived(
+        row.name,
+        'numbers',
+        (cached) => chunkToNumbers(cached.column),
+        // A column stored as numbers is its own numbers: no more memory.
+        (numbers, cached) =>
+          cached.column.encoding === 'f64' && cached.column.values === numbers
+            ? 0
+            : numbers.byteLength,
+      );
       const missing = userMissingSpecs(db, row.id);
       const variable: TableVariable = {
         name: row.name,

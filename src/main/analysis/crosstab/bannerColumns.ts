@@ -4,7 +4,7 @@
  * group, each respondent's column within the group, so one counting pass serves a stub × group.
  */
 import type { TableColumn } from '../../../shared/domain/table';
-import { categorize, NONE } from './categorize';
+import { categorize, NONE, type Categories } from './categorize';
 import type { TableData } from './tableData';
 
 export interface BannerGroupIndex {
@@ -37,20 +37,9 @@ export function bannerGroups(
     const combinations = sizes.reduce((product, size) => product * size, 1);
     if (combinations >= NONE)
       throw new Error(`banner group ${group.variables.join('/')} has too many columns`);
-    const index = new Uint16Array(data.rows);
-    for (let i = 0; i < data.rows; i++) {
-      let combined = 0;
-      let valid = true;
-      for (let l = 0; l < levels.length; l++) {
-        const category = levels[l]!.categories.index[i]!;
-        if (category === NONE) {
-          valid = false;
-          break;
-        }
-        combined = combined * sizes[l]! + category;
-      }
-      index[i] = valid ? combined : NONE;
-    }
+    // One variable: its category indexes are the columns (shared, kept with its categories).
+    const index =
+      levels.length === 1 ? levels[0]!.categories.index : nestedIndex(levels, sizes, data.rows);
     const columns: TableColumn[] = [];
     for (let combined = 0; combined < combinations; combined++) {
       const positions: number[] = [];
@@ -88,4 +77,27 @@ export function bannerGroups(
     }
     return { group: groupNumber, columns, index };
   });
+}
+
+/** Per respondent, the column of a nested group: the levels' categories as digits. */
+function nestedIndex(
+  levels: ReadonlyArray<{ categories: Categories }>,
+  sizes: readonly number[],
+  rows: number,
+): Uint16Array {
+  const index = new Uint16Array(rows);
+  for (let i = 0; i < rows; i++) {
+    let combined = 0;
+    let valid = true;
+    for (let l = 0; l < levels.length; l++) {
+      const category = levels[l]!.categories.index[i]!;
+      if (category === NONE) {
+        valid = false;
+        break;
+      }
+      combined = combined * sizes[l]! + category;
+    }
+    index[i] = valid ? combined : NONE;
+  }
+  return index;
 }

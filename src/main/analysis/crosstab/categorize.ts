@@ -2,6 +2,13 @@
  * Turns a coded variable into category indexes for counting: the categories are the labelled
  * codes in codebook order, then any other observed codes in ascending order; system- and
  * user-missing values map to NONE and are left out of every table, as SPSS does by default.
+ *
+ * Categorising a column of 1,000,000 respondents takes about 10 ms, and a table categorises every
+ * stub and banner variable, so the result is kept per values array (TableVariable.values is never
+ * changed in place: changed data is a new array) and per codebook (value labels and missing
+ * codes): the next table over the same column reuses it, and it goes when the array goes. The
+ * worker keeps a column's numbers in its column cache, so what the cache drops is categorised
+ * afresh.
  */
 import type { TableVariable } from './tableData';
 import { userMissingTest } from './tableData';
@@ -21,7 +28,29 @@ function formatCode(code: number): string {
   return Number.isInteger(code) ? String(code) : String(Number(code.toPrecision(12)));
 }
 
+const kept = new WeakMap<Float64Array, Map<string, Categories>>();
+
+/** Everything but the values that the categories depend on. */
+function codebookKey(variable: TableVariable): string {
+  return JSON.stringify([variable.valueLabels, variable.missing]);
+}
+
 export function categorize(variable: TableVariable): Categories {
+  const key = codebookKey(variable);
+  let byCodebook = kept.get(variable.values);
+  const hit = byCodebook?.get(key);
+  if (hit) return hit;
+  const categories = categorizeAfresh(variable);
+  // Shared by every table over this column from now on: nobody may change it.
+  Object.freeze(categories.codes);
+  Object.freeze(categories.labels);
+  Object.freeze(categories.labelLanguages);
+  if (!byCodebook) kept.set(variable.values, (byCodebook = new Map()));
+  byCodebook.set(key, categories);
+  return categories;
+}
+
+function categorizeAfresh(variable: TableVariable): Categories {
   const isMissing = userMissingTest(variable.missing);
   const labelled = variable.valueLabels.filter((vl) => !isMissing(vl.code));
   const position = new Map<number, number>();
