@@ -116,6 +116,10 @@ describe('a consultant profiles the energy segments, writes their typing tool an
 
   it('lists the golden questions with their accuracy and the hold-out accuracy per segment', async () => {
     await segments.showPane('Golden questions');
+    // The golden job reports progress but the worker cannot stop it: the screen says so up front.
+    await expect(
+      page.getByText('Finding the golden questions cannot be interrupted').isVisible(),
+    ).resolves.toBe(true);
     await page.getByRole('button', { name: 'Find the golden questions' }).click();
     const steps = page.getByRole('table', { name: 'Golden questions of energy' });
     await steps.waitFor({ timeout: JOB_TIMEOUT });
@@ -132,6 +136,12 @@ describe('a consultant profiles the energy segments, writes their typing tool an
         .getByText(
           /questions? reproduces? energy with \d+\.\d% accuracy on the hold-out \(target 90\.0%\)|short of the target 90\.0%/,
         )
+        .isVisible(),
+    ).resolves.toBe(true);
+
+    await expect(
+      page
+        .getByText(/^Hold-out sample: seed 1, \d{1,3}(,\d{3})* respondents to train on/)
         .isVisible(),
     ).resolves.toBe(true);
 

@@ -242,6 +242,7 @@ const segments = defineNamespace({
       sharesLabel: 'Shares of {{name}} by group',
       noShares: 'The study has no country, industry or wave variable to show the shares by.',
       movementHeading: 'Movement between waves',
+      movementTest: 'Test of a change: {{test}}.',
       movementLabel: 'Movement of {{name}}: {{group}}',
       noMovement: 'The study has only one wave: there is no movement to show.',
       segment: 'Segment',
@@ -284,7 +285,7 @@ const segments = defineNamespace({
       run: 'Find the golden questions',
       running: 'Finding the golden questions… {{done}} of {{total}}',
       notInterruptible:
-        'This job cannot be interrupted: Cancel in the status bar does not stop it; it runs to its end.',
+        'Finding the golden questions cannot be interrupted: once started, Cancel in the status bar does not stop it and it runs to its end. The hold-out job can be cancelled.',
       badTarget: 'The target accuracy is a number above 0 and at most 100.',
       badSeed: 'The seed is a whole number of 0 or more.',
       stepsLabel: 'Golden questions of {{name}}',
@@ -551,6 +552,7 @@ const segments = defineNamespace({
       sharesLabel: '그룹별 {{name}} 비율',
       noShares: '이 조사에는 비율을 나눠 볼 국가, 업종, 웨이브 변수가 없습니다.',
       movementHeading: '웨이브 간 변화',
+      movementTest: '변화 검정: {{test}}.',
       movementLabel: '{{name}} 변화: {{group}}',
       noMovement: '이 조사에는 웨이브가 하나뿐이라 변화를 보여 줄 수 없습니다.',
       segment: '세그먼트',
@@ -593,7 +595,7 @@ const segments = defineNamespace({
       run: '골든 문항 찾기',
       running: '골든 문항을 찾는 중… {{total}}단계 중 {{done}}단계',
       notInterruptible:
-        '이 작업은 중단할 수 없습니다. 상태 표시줄의 취소를 눌러도 멈추지 않고 끝까지 실행됩니다.',
+        '골든 문항 찾기는 중단할 수 없습니다. 시작하면 상태 표시줄의 취소를 눌러도 멈추지 않고 끝까지 실행됩니다. 홀드아웃 작업은 취소할 수 있습니다.',
       badTarget: '목표 정확도는 0보다 크고 100 이하인 숫자입니다.',
       badSeed: '시드는 0 이상의 정수입니다.',
       stepsLabel: '{{name}}의 골든 문항',

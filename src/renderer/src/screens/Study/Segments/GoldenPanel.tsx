@@ -157,16 +157,14 @@ export function GoldenPanel({ saved }: GoldenPanelProps) {
         </div>
         {problem && <p className="muted">{problem}</p>}
         {goldenJob && (
-          <div className="stack" role="status">
-            <p>
-              {t('golden.running', {
-                done: goldenProgress?.done ?? 0,
-                total: goldenProgress?.total ?? 0,
-              })}
-            </p>
-            <p className="muted">{t('golden.notInterruptible')}</p>
-          </div>
+          <p role="status">
+            {t('golden.running', {
+              done: goldenProgress?.done ?? 0,
+              total: goldenProgress?.total ?? 0,
+            })}
+          </p>
         )}
+        <p className="muted">{t('golden.notInterruptible')}</p>
         {holdOutJob && (
           <div className="inline-form">
             <span className="muted" role="status">
@@ -252,9 +250,9 @@ function GoldenResult({ report }: { report: GoldenQuestionsReport }) {
       <p className="muted">
         {t('golden.sample', {
           seed: report.sample.seed,
-          train: report.sample.train,
-          test: report.sample.test,
-          excluded: report.sample.excluded,
+          train: formatNumber(report.sample.train, 'count'),
+          test: formatNumber(report.sample.test, 'count'),
+          excluded: formatNumber(report.sample.excluded, 'count'),
         })}
       </p>
       {report.skipped.length > 0 && (

@@ -166,7 +166,7 @@ export function ProfilePanel({ saved, variables }: ProfilePanelProps) {
           </section>
           <section className="panel stack">
             <h3>{t('profile.movementHeading')}</h3>
-            <p className="muted">{profile.movement.test}</p>
+            <p className="muted">{t('profile.movementTest', { test: profile.movement.test })}</p>
             {movements.length === 0 ? (
               <p className="muted">{t('profile.noMovement')}</p>
             ) : (

@@ -154,7 +154,7 @@ export function TypingToolPanel({ saved, studyPath }: TypingToolPanelProps) {
         </p>
       )}
       {written && (
-        <div className="notice notice--info stack" role="status">
+        <div className="notice notice--info segment-notes" role="status">
           <p>
             {t('typing.wrote', {
               method: t(`typing.${written.method}`),
