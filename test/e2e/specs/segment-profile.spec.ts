@@ -153,4 +153,21 @@ describe('a consultant profiles the energy segments, writes their typing tool an
     for (const row of holdOut) expect(row[2]).toMatch(/^\d+\.\d%$/);
     await screenshot(page, '83-segment-golden');
   });
+
+  it('speaks Korean in the profile, typing-tool and golden panes when the interface does', async () => {
+    await page.getByLabel('UI language').selectOption('ko');
+    const panes = page.getByRole('group', { name: '세그먼트 화면 구분' });
+    await panes.getByRole('button', { name: '골든 문항' }).click();
+    await expect(page.getByRole('button', { name: '골든 문항 찾기' }).isVisible()).resolves.toBe(
+      true,
+    );
+    await expect(
+      page.getByText('골든 문항 찾기는 중단할 수 없습니다', { exact: false }).isVisible(),
+    ).resolves.toBe(true);
+    await panes.getByRole('button', { name: '프로필' }).click();
+    await expect(page.getByRole('button', { name: '프로필 보기' }).isVisible()).resolves.toBe(true);
+    await screenshot(page, '84-segment-profile-korean');
+    await page.getByLabel('화면 언어').selectOption('en');
+    await segments.heading.waitFor();
+  });
 });
