@@ -5,7 +5,7 @@
  * comparison with its p-value goes into `tests.pairs`, so no letter is there without its reason.
  * A nested group is tested within each outer category, as SPSS CTABLES does.
  */
-import type { TablePairTest, TableSpec } from '../../../shared/domain/table';
+import type { TablePairTest, TableRow, TableSpec } from '../../../shared/domain/table';
 import {
   chiSquareTest,
   columnProportionsTest,
@@ -40,20 +40,17 @@ function subgroups(built: BuiltTable): Subgroup[] {
   return found;
 }
 
-function letterFor(built: BuiltTable, columnId: string): string {
-  return built.result.columns.find((column) => column.id === columnId)?.letter ?? '?';
-}
-
 /** Upper case at the strictest level when two levels are asked for, lower case at the looser. */
 function lettersOf(
-  built: BuiltTable,
+  letterOf: ReadonlyMap<string, string>,
   result: SignificanceResult,
   higherThan: ReadonlyArray<{ column: string; level: number }>,
 ): string {
+  if (higherThan.length === 0) return '';
   const strict = result.levels[0];
   return higherThan
     .map(({ column, level }) => {
-      const letter = letterFor(built, column);
+      const letter = letterOf.get(column) ?? '?';
       return result.levels.length > 1 && level !== strict ? letter.toLowerCase() : letter;
     })
     .join('');
@@ -93,35 +90,58 @@ export function applySignificance(
   let footnote = '';
   const chiSquare: NonNullable<typeof result.tests.chiSquare> = [];
 
-  const stubs = [...new Set(built.sums.map((s) => s.variable))];
-  for (const stub of stubs) {
-    const rowsOfStub = result.rows
-      .map((row, index) => ({ row, index }))
-      .filter(({ row }) => row.variable === stub && row.code !== null);
+  // Looked up once per table, not once per stub or letter: a table may have hundreds of stubs.
+  const letterOf = new Map(result.columns.map((column) => [column.id, column.letter ?? '?']));
+  const columnsOfGroup = new Map<number, number[]>();
+  result.columns.forEach((column, i) => {
+    const list = columnsOfGroup.get(column.group);
+    if (list) list.push(i);
+    else columnsOfGroup.set(column.group, [i]);
+  });
+  const rowsByStub = new Map<string, Array<{ row: TableRow; index: number }>>();
+  result.rows.forEach((row, index) => {
+    if (row.code === null) return;
+    const list = rowsByStub.get(row.variable);
+    if (list) list.push({ row, index });
+    else rowsByStub.set(row.variable, [{ row, index }]);
+  });
+  const sumsByStub = new Map<string, BuiltTable['sums']>();
+  for (const sums of built.sums) {
+    const list = sumsByStub.get(sums.variable);
+    if (list) list.push(sums);
+    else sumsByStub.set(sums.variable, [sums]);
+  }
+
+  for (const [stub, sumsOfStub] of sumsByStub) {
+    const rowsOfStub = rowsByStub.get(stub) ?? [];
     const rowKeys = rowsOfStub.map(({ row }) => String(row.code));
     // Sums per (row, table column): the table's cells carry n and Σw; Σw² comes from the kernel sums.
-    const sumW2 = new Map<number, number[]>();
-    for (const sums of built.sums.filter((s) => s.variable === stub)) {
-      const groupColumns = result.columns
-        .map((c, i) => ({ c, i }))
-        .filter(({ c }) => c.group === sums.group);
-      rowsOfStub.forEach((_, r) => {
-        groupColumns.forEach(({ i }, c) => {
-          const list = sumW2.get(i) ?? [];
-          list[r] = sums.sums.sumW2[r * sums.sums.columnCount + c]!;
-          sumW2.set(i, list);
-        });
-        const total = sums.sums.columnCount - 1;
-        const list = sumW2.get(0) ?? [];
-        list[r] = sums.sums.sumW2[r * sums.sums.columnCount + total]!;
-        sumW2.set(0, list);
-      });
+    const sumW2 = new Float64Array(result.columns.length);
+    for (const sums of sumsOfStub) {
+      const groupColumns = columnsOfGroup.get(sums.group) ?? [];
+      const { columnCount } = sums.sums;
+      for (let r = 0; r < rowsOfStub.length; r++) {
+        for (let c = 0; c < groupColumns.length; c++)
+          sumW2[groupColumns[c]!] =
+            sumW2[groupColumns[c]!]! + sums.sums.sumW2[r * columnCount + c]!;
+      }
     }
-    const baseOf = (column: number): ColumnBase => ({
-      sumW: rowsOfStub.reduce((sum, { row }) => sum + row.cells[column]!.wn, 0),
-      sumW2: (sumW2.get(column) ?? []).reduce((sum, value) => sum + (value ?? 0), 0),
-      n: rowsOfStub.reduce((sum, { row }) => sum + row.cells[column]!.n, 0),
-    });
+    // The Total column's Σw², from the last group's sums (each group's sums end with the Total).
+    const last = sumsOfStub[sumsOfStub.length - 1];
+    if (last) {
+      const { columnCount } = last.sums;
+      for (let r = 0; r < rowsOfStub.length; r++)
+        sumW2[0] = sumW2[0]! + last.sums.sumW2[r * columnCount + columnCount - 1]!;
+    }
+    const baseOf = (column: number): ColumnBase => {
+      let sumW = 0;
+      let n = 0;
+      for (const { row } of rowsOfStub) {
+        sumW += row.cells[column]!.wn;
+        n += row.cells[column]!.n;
+      }
+      return { sumW, sumW2: sumW2[column]!, n };
+    };
     const countsOf = (columns: number[]) =>
       rowsOfStub.map(({ row }) => columns.map((c) => row.cells[c]!.wn));
     if (rowKeys.length === 0 || groups.length === 0) continue;
@@ -152,7 +172,7 @@ export function applySignificance(
         g.columns.forEach((column, ci) => {
           const cell = tested.cells[gi]![r]![ci]!;
           const target = row.cells[column]!;
-          target.sig = lettersOf(built, tested, cell.higherThan);
+          target.sig = lettersOf(letterOf, tested, cell.higherThan);
           const marks = [cell.vsTotal?.symbol, cell.vsPrevious?.symbol].filter(Boolean).join('');
           if (marks) target.marks = marks;
         });
@@ -169,8 +189,9 @@ export function applySignificance(
           p: chi.p,
         });
     });
+    const rowOfKey = new Map(rowKeys.map((key, r) => [key, rowsOfStub[r]!.row]));
     for (const pair of tested.pairs) {
-      const row = rowsOfStub[rowKeys.indexOf(pair.rowKey)]!.row;
+      const row = rowOfKey.get(pair.rowKey)!;
       result.tests.pairs.push(pairRecord({ variable: row.variable, code: row.code }, pair));
     }
   }
@@ -197,7 +218,7 @@ export function applySignificance(
     groups.forEach((g, gi) => {
       g.columns.forEach((column, ci) => {
         const cell = tested.cells[gi]![0]![ci]!;
-        row.cells[column]!.sig = lettersOf(built, tested, cell.higherThan);
+        row.cells[column]!.sig = lettersOf(letterOf, tested, cell.higherThan);
         const marks = [cell.vsTotal?.symbol, cell.vsPrevious?.symbol].filter(Boolean).join('');
         if (marks) row.cells[column]!.marks = marks;
       });
