@@ -523,8 +523,8 @@ export function listSegmentations(db: ReadableStudyDb, cache: ColumnCache): Save
 
 // ---- k-means ----
 
-function abortError(): Error {
-  const error = new Error('the clustering was cancelled');
+function abortError(what = 'the clustering'): Error {
+  const error = new Error(`${what} was cancelled`);
   error.name = 'AbortError';
   return error;
 }
@@ -1038,12 +1038,13 @@ function defaultCandidates(definition: SegmentationDefinition): string[] {
   return [...new Set([...roles].map((role) => definition.bindings[role] ?? role))];
 }
 
-export function goldenQuestionsFor(
+export async function goldenQuestionsFor(
   db: ReadableStudyDb,
   cache: ColumnCache,
   input: GoldenInput,
+  signal: AbortSignal,
   progress: (done: number, total: number) => void,
-): GoldenQuestionsReport {
+): Promise<GoldenQuestionsReport> {
   const saved = savedSegmentation(db, input.segmentation);
   const names = (input.candidates ?? defaultCandidates(saved.definition)).map(
     (name) => numericVariable(db, name, 'candidates').name,
@@ -1069,7 +1070,11 @@ export function goldenQuestionsFor(
       'invalid-input',
       `${saved.name}: ${split.train.length} respondents with a segment answered every candidate: too few to train on`,
     );
-  const result = goldenQuestions({
+  const result = await goldenQuestions({
+    between: async () => {
+      await new Promise((resolve) => setImmediate(resolve));
+      if (signal.aborted) throw abortError('finding the golden questions');
+    },
     columns,
     names,
     segments: saved.segments,

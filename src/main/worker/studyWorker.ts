@@ -309,7 +309,7 @@ const handlers: WorkerHandlers = {
   },
   'segments.golden': (input, job) => {
     const open = requireStudy();
-    return goldenQuestionsFor(open.db, columnCache(open), input, job.progress);
+    return goldenQuestionsFor(open.db, columnCache(open), input, job.signal, job.progress);
   },
   'charts.save': ({ name, spec }) => saveChart(requireWritable().writable, name, spec),
   'charts.saved': () => listCharts(requireStudy().db),

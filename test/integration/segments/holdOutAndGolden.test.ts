@@ -55,6 +55,7 @@ describe('Customer Energy on the demo study', () => {
       demo.db,
       new ColumnCache(demo.db),
       goldenInput.parse({ segmentation: 'energy', candidates: BEHAVIOURS, seed }),
+      signal,
       quiet,
     );
 
@@ -72,8 +73,8 @@ describe('Customer Energy on the demo study', () => {
     expect(report.sample).toMatchObject({ train: 4307, test: 1846, share: 0.3, seed: 1 });
   });
 
-  it('is told apart with 90% hold-out accuracy by a few of the nine behaviour questions', () => {
-    const report = golden();
+  it('is told apart with 90% hold-out accuracy by a few of the nine behaviour questions', async () => {
+    const report = await golden();
     expect(report.reached).toBe(true);
     expect(report.chosen.length).toBeLessThanOrEqual(3);
     expect(report.steps.at(-1)!.holdOutAccuracy).toBeGreaterThanOrEqual(0.9);
@@ -83,18 +84,34 @@ describe('Customer Energy on the demo study', () => {
     expect(report.chosen.every((name) => BEHAVIOURS.includes(name))).toBe(true);
   });
 
-  it('gives the same questions from the same seed', () => {
-    expect(golden(1).steps).toEqual(golden(1).steps);
+  it('gives the same questions from the same seed', async () => {
+    expect((await golden(1)).steps).toEqual((await golden(1)).steps);
   });
 
-  it('prints the questions in order with the accuracy after each step (cew segment --golden)', () => {
+  it('stops when cancelled, between two candidate models', async () => {
+    const cancel = new AbortController();
+    let fitted = 0;
+    const run = goldenQuestionsFor(
+      demo.db,
+      new ColumnCache(demo.db),
+      goldenInput.parse({ segmentation: 'energy', candidates: BEHAVIOURS }),
+      cancel.signal,
+      () => {
+        if (++fitted === 3) cancel.abort();
+      },
+    );
+    await expect(run).rejects.toThrow(/cancel|abort/i);
+    expect(fitted).toBe(3);
+  });
+
+  it('prints the questions in order with the accuracy after each step (cew segment --golden)', async () => {
     const { code, stdout, stderr } = cli(
       ['segment', demo.path, '--golden', 'energy', '--candidates', BEHAVIOURS.join(','), '--json'],
       folder,
     );
     expect(stderr).toBe('');
     expect(code).toBe(0);
-    expect(JSON.parse(stdout)).toEqual(JSON.parse(JSON.stringify(golden())));
+    expect(JSON.parse(stdout)).toEqual(JSON.parse(JSON.stringify(await golden())));
     const text = cli(
       ['segment', demo.path, '--golden', 'energy', '--candidates', BEHAVIOURS.join(',')],
       folder,

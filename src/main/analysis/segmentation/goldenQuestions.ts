@@ -38,6 +38,11 @@ export interface GoldenInput {
   target: number;
   /** Called after each model fitted: (fitted, at most this many). */
   progress?: (done: number, total: number) => void;
+  /**
+   * Awaited after each candidate model: the worker yields to its event loop there, so a Cancel
+   * arrives, and throws to stop the search.
+   */
+  between?: () => Promise<void>;
 }
 
 export interface GoldenResult {
@@ -77,7 +82,7 @@ function score(
 const better = (a: Fit, b: Fit | null) =>
   !b || a.correct > b.correct || (a.correct === b.correct && a.meanPosterior > b.meanPosterior);
 
-export function goldenQuestions(input: GoldenInput): GoldenResult {
+export async function goldenQuestions(input: GoldenInput): Promise<GoldenResult> {
   const { columns, names, classOf, train, test } = input;
   const p = columns.length;
   const sums: ClassSums = classSums(columns, classOf, input.segments.length, train);
@@ -111,6 +116,7 @@ export function goldenQuestions(input: GoldenInput): GoldenResult {
         continue;
       } finally {
         input.progress?.(++done, total);
+        await input.between?.();
       }
       const fit = score(model, columns, classOf, train);
       if (better(fit, best?.fit ?? null)) best = { question: candidate, model, fit };

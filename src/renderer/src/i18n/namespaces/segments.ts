@@ -284,8 +284,6 @@ const segments = defineNamespace({
       seed: 'Seed',
       run: 'Find the golden questions',
       running: 'Finding the golden questions… {{done}} of {{total}}',
-      notInterruptible:
-        'Finding the golden questions cannot be interrupted: once started, Cancel in the status bar does not stop it and it runs to its end. The hold-out job can be cancelled.',
       badTarget: 'The target accuracy is a number above 0 and at most 100.',
       badSeed: 'The seed is a whole number of 0 or more.',
       stepsLabel: 'Golden questions of {{name}}',
@@ -594,8 +592,6 @@ const segments = defineNamespace({
       seed: '시드',
       run: '골든 문항 찾기',
       running: '골든 문항을 찾는 중… {{total}}단계 중 {{done}}단계',
-      notInterruptible:
-        '골든 문항 찾기는 중단할 수 없습니다. 시작하면 상태 표시줄의 취소를 눌러도 멈추지 않고 끝까지 실행됩니다. 홀드아웃 작업은 취소할 수 있습니다.',
       badTarget: '목표 정확도는 0보다 크고 100 이하인 숫자입니다.',
       badSeed: '시드는 0 이상의 정수입니다.',
       stepsLabel: '{{name}}의 골든 문항',

@@ -73,8 +73,8 @@ describe('golden questions by forward selection', () => {
   const run = (target: number, columns: Float64Array[], names: string[]) =>
     goldenQuestions({ columns, names, segments: SEGMENTS, classOf, train, test, target });
 
-  it('picks the one question that tells the segments apart, and stops there at 100% on the hold-out', () => {
-    const result = run(0.9, [noise, mood, loyalty], ['noise', 'mood', 'loyalty']);
+  it('picks the one question that tells the segments apart, and stops there at 100% on the hold-out', async () => {
+    const result = await run(0.9, [noise, mood, loyalty], ['noise', 'mood', 'loyalty']);
     expect(result.chosen).toEqual(['loyalty']);
     expect(result.steps).toEqual([{ variable: 'loyalty', trainAccuracy: 1, holdOutAccuracy: 1 }]);
     expect(result.reached).toBe(true);
@@ -84,16 +84,16 @@ describe('golden questions by forward selection', () => {
     ]);
   });
 
-  it('leaves out a question with the same answer in every segment, and says why', () => {
-    const result = run(0.9, [ageBand, loyalty], ['age_band', 'loyalty']);
+  it('leaves out a question with the same answer in every segment, and says why', async () => {
+    const result = await run(0.9, [ageBand, loyalty], ['age_band', 'loyalty']);
     expect(result.skipped).toEqual([
       { variable: 'age_band', reason: 'the same answer within every segment' },
     ]);
     expect(result.chosen).toEqual(['loyalty']);
   });
 
-  it('adds questions until none is left when the target cannot be reached, and says so', () => {
-    const result = run(0.99, [noise, mood], ['noise', 'mood']);
+  it('adds questions until none is left when the target cannot be reached, and says so', async () => {
+    const result = await run(0.99, [noise, mood], ['noise', 'mood']);
     expect(result.reached).toBe(false);
     expect(result.chosen).toHaveLength(2);
     expect(result.steps[0]!.variable).toBe('mood');

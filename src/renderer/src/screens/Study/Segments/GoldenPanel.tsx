@@ -1,7 +1,6 @@
 /**
- * Golden questions and hold-out accuracy (issue #9), both jobs in the study worker. The golden
- * questions job reports progress but cannot be interrupted (the worker does not check for a cancel
- * between steps), so the screen says so; the hold-out job stops on Cancel, here or in the status bar.
+ * Golden questions and hold-out accuracy (issue #9), both jobs in the study worker with progress;
+ * either stops on Cancel in the status bar (the hold-out also here), between two model fits.
  */
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -164,7 +163,6 @@ export function GoldenPanel({ saved }: GoldenPanelProps) {
             })}
           </p>
         )}
-        <p className="muted">{t('golden.notInterruptible')}</p>
         {holdOutJob && (
           <div className="inline-form">
             <span className="muted" role="status">
