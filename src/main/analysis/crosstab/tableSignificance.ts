@@ -189,11 +189,15 @@ export function applySignificance(
           p: chi.p,
         });
     });
-    const rowOfKey = new Map(rowKeys.map((key, r) => [key, rowsOfStub[r]!.row]));
-    for (const pair of tested.pairs) {
-      const row = rowOfKey.get(pair.rowKey)!;
-      result.tests.pairs.push(pairRecord({ variable: row.variable, code: row.code }, pair));
-    }
+    // One row reference per row, shared by its pairs (a table may have 100,000 pairs).
+    const rowOfKey = new Map(
+      rowKeys.map((key, r) => {
+        const { row } = rowsOfStub[r]!;
+        return [key, { variable: row.variable, code: row.code }];
+      }),
+    );
+    for (const pair of tested.pairs)
+      result.tests.pairs.push(pairRecord(rowOfKey.get(pair.rowKey)!, pair));
   }
 
   for (const means of built.meanSums) {
