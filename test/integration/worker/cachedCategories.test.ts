@@ -81,4 +81,18 @@ describeWithFixtures('categories kept between tables in the worker', () => {
     expect(Array.from(reloaded)).toEqual(Array.from(first));
     closeStudyFile(study);
   });
+
+  it('counts the numbers it keeps of a coded column in the memory budget, and frees them with it', async () => {
+    const study = createStudy(folder);
+    await importInto(study, fixture('pspp/examples/hotel.sav'));
+    const cache = new ColumnCache(study.db);
+    cache.get('v1');
+    const codesOnly = cache.bytes;
+    studyTableData(study.db, cache).variable('v1');
+    // 17 respondents as 8-byte numbers beside their 1-byte codes.
+    expect(cache.bytes).toBe(codesOnly + 17 * 8);
+    cache.invalidate(['v1']);
+    expect(cache.bytes).toBe(0);
+    closeStudyFile(study);
+  });
 });
