@@ -1,16 +1,9 @@
-import { mkdirSync } from 'node:fs';
-import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DataGridPage } from '../pages/data-grid-page';
 import { DemoStudyPage } from '../pages/demo-study-page';
-import {
-  launchBrowser,
-  screenshot,
-  startWebApp,
-  watchConsole,
-  type WebApp,
-} from '../support/webApp';
+import { screenshot, type WebApp } from '../support/webApp';
+import { openWorkbench } from '../support/workbench';
 
 /** The demo build takes about 3 s natively; a busy test machine gets much more room. */
 const BUILD_TIMEOUT = 60_000;
@@ -24,13 +17,7 @@ describe('a consultant reads the demo study respondent by respondent in the Data
   let data: DataGridPage;
 
   beforeAll(async () => {
-    app = await startWebApp();
-    mkdirSync(path.join(app.home, 'studies'), { recursive: true });
-    browser = await launchBrowser();
-    page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
-    page.setDefaultTimeout(15_000);
-    problems = watchConsole(page);
-    await page.goto(app.url);
+    ({ app, browser, page, problems } = await openWorkbench({ width: 1400, height: 900 }));
     const demo = new DemoStudyPage(page);
     await demo.openBuilt();
     data = new DataGridPage(page);

@@ -7,13 +7,8 @@ import { formatNumber } from '../../../src/shared/domain/tableFormat';
 import { DemoStudyPage } from '../pages/demo-study-page';
 import { SegmentsPage, tableRows } from '../pages/segments-page';
 import { callApi } from '../support/pageApi';
-import {
-  launchBrowser,
-  screenshot,
-  startWebApp,
-  watchConsole,
-  type WebApp,
-} from '../support/webApp';
+import { screenshot, type WebApp } from '../support/webApp';
+import { openWorkbench } from '../support/workbench';
 
 /** Golden questions train a classifier per step: room for a busy machine. */
 const JOB_TIMEOUT = 60_000;
@@ -26,13 +21,7 @@ describe('a consultant profiles the energy segments, writes their typing tool an
   let segments: SegmentsPage;
 
   beforeAll(async () => {
-    app = await startWebApp();
-    mkdirSync(path.join(app.home, 'studies'), { recursive: true });
-    browser = await launchBrowser();
-    page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-    page.setDefaultTimeout(15_000);
-    problems = watchConsole(page);
-    await page.goto(app.url);
+    ({ app, browser, page, problems } = await openWorkbench({ width: 1280, height: 800 }));
     await new DemoStudyPage(page).openBuilt();
     segments = new SegmentsPage(page);
     await segments.open();

@@ -1,5 +1,3 @@
-import { mkdirSync } from 'node:fs';
-import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type {
@@ -9,13 +7,8 @@ import type {
 } from '../../../src/shared/domain/segments';
 import { DemoStudyPage } from '../pages/demo-study-page';
 import { SegmentsPage, tableRows } from '../pages/segments-page';
-import {
-  launchBrowser,
-  screenshot,
-  startWebApp,
-  watchConsole,
-  type WebApp,
-} from '../support/webApp';
+import { screenshot, type WebApp } from '../support/webApp';
+import { openWorkbench } from '../support/workbench';
 import { callApi } from '../support/pageApi';
 
 /** Live counts follow 300 ms after the last change, plus the preview itself: room for a busy machine. */
@@ -34,13 +27,7 @@ describe('a consultant segments the demo study in the Segments view (browser mod
   let weekly: SegmentPreview;
 
   beforeAll(async () => {
-    app = await startWebApp();
-    mkdirSync(path.join(app.home, 'studies'), { recursive: true });
-    browser = await launchBrowser();
-    page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-    page.setDefaultTimeout(15_000);
-    problems = watchConsole(page);
-    await page.goto(app.url);
+    ({ app, browser, page, problems } = await openWorkbench({ width: 1280, height: 800 }));
     const demo = new DemoStudyPage(page);
     await demo.openBuilt();
     segments = new SegmentsPage(page);

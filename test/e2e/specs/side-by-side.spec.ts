@@ -1,18 +1,11 @@
-import { mkdirSync } from 'node:fs';
-import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TableResult } from '../../../src/shared/domain/table';
 import { formatNumber } from '../../../src/shared/domain/tableFormat';
 import { SideBySidePage } from '../pages/charts-page';
 import { DemoStudyPage } from '../pages/demo-study-page';
-import {
-  launchBrowser,
-  screenshot,
-  startWebApp,
-  watchConsole,
-  type WebApp,
-} from '../support/webApp';
+import { screenshot, type WebApp } from '../support/webApp';
+import { openWorkbench } from '../support/workbench';
 import { callApi } from '../support/pageApi';
 
 /** What a bar of industry `column` says for `row`, from the table itself: "81% BDE ▲". */
@@ -33,13 +26,7 @@ describe('a consultant compares industries side by side on customer energy (brow
   let industries: string[];
 
   beforeAll(async () => {
-    app = await startWebApp();
-    mkdirSync(path.join(app.home, 'studies'), { recursive: true });
-    browser = await launchBrowser();
-    page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-    page.setDefaultTimeout(15_000);
-    problems = watchConsole(page);
-    await page.goto(app.url);
+    ({ app, browser, page, problems } = await openWorkbench({ width: 1280, height: 800 }));
     const demo = new DemoStudyPage(page);
     await demo.openBuilt();
     sideBySide = new SideBySidePage(page);

@@ -3,20 +3,15 @@
  * tables, undoes it, re-imports a corrected file in place of another, and reads a source's
  * validation report — in browser mode, on the demo study.
  */
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DemoStudyPage } from '../pages/demo-study-page';
 import { SourcesPage } from '../pages/sources-page';
 import { TablesPage } from '../pages/tables-page';
-import {
-  launchBrowser,
-  screenshot,
-  startWebApp,
-  watchConsole,
-  type WebApp,
-} from '../support/webApp';
+import { screenshot, type WebApp } from '../support/webApp';
+import { openWorkbench } from '../support/workbench';
 
 const KOREAN_CUSTOMERS = 'KR_2026_customers.sss';
 const KOREAN_EXECUTIVES = 'KR_2026_executives.sss';
@@ -51,13 +46,7 @@ describe('a consultant removes, restores and re-imports sources (browser mode)',
   }
 
   beforeAll(async () => {
-    app = await startWebApp();
-    mkdirSync(path.join(app.home, 'studies'), { recursive: true });
-    browser = await launchBrowser();
-    page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
-    page.setDefaultTimeout(15_000);
-    problems = watchConsole(page);
-    await page.goto(app.url);
+    ({ app, browser, page, problems } = await openWorkbench({ width: 1400, height: 1000 }));
     await new DemoStudyPage(page).openBuilt();
     sources = new SourcesPage(page);
     tables = new TablesPage(page);

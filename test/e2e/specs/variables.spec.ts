@@ -1,5 +1,3 @@
-import { mkdirSync } from 'node:fs';
-import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TableResult } from '../../../src/shared/domain/table';
@@ -7,13 +5,8 @@ import { DemoStudyPage } from '../pages/demo-study-page';
 import { StudyPage } from '../pages/study-page';
 import { TablesPage } from '../pages/tables-page';
 import { VariablesPage } from '../pages/variables-page';
-import {
-  launchBrowser,
-  screenshot,
-  startWebApp,
-  watchConsole,
-  type WebApp,
-} from '../support/webApp';
+import { screenshot, type WebApp } from '../support/webApp';
+import { openWorkbench } from '../support/workbench';
 import { callApi } from '../support/pageApi';
 
 /** Live counts follow 300 ms after the typing stops, plus the count itself: room for a busy machine. */
@@ -27,13 +20,7 @@ describe('a consultant works in the codebook of the demo study (browser mode)', 
   let variables: VariablesPage;
 
   beforeAll(async () => {
-    app = await startWebApp();
-    mkdirSync(path.join(app.home, 'studies'), { recursive: true });
-    browser = await launchBrowser();
-    page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
-    page.setDefaultTimeout(15_000);
-    problems = watchConsole(page);
-    await page.goto(app.url);
+    ({ app, browser, page, problems } = await openWorkbench({ width: 1400, height: 1000 }));
     const demo = new DemoStudyPage(page);
     await demo.openBuilt();
     variables = new VariablesPage(page);
