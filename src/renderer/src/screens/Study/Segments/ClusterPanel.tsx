@@ -16,6 +16,7 @@ import { clusterRequest, type KMeansRangeRequest } from './clusterForm';
 import { useJobOutcome } from './useJobOutcome';
 import type { VariableCatalog } from './variableCatalog';
 import { AddVariable, VariableChips } from './VariablePicker';
+import { NumberField } from './NumberField';
 
 type KMeansRequest = Input<'segments.kmeans'>;
 
@@ -134,15 +135,7 @@ export function ClusterPanel({ variables, savedNames, onSaved }: ClusterPanelPro
           </div>
         </div>
         <div className="inline-form">
-          <label className="field">
-            <span>{t('clusters.kFrom')}</span>
-            <input
-              className="cluster-panel__number"
-              inputMode="numeric"
-              value={kFrom}
-              onChange={(e) => setKFrom(e.target.value)}
-            />
-          </label>
+          <NumberField label={t('clusters.kFrom')} value={kFrom} onChange={setKFrom} />
           <label className="field">
             <span>{t('clusters.kTo')}</span>
             <input
@@ -153,24 +146,8 @@ export function ClusterPanel({ variables, savedNames, onSaved }: ClusterPanelPro
               aria-label={t('clusters.kToLabel')}
             />
           </label>
-          <label className="field">
-            <span>{t('clusters.seed')}</span>
-            <input
-              className="cluster-panel__number"
-              inputMode="numeric"
-              value={seed}
-              onChange={(e) => setSeed(e.target.value)}
-            />
-          </label>
-          <label className="field">
-            <span>{t('clusters.restarts')}</span>
-            <input
-              className="cluster-panel__number"
-              inputMode="numeric"
-              value={restarts}
-              onChange={(e) => setRestarts(e.target.value)}
-            />
-          </label>
+          <NumberField label={t('clusters.seed')} value={seed} onChange={setSeed} />
+          <NumberField label={t('clusters.restarts')} value={restarts} onChange={setRestarts} />
           <Checkbox checked={standardize} onChange={setStandardize}>
             {t('clusters.standardise')}
           </Checkbox>

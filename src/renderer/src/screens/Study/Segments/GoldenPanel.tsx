@@ -14,6 +14,7 @@ import { useClient } from '../../../api/ClientContext';
 import { SegmentationSelect, chosenSegmentation } from './SegmentationSelect';
 import { useJobOutcome } from './useJobOutcome';
 import { useJobProgress } from './useJobProgress';
+import { NumberField } from './NumberField';
 
 interface GoldenPanelProps {
   saved: SavedSegmentation[];
@@ -123,24 +124,13 @@ export function GoldenPanel({ saved }: GoldenPanelProps) {
             value={segmentation}
             onChange={setChosen}
           />
-          <label className="field">
-            <span>{t('golden.target')}</span>
-            <input
-              className="cluster-panel__number"
-              inputMode="decimal"
-              value={target}
-              onChange={(e) => setTarget(e.target.value)}
-            />
-          </label>
-          <label className="field">
-            <span>{t('golden.seed')}</span>
-            <input
-              className="cluster-panel__number"
-              inputMode="numeric"
-              value={seed}
-              onChange={(e) => setSeed(e.target.value)}
-            />
-          </label>
+          <NumberField
+            label={t('golden.target')}
+            value={target}
+            onChange={setTarget}
+            inputMode="decimal"
+          />
+          <NumberField label={t('golden.seed')} value={seed} onChange={setSeed} />
         </div>
         <div className="inline-form">
           <button type="submit" className="primary" disabled={busy || !!problem || !segmentation}>

@@ -8,6 +8,7 @@ import { useTranslation } from 'react-i18next';
 import type { SavedSegmentation, TypingToolExport } from '../../../../../shared/domain/segments';
 import { useClient } from '../../../api/ClientContext';
 import { SegmentationSelect, chosenSegmentation } from './SegmentationSelect';
+import { NumberField } from './NumberField';
 
 interface TypingToolPanelProps {
   saved: SavedSegmentation[];
@@ -112,15 +113,7 @@ export function TypingToolPanel({ saved, studyPath }: TypingToolPanelProps) {
             </select>
           </label>
           {format === 'xlsx' && (
-            <label className="field">
-              <span>{t('typing.rows')}</span>
-              <input
-                className="cluster-panel__number"
-                inputMode="numeric"
-                value={rows}
-                onChange={(e) => setRows(e.target.value)}
-              />
-            </label>
+            <NumberField label={t('typing.rows')} value={rows} onChange={setRows} />
           )}
         </div>
         {askPath && (
