@@ -17,13 +17,13 @@ export function itWithLibreOffice(name: string, body: () => void, timeout?: numb
   if (process.env.CI === 'true') {
     it(name, () => {
       throw new Error(
-        'LibreOffice (soffice) is not on PATH; CI requires it (apt-get install libreoffice-calc)',
+        'LibreOffice (soffice) is not on PATH; CI requires it (apt-get install libreoffice-calc libreoffice-impress)',
       );
     });
     return;
   }
   it.skip(
-    `${name} — skipped: LibreOffice (soffice) is not on PATH (apt-get install libreoffice-calc)`,
+    `${name} — skipped: LibreOffice (soffice) is not on PATH (apt-get install libreoffice-calc libreoffice-impress)`,
     body,
   );
 }
