@@ -20,6 +20,7 @@ import type { TableResult, TableSpec } from '../../../src/shared/domain/table';
 import { builtWorkerPath, tempFolder } from '../../support/studyDb';
 import { cli, createStudy, writableDb } from '../import/studyHelpers';
 import { itWithLibreOffice } from '../../support/libreOffice';
+import { FinishedJobs } from '../../support/finishedJobs';
 
 const PLAN: TableSpec[] = [
   { rows: ['energy'], columns: [{ variables: ['country'] }] },
@@ -44,23 +45,14 @@ let folder: string;
 let cleanup: () => void;
 let study: string;
 let session: StudySession;
-const finished = new Map<string, EventMap['job.finished']>();
+const finished = new FinishedJobs();
 let progress: Array<EventMap['job.progress']>;
 let results: TableResult[];
 let book: ExcelJS.Workbook;
 let summary: TabBookSummary;
 
 function jobResult(jobId: string): Promise<EventMap['job.finished']> {
-  return new Promise((resolve, reject) => {
-    const started = Date.now();
-    const tick = () => {
-      const done = finished.get(jobId);
-      if (done) return resolve(done);
-      if (Date.now() - started > 60_000) return reject(new Error('the job did not finish'));
-      setTimeout(tick, 10);
-    };
-    tick();
-  });
+  return finished.wait(jobId, 60_000);
 }
 
 async function readBook(file: string): Promise<ExcelJS.Workbook> {
@@ -109,8 +101,7 @@ beforeAll(async () => {
     appVersion: 'test',
     emit: (event, payload) => {
       if (event === 'job.finished') {
-        const done = payload as EventMap['job.finished'];
-        finished.set(done.jobId, done);
+        finished.record(payload as EventMap['job.finished']);
       }
       if (event === 'job.progress') progress.push(payload as EventMap['job.progress']);
     },

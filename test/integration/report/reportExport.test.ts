@@ -30,26 +30,18 @@ import { formatNumber, formatWithLetters } from '../../../src/shared/domain/tabl
 import { itWithLibreOffice } from '../../support/libreOffice';
 import { builtWorkerPath, tempFolder } from '../../support/studyDb';
 import { cli, createStudy, writableDb } from '../import/studyHelpers';
+import { FinishedJobs } from '../../support/finishedJobs';
 
 let folder: string;
 let cleanup: () => void;
 let study: string;
 let session: StudySession;
 let rendered: RenderedReport;
-const finished = new Map<string, EventMap['job.finished']>();
+const finished = new FinishedJobs();
 let onProgress: (job: EventMap['job.progress']) => void = () => undefined;
 
 function jobResult(jobId: string): Promise<EventMap['job.finished']> {
-  return new Promise((resolve, reject) => {
-    const started = Date.now();
-    const tick = () => {
-      const done = finished.get(jobId);
-      if (done) return resolve(done);
-      if (Date.now() - started > 120_000) return reject(new Error('the job did not finish'));
-      setTimeout(tick, 10);
-    };
-    tick();
-  });
+  return finished.wait(jobId);
 }
 
 async function exportJob(
@@ -158,8 +150,7 @@ beforeAll(async () => {
     emit: (event, payload) => {
       if (event === 'job.progress') onProgress(payload as EventMap['job.progress']);
       if (event === 'job.finished') {
-        const done = payload as EventMap['job.finished'];
-        finished.set(done.jobId, done);
+        finished.record(payload as EventMap['job.finished']);
       }
     },
   });
