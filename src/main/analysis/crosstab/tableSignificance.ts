@@ -8,13 +8,19 @@
 import type { TablePairTest, TableRow, TableSpec } from '../../../shared/domain/table';
 import {
   chiSquareTest,
-  columnProportionsTest,
   meansTTest,
-  type ColumnBase,
   type MeanColumn,
   type PairTest,
   type SignificanceResult,
 } from '../significance/index';
+import { decide, significanceFootnote, significanceNotes } from '../significance/assemble';
+import { KIND_CODE, KINDS, TESTED, TESTS } from '../significance/comparisons';
+import { resolvePreset } from '../significance/presets';
+import {
+  compareProportions,
+  describeProportionsTest,
+  type CompactProportionGroup,
+} from '../significance/proportions';
 import type { BuiltTable } from './buildTable';
 import type { MultipleResponseGroup } from './responseSetColumns';
 
@@ -112,15 +118,18 @@ export function applySignificance(
     else sumsByStub.set(sums.variable, [sums]);
   }
 
+  const rules = resolvePreset(options);
+  const twoLevels = rules.levels.length > 1;
+  const describe = describeProportionsTest(rules);
   for (const [stub, sumsOfStub] of sumsByStub) {
     const rowsOfStub = rowsByStub.get(stub) ?? [];
-    const rowKeys = rowsOfStub.map(({ row }) => String(row.code));
+    const rowCount = rowsOfStub.length;
     // Sums per (row, table column): the table's cells carry n and Σw; Σw² comes from the kernel sums.
     const sumW2 = new Float64Array(result.columns.length);
     for (const sums of sumsOfStub) {
       const groupColumns = columnsOfGroup.get(sums.group) ?? [];
       const { columnCount } = sums.sums;
-      for (let r = 0; r < rowsOfStub.length; r++) {
+      for (let r = 0; r < rowCount; r++) {
         for (let c = 0; c < groupColumns.length; c++)
           sumW2[groupColumns[c]!] =
             sumW2[groupColumns[c]!]! + sums.sums.sumW2[r * columnCount + c]!;
@@ -130,56 +139,107 @@ export function applySignificance(
     const last = sumsOfStub[sumsOfStub.length - 1];
     if (last) {
       const { columnCount } = last.sums;
-      for (let r = 0; r < rowsOfStub.length; r++)
+      for (let r = 0; r < rowCount; r++)
         sumW2[0] = sumW2[0]! + last.sums.sumW2[r * columnCount + columnCount - 1]!;
     }
-    const baseOf = (column: number): ColumnBase => {
+    const sumWOf = (column: number): number => {
       let sumW = 0;
-      let n = 0;
-      for (const { row } of rowsOfStub) {
-        sumW += row.cells[column]!.wn;
-        n += row.cells[column]!.n;
-      }
-      return { sumW, sumW2: sumW2[column]!, n };
+      for (const { row } of rowsOfStub) sumW += row.cells[column]!.wn;
+      return sumW;
     };
-    const countsOf = (columns: number[]) =>
-      rowsOfStub.map(({ row }) => columns.map((c) => row.cells[c]!.wn));
-    if (rowKeys.length === 0 || groups.length === 0) continue;
-    const tested = columnProportionsTest(
-      {
-        rowKeys,
-        groups: groups.map((g) => ({
-          columnIds: g.columns.map((c) => result.columns[c]!.id),
-          bases: g.columns.map(baseOf),
-          counts: countsOf(g.columns),
-          ...(overlapping(g.group)
-            ? { multipleResponse: true, overlaps: overlapping(g.group)!.overlaps(stub) }
-            : {}),
-          waves: result.columns[g.columns[0]!]!.variable.toLowerCase() === waveVariable,
-        })),
-        total: {
-          id: 'total',
-          base: baseOf(0),
-          counts: rowsOfStub.map(({ row }) => row.cells[0]!.wn),
-        },
-      },
-      options,
-    );
-    footnote = tested.footnote;
-    tested.notes.forEach((note) => notes.add(note));
-    groups.forEach((g, gi) => {
+    if (rowCount === 0 || groups.length === 0) continue;
+    const compactGroups: CompactProportionGroup[] = groups.map((g) => {
+      const columns = g.columns.length;
+      const counts = new Float64Array(rowCount * columns);
       rowsOfStub.forEach(({ row }, r) => {
-        g.columns.forEach((column, ci) => {
-          const cell = tested.cells[gi]![r]![ci]!;
-          const target = row.cells[column]!;
-          target.sig = lettersOf(letterOf, tested, cell.higherThan);
-          const marks = [cell.vsTotal?.symbol, cell.vsPrevious?.symbol].filter(Boolean).join('');
-          if (marks) target.marks = marks;
-        });
+        for (let c = 0; c < columns; c++) counts[r * columns + c] = row.cells[g.columns[c]!]!.wn;
       });
-      const table = rowsOfStub.map(({ row }) => g.columns.map((c) => row.cells[c]!.wn));
+      const overlap = overlapping(g.group);
+      return {
+        columns,
+        counts,
+        sumW: Float64Array.from(g.columns, sumWOf),
+        sumW2: Float64Array.from(g.columns, (c) => sumW2[c]!),
+        multipleResponse: overlap !== undefined,
+        overlaps: overlap?.overlaps(stub),
+        waves: result.columns[g.columns[0]!]!.variable.toLowerCase() === waveVariable,
+      };
+    });
+    const totalCounts = Float64Array.from(rowsOfStub, ({ row }) => row.cells[0]!.wn);
+    const compared = compareProportions(
+      {
+        rows: rowCount,
+        groups: compactGroups,
+        total: { counts: totalCounts, sumW: sumWOf(0), sumW2: sumW2[0]! },
+      },
+      rules,
+    );
+    const { adjusted, level } = decide(compared, rules);
+    footnote = significanceFootnote(rules, describe);
+    significanceNotes(compared).forEach((note) => notes.add(note));
+
+    // Letters and marks per cell of each subgroup, from the comparisons that reach a level. Pairs
+    // come a < b, so each cell's letters arrive in column order, as they are shown.
+    const letters = groups.map((g) => new Array<string>(rowCount * g.columns.length).fill(''));
+    const vsTotal = groups.map((g) => new Array<string>(rowCount * g.columns.length).fill(''));
+    const vsPrevious = groups.map((g) => new Array<string>(rowCount * g.columns.length).fill(''));
+    // One row reference per row, shared by its pairs (a table may have 100,000 pairs).
+    const rowRefs = rowsOfStub.map(({ row }) => ({ variable: row.variable, code: row.code }));
+    const columnId = (g: number, column: number): string =>
+      column < 0 ? 'total' : result.columns[groups[g]!.columns[column]!]!.id;
+    for (let i = 0; i < compared.length; i++) {
+      if (compared.status[i] !== TESTED) continue;
+      const g = compared.group[i]!;
+      const r = compared.row[i]!;
+      const a = compared.a[i]!;
+      const b = compared.b[i]!;
+      const kind = compared.kind[i]!;
+      const statistic = compared.statistic[i]!;
+      result.tests.pairs.push({
+        row: rowRefs[r]!,
+        a: columnId(g, a),
+        b: columnId(g, b),
+        p: compared.p[i]!,
+        adjustedP: adjusted[i]!,
+        kind: KINDS[kind]!,
+        test: TESTS[compared.test[i]!]!,
+        adjustment: rules.adjustment,
+        statistic,
+        df: compared.dfAt(i),
+      });
+      const met = level[i]!;
+      if (met < 0 || statistic === 0) continue;
+      const higher = statistic > 0;
+      const columns = groups[g]!.columns.length;
+      if (kind === KIND_CODE.columns) {
+        const [winner, loser] = higher ? [a, b] : [b, a];
+        const letter = letterOf.get(columnId(g, loser)) ?? '?';
+        // Upper case at the strictest level when two levels are asked for, lower case at the looser.
+        letters[g]![r * columns + winner] += twoLevels && met !== 0 ? letter.toLowerCase() : letter;
+      } else if (kind === KIND_CODE.total) {
+        vsTotal[g]![r * columns + a] = higher ? '+' : '-';
+      } else {
+        vsPrevious[g]![r * columns + a] = higher ? '↑' : '↓';
+      }
+    }
+    groups.forEach((g, gi) => {
+      const columns = g.columns.length;
+      rowsOfStub.forEach(({ row }, r) => {
+        for (let ci = 0; ci < columns; ci++) {
+          const target = row.cells[g.columns[ci]!]!;
+          const at = r * columns + ci;
+          target.sig = letters[gi]![at]!;
+          const marks = vsTotal[gi]![at]! + vsPrevious[gi]![at]!;
+          if (marks) target.marks = marks;
+        }
+      });
       // Overlapping columns are not independent samples: no chi-square for them.
-      const chi = overlapping(g.group) ? null : chiSquareTest(table);
+      if (compactGroups[gi]!.multipleResponse) return;
+      const { counts } = compactGroups[gi]!;
+      const table = rowsOfStub.map((_, r) =>
+        Array.from(counts.subarray(r * columns, (r + 1) * columns)),
+      );
+      const chi = chiSquareTest(table);
       if (chi)
         chiSquare.push({
           variable: stub,
@@ -189,15 +249,6 @@ export function applySignificance(
           p: chi.p,
         });
     });
-    // One row reference per row, shared by its pairs (a table may have 100,000 pairs).
-    const rowOfKey = new Map(
-      rowKeys.map((key, r) => {
-        const { row } = rowsOfStub[r]!;
-        return [key, { variable: row.variable, code: row.code }];
-      }),
-    );
-    for (const pair of tested.pairs)
-      result.tests.pairs.push(pairRecord(rowOfKey.get(pair.rowKey)!, pair));
   }
 
   for (const means of built.meanSums) {

@@ -4,10 +4,14 @@
  * over the whole table for "q", none for "dimensions"), deciding the level each comparison
  * reaches, turning column comparisons into letters and the total/previous-wave comparisons into
  * marks, and writing the notes that say what was not tested and why.
+ *
+ * decide() works on the comparisons as typed arrays and is all a cross-table needs; assemble()
+ * turns them into the objects of SignificanceResult for the callers that want every detail.
  */
 import { benjaminiHochberg, bonferroni } from './adjust';
+import { type Comparisons, KIND_CODE, KINDS, SKIP_REASONS, TESTED, TESTS } from './comparisons';
 import { columnLetters, joinLetters } from './letters';
-import { formatLevel, levelMet, type PresetRules } from './presets';
+import { formatLevel, type PresetRules } from './presets';
 import type {
   CellSignificance,
   ComparisonKind,
@@ -16,31 +20,7 @@ import type {
   SignificanceResult,
   SkippedPair,
   SkipReason,
-  TestName,
 } from './types';
-
-/** A comparison before adjustment. Columns are positions within the group; b = -1 is the Total. */
-export interface RawTest {
-  readonly kind: ComparisonKind;
-  readonly group: number;
-  readonly row: number;
-  readonly a: number;
-  readonly b: number;
-  readonly test: TestName;
-  readonly statistic: number;
-  readonly df: number | null;
-  readonly p: number;
-  readonly overlapCorrected: boolean;
-}
-
-export interface RawSkip {
-  readonly kind: ComparisonKind;
-  readonly group: number;
-  readonly row: number;
-  readonly a: number;
-  readonly b: number;
-  readonly reason: SkipReason;
-}
 
 export interface TableShape {
   readonly rowKeys: readonly string[];
@@ -49,6 +29,13 @@ export interface TableShape {
     readonly multipleResponse?: boolean;
   }>;
   readonly totalId: string | null;
+}
+
+/** Per comparison (by its index; meaningful where tested): adjusted p and the level it meets. */
+export interface Decisions {
+  readonly adjusted: Float64Array;
+  /** Index into rules.levels of the strictest level met, else -1. */
+  readonly level: Int8Array;
 }
 
 const REASON_TEXT: Record<SkipReason, string> = {
@@ -66,37 +53,60 @@ const KIND_TEXT: Record<ComparisonKind, string> = {
   previous: 'wave vs previous wave',
 };
 
-function adjust(raw: readonly RawTest[], rules: PresetRules): number[] {
-  const adjusted = raw.map((t) => t.p);
+function adjust(c: Comparisons, rules: PresetRules): Float64Array {
+  const adjusted = c.p.slice(0, c.length);
   if (rules.adjustment === 'none') return adjusted;
   if (rules.adjustment === 'bonferroni') {
     // The family is the comparisons of one kind made within one row of one group. A numeric key
     // keeps this cheap: it runs for every comparison of every table.
-    const kinds = { columns: 0, total: 1, previous: 2 } as const;
     let groups = 0;
     let rows = 0;
-    for (const t of raw) {
-      groups = Math.max(groups, t.group + 1);
-      rows = Math.max(rows, t.row + 1);
+    for (let i = 0; i < c.length; i++) {
+      if (c.status[i] !== TESTED) continue;
+      groups = Math.max(groups, c.group[i]! + 1);
+      rows = Math.max(rows, c.row[i]! + 1);
     }
-    const key = (t: RawTest): number => (kinds[t.kind] * groups + t.group) * rows + t.row;
+    const key = (i: number): number => (c.kind[i]! * groups + c.group[i]!) * rows + c.row[i]!;
     const familySize = new Uint32Array(3 * groups * rows);
-    for (const t of raw) familySize[key(t)]!++;
-    return raw.map((t) => bonferroni(t.p, familySize[key(t)]!));
+    for (let i = 0; i < c.length; i++) if (c.status[i] === TESTED) familySize[key(i)]!++;
+    for (let i = 0; i < c.length; i++) {
+      if (c.status[i] === TESTED) adjusted[i] = bonferroni(c.p[i]!, familySize[key(i)]!);
+    }
+    return adjusted;
   }
   // Benjamini–Hochberg: the family is every comparison of one kind in the table.
-  for (const kind of ['columns', 'total', 'previous'] as const) {
-    const indexes = raw.flatMap((t, i) => (t.kind === kind ? [i] : []));
-    const bh = benjaminiHochberg(indexes.map((i) => raw[i]!.p));
+  for (let kind = 0; kind < KINDS.length; kind++) {
+    const indexes: number[] = [];
+    for (let i = 0; i < c.length; i++) {
+      if (c.status[i] === TESTED && c.kind[i] === kind) indexes.push(i);
+    }
+    const bh = benjaminiHochberg(indexes.map((i) => c.p[i]!));
     indexes.forEach((i, k) => (adjusted[i] = bh[k]!));
   }
   return adjusted;
 }
 
+/** Adjusts the p-values and finds the strictest level each tested comparison meets (p < α). */
+export function decide(c: Comparisons, rules: PresetRules): Decisions {
+  const adjusted = adjust(c, rules);
+  const level = new Int8Array(c.length).fill(-1);
+  const { alphas } = rules;
+  for (let i = 0; i < c.length; i++) {
+    if (c.status[i] !== TESTED) continue;
+    const p = adjusted[i]!;
+    for (let l = 0; l < alphas.length; l++) {
+      if (p < alphas[l]!) {
+        level[i] = l;
+        break;
+      }
+    }
+  }
+  return { adjusted, level };
+}
+
 export function assemble(
   shape: TableShape,
-  raw: readonly RawTest[],
-  skips: readonly RawSkip[],
+  c: Comparisons,
   rules: PresetRules,
   describeTest: string,
 ): SignificanceResult {
@@ -104,22 +114,42 @@ export function assemble(
   const columnId = (group: number, column: number): string =>
     column < 0 ? shape.totalId! : shape.groups[group]!.columnIds[column]!;
 
-  const adjusted = adjust(raw, rules);
-  const pairs: PairTest[] = raw.map((t, i) => ({
-    kind: t.kind,
-    rowKey: shape.rowKeys[t.row]!,
-    group: t.group,
-    a: columnId(t.group, t.a),
-    b: columnId(t.group, t.b),
-    test: t.test,
-    statistic: t.statistic,
-    df: t.df,
-    p: t.p,
-    adjustedP: adjusted[i]!,
-    adjustment: rules.adjustment,
-    level: levelMet(adjusted[i]!, rules),
-    overlapCorrected: t.overlapCorrected,
-  }));
+  const decisions = decide(c, rules);
+  const levelOf = (i: number): number | null => {
+    const l = decisions.level[i]!;
+    return l < 0 ? null : rules.levels[l]!;
+  };
+  const pairs: PairTest[] = [];
+  const skipped: SkippedPair[] = [];
+  for (let i = 0; i < c.length; i++) {
+    const group = c.group[i]!;
+    if (c.status[i] !== TESTED) {
+      skipped.push({
+        kind: KINDS[c.kind[i]!]!,
+        rowKey: shape.rowKeys[c.row[i]!]!,
+        group,
+        a: columnId(group, c.a[i]!),
+        b: columnId(group, c.b[i]!),
+        reason: SKIP_REASONS[c.status[i]! - 1]!,
+      });
+      continue;
+    }
+    pairs.push({
+      kind: KINDS[c.kind[i]!]!,
+      rowKey: shape.rowKeys[c.row[i]!]!,
+      group,
+      a: columnId(group, c.a[i]!),
+      b: columnId(group, c.b[i]!),
+      test: TESTS[c.test[i]!]!,
+      statistic: c.statistic[i]!,
+      df: c.dfAt(i),
+      p: c.p[i]!,
+      adjustedP: decisions.adjusted[i]!,
+      adjustment: rules.adjustment,
+      level: levelOf(i),
+      overlapCorrected: c.overlapCorrected[i] === 1,
+    });
+  }
 
   const strictest = rules.levels[0]!;
   const twoLevels = rules.levels.length === 2;
@@ -133,31 +163,35 @@ export function assemble(
       group.columnIds.map(() => ({ higher: [], vsTotal: null, vsPrevious: null })),
     ),
   );
-  raw.forEach((t, i) => {
-    const level = pairs[i]!.level;
-    if (level === null || t.statistic === 0) return;
-    const cellsOfRow = working[t.group]![t.row]!;
-    const higher = t.statistic > 0;
-    if (t.kind === 'columns') {
-      const [winner, loser] = higher ? [t.a, t.b] : [t.b, t.a];
-      const letter = letters[t.group]![loser]!;
+  for (let i = 0; i < c.length; i++) {
+    const level = levelOf(i);
+    const statistic = c.statistic[i]!;
+    if (c.status[i] !== TESTED || level === null || statistic === 0) continue;
+    const group = c.group[i]!;
+    const a = c.a[i]!;
+    const b = c.b[i]!;
+    const cellsOfRow = working[group]![c.row[i]!]!;
+    const higher = statistic > 0;
+    if (c.kind[i] === KIND_CODE.columns) {
+      const [winner, loser] = higher ? [a, b] : [b, a];
+      const letter = letters[group]![loser]!;
       // One level: upper case. Two: upper case at the stricter, lower case at the looser only.
       const shown = !twoLevels || level === strictest ? letter : letter.toLowerCase();
       cellsOfRow[winner]!.higher.push({ column: loser, letter: shown, level });
-    } else if (t.kind === 'total') {
-      cellsOfRow[t.a]!.vsTotal = {
+    } else if (c.kind[i] === KIND_CODE.total) {
+      cellsOfRow[a]!.vsTotal = {
         direction: higher ? 'higher' : 'lower',
         symbol: higher ? '+' : '-',
         level,
       };
     } else {
-      cellsOfRow[t.a]!.vsPrevious = {
+      cellsOfRow[a]!.vsPrevious = {
         direction: higher ? 'higher' : 'lower',
         symbol: higher ? '↑' : '↓',
         level,
       };
     }
-  });
+  }
   const cells: CellSignificance[][][] = working.map((rows, g) =>
     rows.map((row) =>
       row.map((cell) => {
@@ -176,15 +210,6 @@ export function assemble(
     ),
   );
 
-  const skipped: SkippedPair[] = skips.map((s) => ({
-    kind: s.kind,
-    rowKey: shape.rowKeys[s.row]!,
-    group: s.group,
-    a: columnId(s.group, s.a),
-    b: columnId(s.group, s.b),
-    reason: s.reason,
-  }));
-
   return {
     preset: rules.preset,
     levels: rules.levels,
@@ -192,26 +217,34 @@ export function assemble(
     cells,
     pairs,
     skipped,
-    notes: notes(raw, skips),
-    footnote: footnote(rules, describeTest),
+    notes: significanceNotes(c),
+    footnote: significanceFootnote(rules, describeTest),
   };
 }
 
-function notes(raw: readonly RawTest[], skips: readonly RawSkip[]): string[] {
+/** What was corrected and what was not tested, and why, in words for the table footer. */
+export function significanceNotes(c: Comparisons): string[] {
   const out: string[] = [];
-  const corrected = raw.filter((t) => t.overlapCorrected).length;
+  let corrected = 0;
+  // Per kind and reason, in the order first met.
+  const counts = new Map<number, number>();
+  for (let i = 0; i < c.length; i++) {
+    const status = c.status[i]!;
+    if (status === TESTED) {
+      corrected += c.overlapCorrected[i]!;
+      continue;
+    }
+    const key = c.kind[i]! * 256 + status;
+    counts.set(key, (counts.get(key) ?? 0) + 1);
+  }
   if (corrected > 0) {
     out.push(
       `Multiple-response columns: overlap correction applied (${corrected} comparison${corrected === 1 ? '' : 's'}).`,
     );
   }
-  const counts = new Map<string, number>();
-  for (const s of skips) {
-    const key = `${s.kind}|${s.reason}`;
-    counts.set(key, (counts.get(key) ?? 0) + 1);
-  }
   for (const [key, count] of counts) {
-    const [kind, reason] = key.split('|') as [ComparisonKind, SkipReason];
+    const kind = KINDS[Math.floor(key / 256)]!;
+    const reason = SKIP_REASONS[(key % 256) - 1]!;
     out.push(
       `${count} ${KIND_TEXT[kind]} comparison${count === 1 ? '' : 's'} not tested: ${REASON_TEXT[reason]}.`,
     );
@@ -219,7 +252,8 @@ function notes(raw: readonly RawTest[], skips: readonly RawSkip[]): string[] {
   return out;
 }
 
-function footnote(rules: PresetRules, describeTest: string): string {
+/** The test, adjustment and levels in one sentence. */
+export function significanceFootnote(rules: PresetRules, describeTest: string): string {
   const adjustment =
     rules.adjustment === 'bonferroni'
       ? 'Bonferroni-adjusted for the pairs compared within each row'

@@ -24,7 +24,8 @@
  * Welch (1947), Biometrika 34:28–35. Unweighted, the three equal R's pairwise.t.test(pool.sd =
  * TRUE), t.test(var.equal = TRUE) and t.test().
  */
-import { assemble, type RawSkip, type RawTest } from './assemble';
+import { assemble } from './assemble';
+import { Comparisons, KIND_CODE } from './comparisons';
 import { studentTTwoSidedP } from './distributions';
 import { resolvePreset } from './presets';
 import type {
@@ -152,8 +153,15 @@ export function meansTTest(
   validate(input);
   const rules = resolvePreset(options);
   const preset = rules.preset;
-  const tests: RawTest[] = [];
-  const skips: RawSkip[] = [];
+  const out = new Comparisons();
+  const skip = (
+    kind: ComparisonKind,
+    group: number,
+    row: number,
+    a: number,
+    b: number,
+    reason: SkipReason,
+  ): void => out.skipped(KIND_CODE[kind], group, row, a, b, reason);
   const record = (
     kind: ComparisonKind,
     group: number,
@@ -163,8 +171,11 @@ export function meansTTest(
     outcome: Outcome,
     overlapCorrected: boolean,
   ): void => {
-    if ('skip' in outcome) skips.push({ kind, group, row, a, b, reason: outcome.skip });
-    else tests.push({ kind, group, row, a, b, ...outcome, overlapCorrected });
+    if ('skip' in outcome) skip(kind, group, row, a, b, outcome.skip);
+    else {
+      const { test, statistic, df, p } = outcome;
+      out.tested(KIND_CODE[kind], group, row, a, b, test, statistic, df, p, overlapCorrected);
+    }
   };
 
   input.groups.forEach((group, g) => {
@@ -176,20 +187,20 @@ export function meansTTest(
         const one = summaries[a]!;
         const two = summaries[b]!;
         if (one === null || two === null) {
-          skips.push({ kind, group: g, row, a, b, reason: 'empty-column' });
+          skip(kind, g, row, a, b, 'empty-column');
           return;
         }
         if (
           preset === 'dimensions' &&
           Math.abs(one.mean - two.mean) <= 1e-12 * Math.abs(one.mean)
         ) {
-          skips.push({ kind, group: g, row, a, b, reason: 'identical' });
+          skip(kind, g, row, a, b, 'identical');
           return;
         }
         if (multiple) {
           const overlap = findOverlap(group, row, a, b);
           if (overlap === null) {
-            skips.push({ kind, group: g, row, a, b, reason: 'no-overlap-data' });
+            skip(kind, g, row, a, b, 'no-overlap-data');
             return;
           }
           const e0 =
@@ -201,7 +212,7 @@ export function meansTTest(
         }
         if (preset === 'spss') {
           if (pool === null) {
-            skips.push({ kind, group: g, row, a, b, reason: 'too-few-cases' });
+            skip(kind, g, row, a, b, 'too-few-cases');
             return;
           }
           const variance = pool.s2 * (1 / one.e + 1 / two.e);
@@ -263,8 +274,7 @@ export function meansTTest(
   }[preset];
   return assemble(
     { rowKeys: input.rowKeys, groups: input.groups, totalId: input.total?.id ?? null },
-    tests,
-    skips,
+    out,
     rules,
     describe,
   );

@@ -19,36 +19,44 @@
  * overlap covariance, DF = e1 + e2 − e0 − 2), as implemented by quantipy's Test class
  * (_se_prop_pooled, _overlap, _convert_statistic). Q — same z as SPSS, Q's letters and FDR.
  */
-import { assemble, type RawSkip, type RawTest } from './assemble';
+import { assemble } from './assemble';
+import { Comparisons, KIND_CODE } from './comparisons';
 import { normalTwoSidedP, studentTTwoSidedP } from './distributions';
 import { resolvePreset, type PresetRules } from './presets';
 import type {
   ColumnOverlap,
-  ComparisonKind,
-  ProportionGroupInput,
   ProportionsInput,
   SignificanceOptions,
   SignificanceResult,
   SignificancePreset,
-  SkipReason,
-  TestName,
 } from './types';
 
-/** A column's side of one comparison: count in the row, base, Σw² of the base. */
-interface Side {
-  readonly x: number;
-  readonly w: number;
-  readonly q: number;
+/**
+ * One table's proportions as flat arrays, as the cross-tab engine has them (no array per row):
+ * what columnProportionsTest reads from a ProportionsInput, and what a cross-table passes straight.
+ */
+export interface CompactProportionGroup {
+  readonly columns: number;
+  /** counts[row · columns + column]: Σw of the column's respondents in the row category. */
+  readonly counts: Float64Array;
+  /** Per column: Σw and Σw² of its base. */
+  readonly sumW: Float64Array;
+  readonly sumW2: Float64Array;
+  readonly multipleResponse: boolean;
+  readonly overlaps?: readonly ColumnOverlap[] | undefined;
+  readonly waves: boolean;
 }
 
-/** Overlap of the two sides: effective base e_0 and the correlation factor r. */
-interface OverlapTerm {
-  readonly e0: number;
-  readonly r: number;
+export interface CompactProportionsInput {
+  readonly rows: number;
+  readonly groups: readonly CompactProportionGroup[];
+  /** The Total column: per row Σw, and its base. */
+  readonly total: {
+    readonly counts: Float64Array;
+    readonly sumW: number;
+    readonly sumW2: number;
+  } | null;
 }
-
-type PairOutcome =
-  { test: TestName; statistic: number; df: number | null; p: number } | { skip: SkipReason };
 
 /** Shares this close to 0 or 1 are 0% or 100%: x and W are separate weighted sums. */
 const EDGE = 1e-12;
@@ -57,46 +65,82 @@ function effectiveBase(w: number, q: number): number {
   return w > 0 && q > 0 ? (w * w) / q : 0;
 }
 
-/** The pairwise statistic of each preset (formulas in the module comment). */
+/**
+ * The pairwise statistic of each preset (formulas in the module comment) for one side
+ * (x1, w1, q1) against the other (x2, w2, q2), with the overlap's e0 and r (both 0 for disjoint
+ * columns), recorded as comparison (kind, group, row, a, b).
+ */
 function comparePair(
+  out: Comparisons,
+  kind: number,
+  group: number,
+  row: number,
+  a: number,
+  b: number,
   preset: SignificancePreset,
-  one: Side,
-  two: Side,
-  overlap: OverlapTerm | null,
-): PairOutcome {
-  if (!(one.w > 0 && one.q > 0 && two.w > 0 && two.q > 0)) return { skip: 'empty-column' };
-  const p1 = one.x / one.w;
-  const p2 = two.x / two.w;
+  x1: number,
+  w1: number,
+  q1: number,
+  x2: number,
+  w2: number,
+  q2: number,
+  e0: number,
+  r: number,
+  overlapCorrected: boolean,
+): void {
+  if (!(w1 > 0 && q1 > 0 && w2 > 0 && q2 > 0)) {
+    out.skipped(kind, group, row, a, b, 'empty-column');
+    return;
+  }
+  const p1 = x1 / w1;
+  const p2 = x2 / w2;
   // SPSS CTABLES: a column whose proportion is 0 or 1 is not used in the comparisons of that row.
-  if (preset === 'spss' && [p1, p2].some((p) => p <= EDGE || p >= 1 - EDGE)) {
-    return { skip: 'zero-or-hundred-percent' };
+  if (preset === 'spss' && (p1 <= EDGE || p1 >= 1 - EDGE || p2 <= EDGE || p2 >= 1 - EDGE)) {
+    out.skipped(kind, group, row, a, b, 'zero-or-hundred-percent');
+    return;
   }
   // Dimensions: "the test is not performed if the proportions in the two columns are identical".
-  if (preset === 'dimensions' && Math.abs(p1 - p2) <= EDGE) return { skip: 'identical' };
-  const e1 = effectiveBase(one.w, one.q);
-  const e2 = effectiveBase(two.w, two.q);
-  const e0 = overlap?.e0 ?? 0;
-  const r = overlap?.r ?? 0;
+  if (preset === 'dimensions' && Math.abs(p1 - p2) <= EDGE) {
+    out.skipped(kind, group, row, a, b, 'identical');
+    return;
+  }
+  const e1 = effectiveBase(w1, q1);
+  const e2 = effectiveBase(w2, q2);
   // Pooled proportion from weighted counts and weighted bases (not effective bases).
-  const pooled = (one.x + two.x) / (one.w + two.w);
+  const pooled = (x1 + x2) / (w1 + w2);
   // Var(p1 − p2) under H0; respondents in both columns add a covariance, subtracted here
   // (Dimensions "covariance term"; for non-overlapping columns e0 = 0).
   const variance = pooled * (1 - pooled) * (1 / e1 + 1 / e2 - (2 * r * e0) / (e1 * e2));
-  if (!(variance > 0)) return { skip: 'no-variance' };
+  if (!(variance > 0)) {
+    out.skipped(kind, group, row, a, b, 'no-variance');
+    return;
+  }
   const statistic = (p1 - p2) / Math.sqrt(variance);
   if (preset === 'dimensions') {
     // Dimensions: DF = e1 + e2 − e0 − 2, two-sided p from Student's t.
     const df = e1 + e2 - e0 - 2;
-    if (!(df > 1)) return { skip: 'too-few-cases' };
-    return {
-      test: 't-dimensions-proportion',
+    if (!(df > 1)) {
+      out.skipped(kind, group, row, a, b, 'too-few-cases');
+      return;
+    }
+    const p = studentTTwoSidedP(statistic, df);
+    out.tested(
+      kind,
+      group,
+      row,
+      a,
+      b,
+      't-dimensions-proportion',
       statistic,
       df,
-      p: studentTTwoSidedP(statistic, df),
-    };
+      p,
+      overlapCorrected,
+    );
+    return;
   }
   // SPSS CTABLES and Q: two-sided p from the standard normal.
-  return { test: 'z-pooled-proportion', statistic, df: null, p: normalTwoSidedP(statistic) };
+  const p = normalTwoSidedP(statistic);
+  out.tested(kind, group, row, a, b, 'z-pooled-proportion', statistic, null, p, overlapCorrected);
 }
 
 /**
@@ -104,18 +148,124 @@ function comparePair(
  * Z = 1 except in grids, where Z is the correlation of "in the row under a" and "in the row under
  * b" among the overlap respondents: (W0·r0 − r1·r2) / √(r1(W0 − r1)·r2(W0 − r2)).
  */
-function overlapTerm(overlap: ColumnOverlap, row: number): OverlapTerm {
-  const e0 = effectiveBase(overlap.sumW, overlap.sumW2);
+function overlapCorrelation(overlap: ColumnOverlap, row: number): number {
   const grid = overlap.rows?.[row];
-  if (grid === undefined) return { e0, r: 1 };
+  if (grid === undefined) return 1;
   const w0 = overlap.sumW;
   const denominator = Math.sqrt(grid.inA * (w0 - grid.inA) * grid.inB * (w0 - grid.inB));
-  const r = denominator > 0 ? (w0 * grid.inBoth - grid.inA * grid.inB) / denominator : 0;
-  return { e0, r };
+  return denominator > 0 ? (w0 * grid.inBoth - grid.inA * grid.inB) / denominator : 0;
 }
 
-function findOverlap(group: ProportionGroupInput, a: number, b: number): ColumnOverlap | null {
-  return group.overlaps?.find((o) => (o.a === a && o.b === b) || (o.a === b && o.b === a)) ?? null;
+function findOverlap(
+  overlaps: readonly ColumnOverlap[] | undefined,
+  a: number,
+  b: number,
+): ColumnOverlap | null {
+  return overlaps?.find((o) => (o.a === a && o.b === b) || (o.a === b && o.b === a)) ?? null;
+}
+
+/** How many comparisons a table makes: enough room for all of them at once. */
+function comparisonCount(input: CompactProportionsInput): number {
+  let perRow = 0;
+  for (const { columns, waves } of input.groups) {
+    perRow += (columns * (columns - 1)) / 2;
+    if (waves) perRow += Math.max(0, columns - 1);
+    if (input.total !== null) perRow += columns;
+  }
+  return input.rows * perRow;
+}
+
+/**
+ * Every comparison of one table (one row variable × the banner groups), tested or skipped, in
+ * this order: per group, per row, the column pairs (a < b), each wave against the previous one,
+ * each column against the rest of the sample. Because pairs go a < b, each column's losers come
+ * in column order.
+ */
+export function compareProportions(
+  input: CompactProportionsInput,
+  rules: PresetRules,
+): Comparisons {
+  const out = new Comparisons(comparisonCount(input));
+  const { preset } = rules;
+  const total = input.total;
+  input.groups.forEach((group, g) => {
+    const { columns, counts, sumW, sumW2 } = group;
+    const multiple = group.multipleResponse;
+    const pair = (kind: number, row: number, a: number, b: number): void => {
+      let e0 = 0;
+      let r = 0;
+      if (multiple) {
+        const found = findOverlap(group.overlaps, a, b);
+        if (found === null) {
+          out.skipped(kind, g, row, a, b, 'no-overlap-data');
+          return;
+        }
+        e0 = effectiveBase(found.sumW, found.sumW2);
+        r = overlapCorrelation(found, row);
+      }
+      const at = row * columns;
+      comparePair(
+        out,
+        kind,
+        g,
+        row,
+        a,
+        b,
+        preset,
+        counts[at + a]!,
+        sumW[a]!,
+        sumW2[a]!,
+        counts[at + b]!,
+        sumW[b]!,
+        sumW2[b]!,
+        e0,
+        r,
+        multiple && e0 > 0,
+      );
+    };
+    for (let row = 0; row < input.rows; row++) {
+      for (let a = 0; a < columns; a++) {
+        for (let b = a + 1; b < columns; b++) pair(KIND_CODE.columns, row, a, b);
+      }
+      if (group.waves) {
+        for (let a = 1; a < columns; a++) pair(KIND_CODE.previous, row, a, a - 1);
+      }
+      if (total === null) continue;
+      for (let a = 0; a < columns; a++) {
+        // The rest of the sample: Total minus the column. Disjoint from the column even when the
+        // banner is multiple-response, so no overlap term.
+        const x = counts[row * columns + a]!;
+        const w = sumW[a]!;
+        const q = sumW2[a]!;
+        const restX = Math.max(0, total.counts[row]! - x);
+        const restW = total.sumW - w;
+        const restQ = total.sumW2 - q;
+        if (restW <= EDGE * total.sumW || restQ <= EDGE * total.sumW2) {
+          out.skipped(KIND_CODE.total, g, row, a, -1, 'empty-column');
+          continue;
+        }
+        comparePair(
+          out,
+          KIND_CODE.total,
+          g,
+          row,
+          a,
+          -1,
+          preset,
+          x,
+          w,
+          q,
+          restX,
+          restW,
+          restQ,
+          0,
+          0,
+          false,
+        );
+      }
+    }
+  });
+  return out;
 }
 
 function validate(input: ProportionsInput): void {
@@ -139,6 +289,12 @@ function validate(input: ProportionsInput): void {
   }
 }
 
+export function describeProportionsTest(rules: PresetRules): string {
+  return rules.preset === 'dimensions'
+    ? 'Column proportions: Dimensions t-test (pooled proportion, effective bases)'
+    : 'Column proportions: pooled z-test with effective bases';
+}
+
 /**
  * Column proportions tests of one table (one row variable × the banner groups).
  * Letters compare columns within a group; the Total comparison and the wave comparison are marks.
@@ -149,82 +305,30 @@ export function columnProportionsTest(
 ): SignificanceResult {
   validate(input);
   const rules: PresetRules = resolvePreset(options);
-  const tests: RawTest[] = [];
-  const skips: RawSkip[] = [];
-  const record = (
-    kind: ComparisonKind,
-    group: number,
-    row: number,
-    a: number,
-    b: number,
-    outcome: PairOutcome,
-    overlapCorrected: boolean,
-  ): void => {
-    if ('skip' in outcome) skips.push({ kind, group, row, a, b, reason: outcome.skip });
-    else tests.push({ kind, group, row, a, b, ...outcome, overlapCorrected });
+  const compact: CompactProportionsInput = {
+    rows: input.rowKeys.length,
+    groups: input.groups.map((group) => ({
+      columns: group.columnIds.length,
+      counts: Float64Array.from(group.counts.flat()),
+      sumW: Float64Array.from(group.bases, (base) => base.sumW),
+      sumW2: Float64Array.from(group.bases, (base) => base.sumW2),
+      multipleResponse: group.multipleResponse === true,
+      overlaps: group.overlaps,
+      waves: group.waves === true,
+    })),
+    total:
+      input.total === undefined
+        ? null
+        : {
+            counts: Float64Array.from(input.total.counts),
+            sumW: input.total.base.sumW,
+            sumW2: input.total.base.sumW2,
+          },
   };
-
-  input.groups.forEach((group, g) => {
-    const side = (row: number, column: number): Side => ({
-      x: group.counts[row]![column]!,
-      w: group.bases[column]!.sumW,
-      q: group.bases[column]!.sumW2,
-    });
-    const pairWithOverlap = (kind: ComparisonKind, row: number, a: number, b: number): void => {
-      let overlap: OverlapTerm | null = null;
-      if (group.multipleResponse === true) {
-        const found = findOverlap(group, a, b);
-        if (found === null) {
-          skips.push({ kind, group: g, row, a, b, reason: 'no-overlap-data' });
-          return;
-        }
-        overlap = overlapTerm(found, row);
-      }
-      const outcome = comparePair(rules.preset, side(row, a), side(row, b), overlap);
-      record(kind, g, row, a, b, outcome, overlap !== null && overlap.e0 > 0);
-    };
-    const columns = group.columnIds.length;
-    input.rowKeys.forEach((_, row) => {
-      for (let a = 0; a < columns; a++) {
-        for (let b = a + 1; b < columns; b++) pairWithOverlap('columns', row, a, b);
-      }
-      if (group.waves === true) {
-        for (let a = 1; a < columns; a++) pairWithOverlap('previous', row, a, a - 1);
-      }
-      const total = input.total;
-      if (total !== undefined) {
-        for (let a = 0; a < columns; a++) {
-          // The rest of the sample: Total minus the column. Disjoint from the column even when the
-          // banner is multiple-response, so no overlap term.
-          const column = side(row, a);
-          const rest: Side = {
-            x: Math.max(0, total.counts[row]! - column.x),
-            w: total.base.sumW - column.w,
-            q: total.base.sumW2 - column.q,
-          };
-          const restIsEmpty = rest.w <= EDGE * total.base.sumW || rest.q <= EDGE * total.base.sumW2;
-          const outcome: PairOutcome = restIsEmpty
-            ? { skip: 'empty-column' }
-            : comparePair(rules.preset, column, rest, null);
-          record('total', g, row, a, -1, outcome, false);
-        }
-      }
-    });
-  });
-
-  const describe =
-    rules.preset === 'dimensions'
-      ? 'Column proportions: Dimensions t-test (pooled proportion, effective bases)'
-      : 'Column proportions: pooled z-test with effective bases';
   return assemble(
-    {
-      rowKeys: input.rowKeys,
-      groups: input.groups,
-      totalId: input.total?.id ?? null,
-    },
-    tests,
-    skips,
+    { rowKeys: input.rowKeys, groups: input.groups, totalId: input.total?.id ?? null },
+    compareProportions(compact, rules),
     rules,
-    describe,
+    describeProportionsTest(rules),
   );
 }
