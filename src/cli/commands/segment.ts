@@ -26,6 +26,7 @@ import {
 import { describeZodError } from '../../shared/api/validate';
 import type {
   ConfusionMatrix,
+  GoldenCriterion,
   GoldenQuestionsReport,
   HoldOutReport,
   KMeansReport,
@@ -50,7 +51,7 @@ export const usage =
   '     cew segment STUDY.cew --kmeans VAR,VAR,... --k 4|2..8 [--seed 1] [--restarts 10] [--no-standardize] [--filter EXPR] [--name NAME] [--labels A,B,...] [--json]\n' +
   '     cew segment STUDY.cew --profile NAME --variables a,b,c [--means x,y] [--weight W] [--filter EXPR] [--json]\n' +
   '     cew segment STUDY.cew --typing-tool NAME --out FILE.xlsx|FILE.json [--rows 200] [--json]\n' +
-  '     cew segment STUDY.cew --golden NAME [--candidates a,b,...] [--accuracy 0.9] [--seed 1] [--json]\n' +
+  '     cew segment STUDY.cew --golden NAME [--candidates a,b,...] [--accuracy 0.9] [--criterion balanced|every-segment|overall] [--seed 1] [--json]\n' +
   '     cew segment STUDY.cew --holdout NAME [--seed 1] [--json]\n' +
   '     cew segment STUDY.cew --list | --schemes | --save-scheme FILE.json | --export-scheme NAME [--out FILE.json]';
 
@@ -253,6 +254,7 @@ export async function runSegment(args: string[]): Promise<void> {
       golden: { type: 'string' },
       candidates: { type: 'string' },
       accuracy: { type: 'string' },
+      criterion: { type: 'string' },
       holdout: { type: 'string' },
       profile: { type: 'string' },
       'typing-tool': { type: 'string' },
@@ -323,6 +325,7 @@ export async function runSegment(args: string[]): Promise<void> {
       segmentation: values.golden,
       ...(values.candidates ? { candidates: commaList(values.candidates) } : {}),
       ...(values.accuracy !== undefined ? { accuracy: Number(values.accuracy) } : {}),
+      ...(values.criterion !== undefined ? { criterion: values.criterion } : {}),
       ...(values.seed !== undefined ? { seed: Number(values.seed) } : {}),
     });
     const report = await withOpenStudy(study, (host) =>
@@ -515,42 +518,68 @@ function sampleText(sample: HoldOutReport['sample']): string {
   return `trained on ${sample.train} respondents, scored on a seeded hold-out of ${sample.test} (${percent(sample.share)} of each segment, seed ${sample.seed})${sample.excluded > 0 ? `; ${sample.excluded} left out (a missing answer to a candidate)` : ''}`;
 }
 
-/** Where the steps peaked, when that was before the last. */
+/** Each criterion as a column heading and in a sentence. */
+const CRITERION_NAME: Record<GoldenCriterion, { short: string; long: string }> = {
+  balanced: { short: 'balanced', long: 'balanced accuracy' },
+  'every-segment': { short: 'lowest recall', long: 'recall in every segment' },
+  overall: { short: 'overall', long: 'overall accuracy' },
+};
+
+/** Where the criterion peaked, when that was before the last step. */
 function bestText(report: GoldenQuestionsReport): string {
   const best = report.steps.reduce(
-    (top, step, i) => (step.holdOutAccuracy > report.steps[top]!.holdOutAccuracy ? i : top),
+    (top, step, i) => (step.holdOutScore > report.steps[top]!.holdOutScore ? i : top),
     0,
   );
   return best < report.steps.length - 1
-    ? `; the most was ${percent(report.steps[best]!.holdOutAccuracy)} with the first ${best + 1}`
+    ? `; the most was ${percent(report.steps[best]!.holdOutScore)} with the first ${best + 1} (${report.chosen.slice(0, best + 1).join(', ')})`
     : '';
 }
 
 function goldenText(report: GoldenQuestionsReport): string {
+  const name = CRITERION_NAME[report.criterion];
+  // Overall accuracy stays in view beside a per-segment criterion; with `overall` it is the criterion.
+  const overall = report.criterion !== 'overall';
+  const last = report.steps.at(-1);
   const lines = [
     `Golden questions for ${report.segmentation}: greedy forward selection with ${report.classifier}`,
+    `  criterion: ${report.criterionText}`,
     `  ${sampleText(report.sample)}`,
     '',
     ...table(
       [
-        ['  step', 'question', 'train', 'hold-out'],
+        [
+          '  step',
+          'question',
+          `train ${name.short}`,
+          `hold-out ${name.short}`,
+          ...(overall ? ['hold-out overall'] : []),
+          ...report.confusion.segments.map((segment) => `${segment.label} recall`),
+        ],
         ...report.steps.map((step, i) => [
           `  ${i + 1}`,
           step.variable,
-          percent(step.trainAccuracy),
-          percent(step.holdOutAccuracy),
+          percent(step.trainScore),
+          percent(step.holdOutScore),
+          ...(overall ? [percent(step.holdOutAccuracy)] : []),
+          ...step.holdOutRecall.map(percent),
         ]),
       ],
       2,
     ),
     '',
     report.reached
-      ? `${percent(report.target)} reached on the hold-out with ${report.chosen.length} question${report.chosen.length === 1 ? '' : 's'}: ${report.chosen.join(', ')}`
-      : `${percent(report.target)} NOT reached: every candidate together gives ${percent(report.confusion.accuracy)} on the hold-out${bestText(report)}`,
+      ? `${percent(report.target)} ${name.long} reached on the hold-out with ${report.chosen.length} question${report.chosen.length === 1 ? '' : 's'}: ${report.chosen.join(', ')}${overall && last ? ` (overall accuracy ${percent(last.holdOutAccuracy)})` : ''}`
+      : `${percent(report.target)} ${name.long} NOT reached: every candidate together gives ${percent(last?.holdOutScore ?? 0)} on the hold-out${bestText(report)}`,
   ];
   for (const skipped of report.skipped)
     lines.push(`  left out: ${skipped.variable} (${skipped.reason})`);
-  lines.push('', 'Confusion matrix on the hold-out:', ...confusionText(report.confusion));
+  lines.push(
+    '',
+    'Confusion matrix on the hold-out:',
+    ...confusionText(report.confusion),
+    `  accuracy ${percent(report.confusion.accuracy)}, balanced accuracy ${percent(report.confusion.balancedAccuracy)} (the mean of the recalls)`,
+  );
   lines.push(...poorlyRecognised(report.confusion));
   return lines.join('\n');
 }

@@ -53,7 +53,11 @@ import {
 import { classifyByCentres } from '../analysis/segmentation/centreClassification';
 import { maximumAssignment } from '../analysis/segmentation/clusterMatching';
 import { confusionMatrix } from '../analysis/segmentation/confusionMatrix';
-import { goldenQuestions } from '../analysis/segmentation/goldenQuestions';
+import {
+  CRITERION_TEXT,
+  goldenQuestions,
+  priorsFor,
+} from '../analysis/segmentation/goldenQuestions';
 import {
   HOLD_OUT_SHARE,
   holdOutSplit,
@@ -1082,12 +1086,17 @@ export async function goldenQuestionsFor(
     train: split.train,
     test: split.test,
     target: input.accuracy,
+    criterion: input.criterion,
     progress,
   });
   return {
     segmentation: saved.name,
     classifier:
-      'linear discriminant analysis (pooled within-segment covariance, priors from the segment shares of the training respondents)',
+      priorsFor(input.criterion) === 'equal'
+        ? 'linear discriminant analysis (pooled within-segment covariance, equal priors: every segment as likely beforehand)'
+        : 'linear discriminant analysis (pooled within-segment covariance, priors from the segment shares of the training respondents)',
+    criterion: input.criterion,
+    criterionText: CRITERION_TEXT[input.criterion],
     target: input.accuracy,
     candidates: names,
     sample: sampleOf(split, input.seed, excluded),

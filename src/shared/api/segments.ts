@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import type {
   ClassificationReport,
+  GoldenCriterion,
   SegmentProfile,
   TypingToolExport,
   SavedSegmentation,
@@ -164,13 +165,21 @@ const seed = z.number().int().min(0).max(0xffffffff).default(1);
 /** The typing tool's accuracy on a seeded 30% hold-out of the segmentation's respondents. */
 export const holdOutInput = z.object({ segmentation: variableName, seed });
 
+const goldenCriteria = [
+  'balanced',
+  'every-segment',
+  'overall',
+] as const satisfies readonly GoldenCriterion[];
+
 /** The shortest list of questions that tells the segments apart with the stated accuracy. */
 export const goldenInput = z.object({
   segmentation: variableName,
   /** Questions to choose from; default the variables the rules test, or the clustering's inputs. */
   candidates: z.array(variableName).min(1).max(500).optional(),
-  /** The hold-out accuracy to reach, 0–1. */
+  /** The hold-out accuracy to reach, 0–1, by the criterion. */
   accuracy: z.number().gt(0).max(1).default(0.9),
+  /** What `accuracy` applies to (GoldenCriterion): balanced accuracy unless said. */
+  criterion: z.enum(goldenCriteria).default('balanced'),
   seed,
 });
 

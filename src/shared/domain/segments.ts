@@ -208,6 +208,11 @@ export interface ConfusionMatrix {
   n: number;
   /** Share on the diagonal: classified into their own segment. */
   accuracy: number;
+  /**
+   * The mean of the segments' recalls (segments with respondents only): every segment weighs the
+   * same, so a small segment left unrecognised shows here though hardly in `accuracy`.
+   */
+  balancedAccuracy: number;
   /** Per segment: recall (of its respondents, the share classified into it) and precision. */
   bySegment: Array<{ code: number; n: number; recall: number; precision: number | null }>;
 }
@@ -236,19 +241,38 @@ export interface HoldOutReport {
   matching?: Array<{ refitted: number; saved: number }>;
 }
 
+/**
+ * What the golden questions must reach on the hold-out, and what picks each question on the
+ * training respondents: `balanced` — balanced accuracy, the mean of the segments' recalls (the
+ * default: every segment counts the same, so a 4% segment cannot be given up for the 75% one);
+ * `every-segment` — the lowest segment recall, so every segment reaches the target; `overall` —
+ * accuracy over all respondents, which the largest segment dominates.
+ */
+export type GoldenCriterion = 'balanced' | 'every-segment' | 'overall';
+
 export interface GoldenStep {
   /** The question added at this step. */
   variable: string;
-  /** Accuracy on the training 70% (resubstitution), the criterion that chose it. */
+  /** Overall accuracy on the training 70% (resubstitution). */
   trainAccuracy: number;
-  /** Accuracy on the hold-out 30% of a model on every question chosen so far. */
+  /** Overall accuracy on the hold-out 30% of a model on every question chosen so far. */
   holdOutAccuracy: number;
+  /** The criterion on the training 70%: the value that chose this question. */
+  trainScore: number;
+  /** The criterion on the hold-out 30%: the value that decides when to stop. */
+  holdOutScore: number;
+  /** Each segment's recall on the hold-out, in the segments' order (0 for one with nobody). */
+  holdOutRecall: number[];
 }
 
 export interface GoldenQuestionsReport {
   segmentation: string;
   /** The classifier, named: linear discriminant analysis with its priors. */
   classifier: string;
+  /** What the steps are judged by; `target` applies to it. */
+  criterion: GoldenCriterion;
+  /** The criterion in words, as the CLI prints it. */
+  criterionText: string;
   target: number;
   candidates: string[];
   /** Candidates that cannot enter a model (constant within every segment, or collinear). */

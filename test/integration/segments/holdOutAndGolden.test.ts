@@ -1,9 +1,11 @@
 /**
  * The typing tool's accuracy on a seeded 30% hold-out (`segments.holdOut`) and the golden
  * questions (`segments.golden`, `cew segment --golden`): on the demo study, Customer Energy's
- * rules reproduce themselves exactly and a few of the nine behaviour questions tell its segments
- * apart with 90% accuracy; a k-means clustering of three plainly separate groups is found again
- * from 70% of its respondents, every held-out one placed back in its own cluster.
+ * rules reproduce themselves exactly; judged by overall accuracy, two of the nine behaviour
+ * questions reach 90% while not one creator (4%) is recognised, so the golden questions are judged
+ * by balanced accuracy (the mean of the segments' recalls), with which the creators are recognised;
+ * a k-means clustering of three plainly separate groups is found again from 70% of its
+ * respondents, every held-out one placed back in its own cluster.
  */
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -50,14 +52,15 @@ afterAll(() => {
 });
 
 describe('Customer Energy on the demo study', () => {
-  const golden = (seed = 1) =>
+  const golden = (options: { seed?: number; accuracy?: number; criterion?: string } = {}) =>
     goldenQuestionsFor(
       demo.db,
       new ColumnCache(demo.db),
-      goldenInput.parse({ segmentation: 'energy', candidates: BEHAVIOURS, seed }),
+      goldenInput.parse({ segmentation: 'energy', candidates: BEHAVIOURS, ...options }),
       signal,
       quiet,
     );
+  const CREATORS = 0;
 
   it('is reproduced exactly by its rules on the hold-out', async () => {
     const report = await holdOutAccuracy(
@@ -73,19 +76,55 @@ describe('Customer Energy on the demo study', () => {
     expect(report.sample).toMatchObject({ train: 4307, test: 1846, share: 0.3, seed: 1 });
   });
 
-  it('is told apart with 90% hold-out accuracy by a few of the nine behaviour questions', async () => {
-    const report = await golden();
+  it('by overall accuracy, reaches 90% with rate and recommend while recognising no creator', async () => {
+    const report = await golden({ criterion: 'overall' });
+    expect(report.criterion).toBe('overall');
+    expect(report.chosen).toEqual(['rate', 'recommend']);
     expect(report.reached).toBe(true);
-    expect(report.chosen.length).toBeLessThanOrEqual(3);
     expect(report.steps.at(-1)!.holdOutAccuracy).toBeGreaterThanOrEqual(0.9);
-    expect(report.steps.slice(0, -1).every((step) => step.holdOutAccuracy < 0.9)).toBe(true);
+    expect(report.confusion.bySegment[CREATORS]!.recall).toBe(0);
+    expect(report.confusion.balancedAccuracy).toBeLessThan(0.65);
+  });
+
+  it('is judged by balanced accuracy unless told, with equal priors, and says so', async () => {
+    const report = await golden();
+    expect(report.criterion).toBe('balanced');
+    expect(report.criterionText).toMatch(/^balanced accuracy: the mean of the segments' recalls/);
+    expect(report.classifier).toMatch(/equal priors/);
+    for (const step of report.steps)
+      expect(step.holdOutScore).toBeCloseTo(
+        step.holdOutRecall.reduce((sum, recall) => sum + recall, 0) / 3,
+        12,
+      );
     expect(report.confusion.accuracy).toBe(report.steps.at(-1)!.holdOutAccuracy);
+    expect(report.confusion.balancedAccuracy).toBeCloseTo(report.steps.at(-1)!.holdOutScore, 12);
     expect(report.confusion.n).toBe(report.sample.test);
     expect(report.chosen.every((name) => BEHAVIOURS.includes(name))).toBe(true);
   });
 
+  it('recognises the creators: 85% balanced accuracy with a few questions, each segment at 75% or more', async () => {
+    const report = await golden({ accuracy: 0.85 });
+    expect(report.reached).toBe(true);
+    expect(report.chosen.length).toBeLessThanOrEqual(5);
+    expect(report.steps.slice(0, -1).every((step) => step.holdOutScore < 0.85)).toBe(true);
+    const last = report.steps.at(-1)!;
+    expect(last.holdOutScore).toBeGreaterThanOrEqual(0.85);
+    expect(Math.min(...last.holdOutRecall)).toBeGreaterThanOrEqual(0.75);
+    expect(last.holdOutAccuracy).toBeGreaterThanOrEqual(0.9);
+  });
+
+  it('falls short of 90% balanced accuracy on seed 1 with every question, and goes through them all', async () => {
+    // A linear classifier cannot draw "any of four behaviours at least monthly" exactly
+    // (docs/segmentation.md): the mean recall peaks just under 90%.
+    const report = await golden();
+    expect(report.reached).toBe(false);
+    expect(report.chosen).toHaveLength(BEHAVIOURS.length);
+    expect(Math.max(...report.steps.map((step) => step.holdOutScore))).toBeLessThan(0.9);
+    expect(Math.max(...report.steps.map((step) => step.holdOutScore))).toBeGreaterThan(0.85);
+  });
+
   it('gives the same questions from the same seed', async () => {
-    expect((await golden(1)).steps).toEqual((await golden(1)).steps);
+    expect((await golden({ seed: 1 })).steps).toEqual((await golden({ seed: 1 })).steps);
   });
 
   it('stops when cancelled, between two candidate models', async () => {
@@ -112,12 +151,41 @@ describe('Customer Energy on the demo study', () => {
     expect(stderr).toBe('');
     expect(code).toBe(0);
     expect(JSON.parse(stdout)).toEqual(JSON.parse(JSON.stringify(await golden())));
-    const text = cli(
-      ['segment', demo.path, '--golden', 'energy', '--candidates', BEHAVIOURS.join(',')],
-      folder,
-    ).stdout;
-    expect(text).toMatch(/90\.0% reached on the hold-out with \d questions?: /);
-    expect(text).toMatch(/Confusion matrix on the hold-out:/);
+    const text = (criterion: string, accuracy: string) =>
+      cli(
+        [
+          'segment',
+          demo.path,
+          '--golden',
+          'energy',
+          '--candidates',
+          BEHAVIOURS.join(','),
+          '--criterion',
+          criterion,
+          '--accuracy',
+          accuracy,
+        ],
+        folder,
+      ).stdout;
+    const balanced = text('balanced', '0.85');
+    expect(balanced).toMatch(
+      /^ {2}criterion: balanced accuracy: the mean of the segments' recalls/m,
+    );
+    expect(balanced).toMatch(
+      /train balanced +hold-out balanced +hold-out overall +Creators recall/,
+    );
+    expect(balanced).toMatch(
+      /85\.0% balanced accuracy reached on the hold-out with \d questions: .+ \(overall accuracy \d+\.\d%\)/,
+    );
+    expect(balanced).toMatch(/Confusion matrix on the hold-out:/);
+    expect(balanced).toMatch(
+      /accuracy \d+\.\d%, balanced accuracy \d+\.\d% \(the mean of the recalls\)/,
+    );
+    const overall = text('overall', '0.9');
+    expect(overall).toMatch(
+      /90\.0% overall accuracy reached on the hold-out with 2 questions: rate, recommend/,
+    );
+    expect(overall).toMatch(/Warning: only 0\.0% of Creators are recognised as Creators/);
   });
 });
 

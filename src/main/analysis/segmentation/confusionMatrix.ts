@@ -1,7 +1,9 @@
 /**
  * A confusion matrix: respondents by their actual segment and the segment a classifier gave them,
- * with the accuracy (the share on the diagonal) and each segment's recall and precision. A
- * respondent the classifier could not place counts against the accuracy, as unclassified.
+ * with the accuracy (the share on the diagonal), each segment's recall and precision, and the
+ * balanced accuracy (the mean recall of the segments with respondents, each segment weighing the
+ * same whatever its size). A respondent the classifier could not place counts against both
+ * accuracies, as unclassified.
  */
 import type { ConfusionMatrix } from '../../../shared/domain/segments';
 
@@ -27,21 +29,31 @@ export function confusionMatrix(
   let correct = 0;
   for (let k = 0; k < g; k++) correct += counts[k]![k]!;
   const n = rows.length;
+  const bySegment = segments.map(({ code }, k) => {
+    const members = counts[k]!.reduce((sum, count) => sum + count, 0) + unclassified[k]!;
+    const given = counts.reduce((sum, row) => sum + row[k]!, 0);
+    return {
+      code,
+      n: members,
+      recall: members > 0 ? counts[k]![k]! / members : 0,
+      precision: given > 0 ? counts[k]![k]! / given : null,
+    };
+  });
   return {
     segments: segments.map(({ code, label }) => ({ code, label })),
     counts,
     unclassified,
     n,
     accuracy: n > 0 ? correct / n : 0,
-    bySegment: segments.map(({ code }, k) => {
-      const members = counts[k]!.reduce((sum, count) => sum + count, 0) + unclassified[k]!;
-      const given = counts.reduce((sum, row) => sum + row[k]!, 0);
-      return {
-        code,
-        n: members,
-        recall: members > 0 ? counts[k]![k]! / members : 0,
-        precision: given > 0 ? counts[k]![k]! / given : null,
-      };
-    }),
+    balancedAccuracy: balancedAccuracy(bySegment),
+    bySegment,
   };
+}
+
+/** The mean recall over the segments with respondents (0 when none has any). */
+export function balancedAccuracy(bySegment: ReadonlyArray<{ n: number; recall: number }>): number {
+  const present = bySegment.filter((segment) => segment.n > 0);
+  return present.length > 0
+    ? present.reduce((sum, segment) => sum + segment.recall, 0) / present.length
+    : 0;
 }

@@ -1,6 +1,5 @@
 /**
- * Linear discriminant analysis (Fisher 1936; as R's MASS::lda and SPSS DISCRIMINANT with prior
- * probabilities from the group sizes): every segment is taken as a multivariate normal with its own
+ * Linear discriminant analysis (Fisher 1936; as R's MASS::lda and SPSS DISCRIMINANT): every segment is taken as a multivariate normal with its own
  * mean and one covariance shared by all segments — the pooled within-segment covariance
  * S = Σ_k Σ_{i in k} (x_i − μ_k)(x_i − μ_k)ᵀ / (n − g). A respondent goes to the segment with the
  * largest discriminant score
@@ -11,15 +10,23 @@
  * probability. (Centring on the overall mean x̄ changes no score difference; it keeps the numbers
  * small.) S⁻¹ is applied through a Cholesky factorisation, never formed. Segments with no training
  * respondent have prior 0 and are never predicted.
+ *
+ * The priors π_k are either the segments' shares of the training respondents (MASS::lda's default,
+ * SPSS PRIORS SIZE) or equal (SPSS PRIORS EQUAL, MASS `prior = rep(1/g, g)`). Shares give the
+ * fewest misclassified respondents overall, which a 4% segment barely moves; equal priors weigh
+ * every segment alike, the rule for the most correct per segment on average (balanced accuracy).
  */
 import { cholesky, choleskySolve, SingularMatrixError } from './cholesky';
 import type { ClassSums } from './classSums';
+
+/** Where the priors π_k come from: the training shares, or the same for every segment. */
+export type LdaPriors = 'proportional' | 'equal';
 
 export interface LdaModel {
   /** Which of the ClassSums questions the model uses, in order. */
   use: number[];
   classes: number;
-  /** π_k: the class's share of the training respondents. */
+  /** π_k: the class's share of the training respondents, or 1 / (classes with any) if equal. */
   priors: Float64Array;
   /** x̄ over the used questions. */
   centre: Float64Array;
@@ -39,7 +46,11 @@ export class CollinearQuestionError extends Error {
 }
 
 /** The model on the questions `use` (indices into `sums`). */
-export function fitLda(sums: ClassSums, use: readonly number[]): LdaModel {
+export function fitLda(
+  sums: ClassSums,
+  use: readonly number[],
+  priorsFrom: LdaPriors = 'proportional',
+): LdaModel {
   const q = use.length;
   const g = sums.classes;
   const present = Array.from(sums.counts).filter((count) => count > 0).length;
@@ -59,8 +70,10 @@ export function fitLda(sums: ClassSums, use: readonly number[]): LdaModel {
   const priors = new Float64Array(g);
   const centre = new Float64Array(q);
   for (let k = 0; k < g; k++) {
-    priors[k] = sums.counts[k]! / sums.n;
-    for (let a = 0; a < q; a++) centre[a]! += priors[k]! * sums.means[k * sums.dims + use[a]!]!;
+    // x̄ is the training mean whatever the priors: only score differences matter (see above).
+    const share = sums.counts[k]! / sums.n;
+    priors[k] = priorsFrom === 'equal' ? (sums.counts[k]! > 0 ? 1 / present : 0) : share;
+    for (let a = 0; a < q; a++) centre[a]! += share * sums.means[k * sums.dims + use[a]!]!;
   }
   const coefficients = new Float64Array(g * q);
   const constants = new Float64Array(g).fill(Number.NEGATIVE_INFINITY);

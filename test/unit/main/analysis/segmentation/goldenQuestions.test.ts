@@ -1,12 +1,14 @@
 /**
  * The pieces of the typing tool's accuracy check and of the golden questions: a seeded hold-out of
  * 30% of every segment, a confusion matrix, and greedy forward selection with linear discriminant
- * analysis — on small made-up segments whose answer is plain from one question.
+ * analysis judged by a stated criterion — on small made-up segments whose answer is plain from one
+ * or two questions.
  */
 import { describe, expect, it } from 'vitest';
 import { confusionMatrix } from '../../../../../src/main/analysis/segmentation/confusionMatrix';
 import { goldenQuestions } from '../../../../../src/main/analysis/segmentation/goldenQuestions';
 import { holdOutSplit } from '../../../../../src/main/analysis/segmentation/holdOutSample';
+import type { GoldenCriterion } from '../../../../../src/shared/domain/segments';
 
 const SEGMENTS = [
   { code: 1, label: 'Fans' },
@@ -50,10 +52,17 @@ describe('the confusion matrix', () => {
     ]);
     expect(matrix.unclassified).toEqual([1, 0]);
     expect(matrix.accuracy).toBe(5 / 8);
+    expect(matrix.balancedAccuracy).toBeCloseTo((3 / 5 + 2 / 3) / 2, 15);
     expect(matrix.bySegment).toEqual([
       { code: 1, n: 5, recall: 3 / 5, precision: 3 / 4 },
       { code: 2, n: 3, recall: 2 / 3, precision: 2 / 3 },
     ]);
+  });
+
+  it('leaves a segment with nobody in the rows out of the balanced accuracy', () => {
+    const matrix = confusionMatrix(SEGMENTS, Int32Array.of(0, 1), [0, 0], [0, 1]);
+    expect(matrix.bySegment[1]!.n).toBe(0);
+    expect(matrix.balancedAccuracy).toBe(0.5);
   });
 });
 
@@ -71,12 +80,30 @@ describe('golden questions by forward selection', () => {
   const mood = Float64Array.from(classOf, (c, i) => (c === 0 ? 3 : 2) + ((i * 3) % 5) - 2);
   const { train, test } = holdOutSplit(classOf, 2, 1);
   const run = (target: number, columns: Float64Array[], names: string[]) =>
-    goldenQuestions({ columns, names, segments: SEGMENTS, classOf, train, test, target });
+    goldenQuestions({
+      columns,
+      names,
+      segments: SEGMENTS,
+      classOf,
+      train,
+      test,
+      target,
+      criterion: 'balanced',
+    });
 
   it('picks the one question that tells the segments apart, and stops there at 100% on the hold-out', async () => {
     const result = await run(0.9, [noise, mood, loyalty], ['noise', 'mood', 'loyalty']);
     expect(result.chosen).toEqual(['loyalty']);
-    expect(result.steps).toEqual([{ variable: 'loyalty', trainAccuracy: 1, holdOutAccuracy: 1 }]);
+    expect(result.steps).toEqual([
+      {
+        variable: 'loyalty',
+        trainAccuracy: 1,
+        holdOutAccuracy: 1,
+        trainScore: 1,
+        holdOutScore: 1,
+        holdOutRecall: [1, 1],
+      },
+    ]);
     expect(result.reached).toBe(true);
     expect(result.confusion.counts).toEqual([
       [30, 0],
@@ -97,6 +124,76 @@ describe('golden questions by forward selection', () => {
     expect(result.reached).toBe(false);
     expect(result.chosen).toHaveLength(2);
     expect(result.steps[0]!.variable).toBe('mood');
-    expect(result.steps.every((step) => step.holdOutAccuracy < 0.99)).toBe(true);
+    expect(result.steps.every((step) => step.holdOutScore < 0.99)).toBe(true);
+  });
+});
+
+describe('golden questions when one segment is small', () => {
+  // 200 respondents: 140 Regulars, 50 Fans, 10 Creators (5%). `usage` tells Regulars (1–2) from
+  // the others (4–5) but Creators answer it as Fans do; `makes` gives Creators 5 and everyone else
+  // 1–2. Hold-out: 42 Regulars, 15 Fans, 3 Creators.
+  const segments = [
+    { code: 1, label: 'Regulars' },
+    { code: 2, label: 'Fans' },
+    { code: 3, label: 'Creators' },
+  ];
+  const n = 200;
+  const classOf = Int32Array.from({ length: n }, (_, i) => (i < 140 ? 0 : i < 190 ? 1 : 2));
+  const usage = Float64Array.from(classOf, (c, i) => (c === 0 ? 1 : 4) + (i % 2));
+  const makes = Float64Array.from(classOf, (c, i) => (c === 2 ? 5 : 1 + ((i >> 1) % 2)));
+  const { train, test } = holdOutSplit(classOf, 3, 1);
+  const run = (criterion: GoldenCriterion, target = 0.9) =>
+    goldenQuestions({
+      columns: [usage, makes],
+      names: ['usage', 'makes'],
+      segments,
+      classOf,
+      train,
+      test,
+      target,
+      criterion,
+    });
+
+  it('by overall accuracy, stops at 95% with one question that recognises no Creator', async () => {
+    const result = await run('overall');
+    expect(result.chosen).toEqual(['usage']);
+    expect(result.reached).toBe(true);
+    expect(result.steps[0]!.holdOutAccuracy).toBe(57 / 60);
+    expect(result.steps[0]!.holdOutRecall).toEqual([1, 1, 0]);
+    expect(result.confusion.balancedAccuracy).toBeCloseTo(2 / 3, 15);
+  });
+
+  it('by balanced accuracy (the mean recall), goes on to the question that recognises the Creators', async () => {
+    const result = await run('balanced');
+    expect(result.steps[0]!.holdOutScore).toBeLessThan(0.9);
+    expect(result.chosen).toHaveLength(2);
+    expect(result.reached).toBe(true);
+    const last = result.steps.at(-1)!;
+    expect(last.holdOutRecall).toEqual([1, 1, 1]);
+    expect(last.holdOutScore).toBe(1);
+    expect(result.confusion.balancedAccuracy).toBe(1);
+  });
+
+  it('scores every step by the criterion: the mean recall, or the lowest', async () => {
+    for (const criterion of ['balanced', 'every-segment'] as const) {
+      const result = await run(criterion, 1);
+      for (const step of result.steps) {
+        const { holdOutRecall: recall } = step;
+        expect(step.holdOutScore).toBeCloseTo(
+          criterion === 'balanced'
+            ? recall.reduce((sum, r) => sum + r, 0) / recall.length
+            : Math.min(...recall),
+          15,
+        );
+      }
+    }
+  });
+
+  it('with every segment as the criterion, reaches the target only when the smallest segment does', async () => {
+    const result = await run('every-segment');
+    expect(result.reached).toBe(true);
+    expect(result.chosen).toHaveLength(2);
+    expect(Math.min(...result.steps.at(-1)!.holdOutRecall)).toBeGreaterThanOrEqual(0.9);
+    expect(Math.min(...result.steps[0]!.holdOutRecall)).toBeLessThan(0.9);
   });
 });

@@ -93,6 +93,32 @@ describe('linear discriminant analysis by hand', () => {
   });
 });
 
+describe('linear discriminant analysis with equal priors', () => {
+  // Segment A answers 0, 1, 2 (mean 1); B answers 2, 3, 4 twice (mean 3, twice as many).
+  // Pooled variance = (2 + 4) / (9 − 2) = 6/7.
+  const answers = [Float64Array.of(0, 1, 2, 2, 3, 4, 2, 3, 4)];
+  const segment = Int32Array.of(0, 0, 0, 1, 1, 1, 1, 1, 1);
+  const all = Int32Array.from(segment.keys());
+  const sums = classSums(answers, segment, 2, all);
+  const at = (priors: 'proportional' | 'equal', x: number) => {
+    const scores = new Float64Array(2);
+    ldaScores(fitLda(sums, [0], priors), [Float64Array.of(x)], 0, scores);
+    return posteriors(scores);
+  };
+
+  it('takes the shares (⅓, ⅔) unless told, and ½ each when equal', () => {
+    expect(Array.from(fitLda(sums, [0]).priors)).toEqual([1 / 3, 2 / 3]);
+    expect(Array.from(fitLda(sums, [0], 'equal').priors)).toEqual([0.5, 0.5]);
+  });
+
+  it('puts the boundary at the midpoint 2 with equal priors, and towards A with the shares', () => {
+    expect(at('equal', 2)[0]).toBeCloseTo(0.5, 14);
+    // Shares: δ_B − δ_A = (x − 2) · 2 / (6/7) + ln 2, zero at x = 2 − (3/7) ln 2.
+    expect(at('proportional', 2 - (3 / 7) * Math.LN2)[0]).toBeCloseTo(0.5, 14);
+    expect(at('proportional', 2)[1]).toBeCloseTo(2 / 3, 14);
+  });
+});
+
 describe('linear discriminant analysis against R MASS::lda on iris', () => {
   for (const name of ['all', 'sepals', 'holdout'] as const) {
     it(`${name}: priors, means, predicted species and posteriors as R's`, () => {
