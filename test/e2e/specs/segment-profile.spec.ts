@@ -103,26 +103,62 @@ describe('a consultant profiles the energy segments, writes their typing tool an
     await screenshot(page, '82-segment-typing-tool');
   });
 
-  it('lists the golden questions with their accuracy and the hold-out accuracy per segment', async () => {
+  it("lists the golden questions judged by balanced accuracy, with overall accuracy and each segment's recall beside it", async () => {
     await segments.showPane('Golden questions');
-    await page.getByRole('button', { name: 'Find the golden questions' }).click();
+    const criterion = page.getByLabel('Criterion');
+    const find = page.getByRole('button', { name: 'Find the golden questions' });
     const steps = page.getByRole('table', { name: 'Golden questions of energy' });
-    await steps.waitFor({ timeout: JOB_TIMEOUT });
+    await expect(criterion.inputValue()).resolves.toBe('balanced');
+
+    // Judged by overall accuracy, two questions pass 90% and not one creator is recognised.
+    await criterion.selectOption('overall');
+    await find.click();
+    await page
+      .getByText(/^2 questions reproduce energy with \d+\.\d% overall accuracy on the hold-out/)
+      .waitFor({ timeout: JOB_TIMEOUT });
+    const overallRows = await tableRows(steps);
+    expect(overallRows.map((row) => row[1])).toEqual(['rate', 'recommend']);
+    expect(overallRows.at(-1)![4]).toBe('0.0%');
+    await expect(
+      page.getByText(/^Only 0\.0% of Creators are recognised as Creators/).isVisible(),
+    ).resolves.toBe(true);
+
+    // By balanced accuracy, the default, every segment weighs the same.
+    await criterion.selectOption('balanced');
+    await find.click();
+    await page
+      .getByText(/^Judged by balanced accuracy\. Balanced accuracy is the mean/)
+      .waitFor({ timeout: JOB_TIMEOUT });
+    expect(await steps.locator('thead th').allInnerTexts()).toEqual([
+      'Step',
+      'Question',
+      'Training: balanced accuracy',
+      'Hold-out: balanced accuracy',
+      'Hold-out: overall accuracy',
+      'Creators: recall',
+      'Contributors: recall',
+      'Viewers: recall',
+    ]);
     const rows = await tableRows(steps);
     expect(rows.length).toBeGreaterThan(0);
     expect(rows[0]![0]).toBe('1');
     for (const row of rows) {
       expect(row[1]).toMatch(/^[a-z_]+$/);
-      expect(row[2]).toMatch(/^\d+\.\d%$/);
-      expect(row[3]).toMatch(/^\d+\.\d%$/);
+      for (const cell of row.slice(2)) expect(cell).toMatch(/^\d+\.\d%$/);
     }
+    // The creators (4%) are recognised: most of them typed as creators with the last question set.
+    expect(parseFloat(rows.at(-1)![5]!)).toBeGreaterThan(50);
     await expect(
       page
         .getByText(
-          /questions? reproduces? energy with \d+\.\d% accuracy on the hold-out \(target 90\.0%\)|short of the target 90\.0%/,
+          /questions? reproduces? energy with \d+\.\d% balanced accuracy on the hold-out \(target 90\.0%\)|\d+\.\d% balanced accuracy on the hold-out, short of the target 90\.0%/,
         )
         .isVisible(),
     ).resolves.toBe(true);
+    await expect(
+      page.getByText(/Overall accuracy on the hold-out: \d+\.\d%\./).isVisible(),
+    ).resolves.toBe(true);
+    await expect(page.getByText(/are recognised as Creators/).count()).resolves.toBe(0);
 
     await expect(
       page

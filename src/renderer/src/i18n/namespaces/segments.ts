@@ -281,6 +281,28 @@ const segments = defineNamespace({
         'The golden questions are the shortest list of questions that reproduces the segments with the target accuracy, chosen one by one (greedy forward selection) on a seeded 70% of the respondents and scored on the other 30%.',
       segmentation: 'Segmentation',
       target: 'Target accuracy (%)',
+      criterion: 'Criterion',
+      criteria: {
+        balanced: {
+          name: 'Balanced accuracy',
+          inline: 'balanced accuracy',
+          definition:
+            "Balanced accuracy is the mean of the segments' recalls (the share of each segment typed into it): every segment counts the same whatever its size, so a small segment cannot be given up for a large one.",
+        },
+        'every-segment': {
+          name: 'Every segment',
+          inline: 'recall in every segment',
+          definition:
+            'Every segment: the lowest recall of any segment (the share of it typed into it) must reach the target, so each segment reaches it on its own.',
+        },
+        overall: {
+          name: 'Overall accuracy',
+          inline: 'overall accuracy',
+          definition:
+            'Overall accuracy is the share of all respondents typed into their own segment. The largest segment dominates it: a small segment can go unrecognised behind a high figure.',
+        },
+      },
+      criterionUsed: 'Judged by {{criterion}}. {{definition}}',
       seed: 'Seed',
       run: 'Find the golden questions',
       running: 'Finding the golden questions… {{done}} of {{total}}',
@@ -289,14 +311,21 @@ const segments = defineNamespace({
       stepsLabel: 'Golden questions of {{name}}',
       step: 'Step',
       question: 'Question',
-      trainAccuracy: 'Training accuracy',
-      holdOutAccuracy: 'Hold-out accuracy',
+      trainScore: 'Training: {{criterion}}',
+      holdOutScore: 'Hold-out: {{criterion}}',
+      holdOutAccuracy: 'Hold-out: overall accuracy',
+      recallOf: '{{segment}}: recall',
       reached_one:
-        '{{count}} question reproduces {{name}} with {{accuracy}} accuracy on the hold-out (target {{target}}).',
+        '{{count}} question reproduces {{name}} with {{score}} {{criterion}} on the hold-out (target {{target}}).',
       reached_other:
-        '{{count}} questions reproduce {{name}} with {{accuracy}} accuracy on the hold-out (target {{target}}).',
+        '{{count}} questions reproduce {{name}} with {{score}} {{criterion}} on the hold-out (target {{target}}).',
       notReached:
-        'Every usable question together reaches {{accuracy}} on the hold-out, short of the target {{target}}.',
+        'Every usable question together reaches {{score}} {{criterion}} on the hold-out, short of the target {{target}}.',
+      best_one: 'The most was {{score}}, with the first question: {{list}}.',
+      best_other: 'The most was {{score}}, with the first {{count}} questions: {{list}}.',
+      overallBeside: 'Overall accuracy on the hold-out: {{accuracy}}.',
+      poorlyRecognised:
+        'Only {{recall}} of {{segment}} are recognised as {{segment}}: these questions do not type that segment well.',
       classifier: 'Classifier: {{classifier}}.',
       sample:
         'Hold-out sample: seed {{seed}}, {{train}} respondents to train on, {{test}} held out, {{excluded}} left out for a missing answer.',
@@ -310,6 +339,7 @@ const segments = defineNamespace({
       run: 'Measure the hold-out accuracy',
       running: 'Measuring… {{done}} of {{total}}',
       accuracy: '{{name}}: {{accuracy}} of the held-out respondents typed into their own segment.',
+      balanced: "Balanced accuracy (the mean of the segments' recalls): {{accuracy}}.",
       tableLabel: 'Hold-out accuracy of {{name}} by segment',
       segment: 'Segment',
       respondents: 'Held out',
@@ -589,6 +619,28 @@ const segments = defineNamespace({
         '골든 문항은 목표 정확도로 세그먼트를 재현하는 가장 짧은 문항 목록입니다. 시드로 뽑은 응답자 70%에서 하나씩 고르고(전진 선택법) 나머지 30%로 평가합니다.',
       segmentation: '세그먼트 분류',
       target: '목표 정확도 (%)',
+      criterion: '기준',
+      criteria: {
+        balanced: {
+          name: '균형 정확도',
+          inline: '균형 정확도',
+          definition:
+            '균형 정확도는 세그먼트별 재현율(각 세그먼트 중 그 세그먼트로 분류된 비율)의 평균입니다. 크기와 상관없이 모든 세그먼트가 똑같이 반영되므로 작은 세그먼트를 큰 세그먼트 대신 포기할 수 없습니다.',
+        },
+        'every-segment': {
+          name: '모든 세그먼트',
+          inline: '모든 세그먼트의 재현율',
+          definition:
+            '모든 세그먼트: 가장 낮은 세그먼트 재현율(그 세그먼트 중 그 세그먼트로 분류된 비율)이 목표에 도달해야 하므로, 각 세그먼트가 저마다 목표에 도달합니다.',
+        },
+        overall: {
+          name: '전체 정확도',
+          inline: '전체 정확도',
+          definition:
+            '전체 정확도는 전체 응답자 중 자기 세그먼트로 분류된 비율입니다. 가장 큰 세그먼트가 좌우하므로, 높은 수치 뒤에서 작은 세그먼트를 알아보지 못할 수 있습니다.',
+        },
+      },
+      criterionUsed: '판정 기준: {{criterion}}. {{definition}}',
       seed: '시드',
       run: '골든 문항 찾기',
       running: '골든 문항을 찾는 중… {{total}}단계 중 {{done}}단계',
@@ -597,12 +649,18 @@ const segments = defineNamespace({
       stepsLabel: '{{name}}의 골든 문항',
       step: '단계',
       question: '문항',
-      trainAccuracy: '학습 정확도',
-      holdOutAccuracy: '홀드아웃 정확도',
+      trainScore: '학습: {{criterion}}',
+      holdOutScore: '홀드아웃: {{criterion}}',
+      holdOutAccuracy: '홀드아웃: 전체 정확도',
+      recallOf: '{{segment}}: 재현율',
       reached_other:
-        '문항 {{count}}개로 홀드아웃에서 {{name}}을(를) 정확도 {{accuracy}}로 재현합니다 (목표 {{target}}).',
+        '문항 {{count}}개로 홀드아웃에서 {{name}}을(를) {{criterion}} {{score}}로 재현합니다 (목표 {{target}}).',
       notReached:
-        '사용할 수 있는 문항을 모두 써도 홀드아웃 정확도가 {{accuracy}}로, 목표 {{target}}에 못 미칩니다.',
+        '사용할 수 있는 문항을 모두 써도 홀드아웃 {{criterion}}이(가) {{score}}로, 목표 {{target}}에 못 미칩니다.',
+      best_other: '가장 높았던 값은 처음 {{count}}개 문항({{list}})의 {{score}}입니다.',
+      overallBeside: '홀드아웃 전체 정확도: {{accuracy}}.',
+      poorlyRecognised:
+        '{{segment}} 중 {{recall}}만 {{segment}}(으)로 분류됩니다. 이 문항들로는 이 세그먼트를 잘 분류하지 못합니다.',
       classifier: '분류기: {{classifier}}.',
       sample:
         '홀드아웃 표본: 시드 {{seed}}, 학습 응답자 {{train}}명, 홀드아웃 {{test}}명, 응답 누락으로 제외 {{excluded}}명.',
@@ -616,6 +674,7 @@ const segments = defineNamespace({
       run: '홀드아웃 정확도 측정',
       running: '측정하는 중… {{total}} 중 {{done}}',
       accuracy: '{{name}}: 홀드아웃 응답자의 {{accuracy}}가 자기 세그먼트로 분류되었습니다.',
+      balanced: '균형 정확도(세그먼트별 재현율의 평균): {{accuracy}}.',
       tableLabel: '세그먼트별 {{name}} 홀드아웃 정확도',
       segment: '세그먼트',
       respondents: '홀드아웃',

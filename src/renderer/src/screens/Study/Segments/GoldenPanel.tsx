@@ -1,10 +1,13 @@
 /**
  * Golden questions and hold-out accuracy (issue #9), both jobs in the study worker with progress;
- * either stops on Cancel in the status bar (the hold-out also here), between two model fits.
+ * either stops on Cancel in the status bar (the hold-out also here), between two model fits. The
+ * golden questions are judged by a stated criterion — balanced accuracy unless the user picks
+ * another — with overall accuracy and each segment's recall beside it at every step.
  */
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type {
+  GoldenCriterion,
   GoldenQuestionsReport,
   HoldOutReport,
   SavedSegmentation,
@@ -29,12 +32,18 @@ export function accuracyText(share: number | null): string {
 
 type Message = { tone: 'info' | 'error'; text: string };
 
+const CRITERIA: readonly GoldenCriterion[] = ['balanced', 'every-segment', 'overall'];
+
+/** Below this recall a segment is said to be poorly recognised: most of it is typed as another. */
+const POORLY_RECOGNISED = 0.5;
+
 export function GoldenPanel({ saved }: GoldenPanelProps) {
   const client = useClient();
   const { t } = useTranslation(['segments', 'common']);
   const outcome = useJobOutcome();
   const [chosen, setChosen] = useState('');
   const [target, setTarget] = useState('90');
+  const [criterion, setCriterion] = useState<GoldenCriterion>('balanced');
   const [seed, setSeed] = useState('1');
   const [goldenJob, setGoldenJob] = useState<string | null>(null);
   const [holdOutJob, setHoldOutJob] = useState<string | null>(null);
@@ -77,6 +86,7 @@ export function GoldenPanel({ saved }: GoldenPanelProps) {
       const { jobId } = await client.invoke('segments.golden', {
         segmentation,
         accuracy,
+        criterion,
         seed: seedNumber,
       });
       setGoldenJob(jobId);
@@ -130,8 +140,22 @@ export function GoldenPanel({ saved }: GoldenPanelProps) {
             onChange={setTarget}
             inputMode="decimal"
           />
+          <label className="field">
+            <span>{t('golden.criterion')}</span>
+            <select
+              value={criterion}
+              onChange={(e) => setCriterion(e.target.value as GoldenCriterion)}
+            >
+              {CRITERIA.map((id) => (
+                <option key={id} value={id}>
+                  {t(`golden.criteria.${id}.name`)}
+                </option>
+              ))}
+            </select>
+          </label>
           <NumberField label={t('golden.seed')} value={seed} onChange={setSeed} />
         </div>
+        <p className="muted">{t(`golden.criteria.${criterion}.definition`)}</p>
         <div className="inline-form">
           <button type="submit" className="primary" disabled={busy || !!problem || !segmentation}>
             {t('golden.run')}
@@ -187,28 +211,50 @@ export function GoldenPanel({ saved }: GoldenPanelProps) {
 function GoldenResult({ report }: { report: GoldenQuestionsReport }) {
   const { t } = useTranslation('segments');
   const last = report.steps[report.steps.length - 1];
-  const reachedAccuracy = accuracyText(last?.holdOutAccuracy ?? null);
+  const criterionName = t(`golden.criteria.${report.criterion}.inline`);
   const targetText = accuracyText(report.target);
+  // Overall accuracy stays in view beside a per-segment criterion; with `overall` it is the criterion.
+  const showOverall = report.criterion !== 'overall';
+  const best = report.steps.reduce(
+    (top, step, i) => (step.holdOutScore > report.steps[top]!.holdOutScore ? i : top),
+    0,
+  );
+  const label = t('golden.stepsLabel', { name: report.segmentation });
   return (
-    <section
-      className="panel stack"
-      aria-label={t('golden.stepsLabel', { name: report.segmentation })}
-    >
-      <h3>{t('golden.stepsLabel', { name: report.segmentation })}</h3>
+    <section className="panel stack" aria-label={label}>
+      <h3>{label}</h3>
       <p>
         {report.reached
           ? t('golden.reached', {
               count: report.chosen.length,
               name: report.segmentation,
-              accuracy: reachedAccuracy,
+              criterion: criterionName,
+              score: accuracyText(last?.holdOutScore ?? null),
               target: targetText,
             })
-          : t('golden.notReached', { accuracy: reachedAccuracy, target: targetText })}
+          : t('golden.notReached', {
+              criterion: criterionName,
+              score: accuracyText(last?.holdOutScore ?? null),
+              target: targetText,
+            })}
+        {!report.reached &&
+          best < report.steps.length - 1 &&
+          ` ${t('golden.best', {
+            count: best + 1,
+            score: accuracyText(report.steps[best]!.holdOutScore),
+            list: report.chosen.slice(0, best + 1).join(', '),
+          })}`}
+        {showOverall &&
+          last &&
+          ` ${t('golden.overallBeside', { accuracy: accuracyText(last.holdOutAccuracy) })}`}
       </p>
-      <table
-        className="data-table"
-        aria-label={t('golden.stepsLabel', { name: report.segmentation })}
-      >
+      <p className="muted">
+        {t('golden.criterionUsed', {
+          criterion: criterionName,
+          definition: t(`golden.criteria.${report.criterion}.definition`),
+        })}
+      </p>
+      <table className="data-table" aria-label={label}>
         <thead>
           <tr>
             <th scope="col" className="num">
@@ -216,11 +262,21 @@ function GoldenResult({ report }: { report: GoldenQuestionsReport }) {
             </th>
             <th scope="col">{t('golden.question')}</th>
             <th scope="col" className="num">
-              {t('golden.trainAccuracy')}
+              {t('golden.trainScore', { criterion: criterionName })}
             </th>
             <th scope="col" className="num">
-              {t('golden.holdOutAccuracy')}
+              {t('golden.holdOutScore', { criterion: criterionName })}
             </th>
+            {showOverall && (
+              <th scope="col" className="num">
+                {t('golden.holdOutAccuracy')}
+              </th>
+            )}
+            {report.confusion.segments.map((segment) => (
+              <th scope="col" className="num" key={segment.code}>
+                {t('golden.recallOf', { segment: segment.label })}
+              </th>
+            ))}
           </tr>
         </thead>
         <tbody>
@@ -228,12 +284,30 @@ function GoldenResult({ report }: { report: GoldenQuestionsReport }) {
             <tr key={step.variable}>
               <td className="num">{index + 1}</td>
               <th scope="row">{step.variable}</th>
-              <td className="num">{accuracyText(step.trainAccuracy)}</td>
-              <td className="num">{accuracyText(step.holdOutAccuracy)}</td>
+              <td className="num">{accuracyText(step.trainScore)}</td>
+              <td className="num">{accuracyText(step.holdOutScore)}</td>
+              {showOverall && <td className="num">{accuracyText(step.holdOutAccuracy)}</td>}
+              {step.holdOutRecall.map((recall, k) => (
+                <td className="num" key={report.confusion.segments[k]?.code ?? k}>
+                  {accuracyText(recall)}
+                </td>
+              ))}
             </tr>
           ))}
         </tbody>
       </table>
+      {report.confusion.segments.map((segment, k) =>
+        // Whatever the criterion, a segment mostly typed as another is named (as the CLI does).
+        report.confusion.bySegment[k]!.n > 0 &&
+        report.confusion.bySegment[k]!.recall < POORLY_RECOGNISED ? (
+          <p className="notice notice--warn" role="status" key={segment.code}>
+            {t('golden.poorlyRecognised', {
+              recall: accuracyText(report.confusion.bySegment[k]!.recall),
+              segment: segment.label,
+            })}
+          </p>
+        ) : null,
+      )}
       <p className="muted">{t('golden.classifier', { classifier: report.classifier })}</p>
       <p className="muted">
         {t('golden.sample', {
@@ -264,7 +338,8 @@ function HoldOutResult({ report }: { report: HoldOutReport }) {
         {t('holdOut.accuracy', {
           name: report.segmentation,
           accuracy: accuracyText(report.accuracy),
-        })}
+        })}{' '}
+        {t('holdOut.balanced', { accuracy: accuracyText(report.confusion.balancedAccuracy) })}
       </p>
       <table
         className="data-table"
