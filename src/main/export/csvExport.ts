@@ -8,6 +8,7 @@ import { once } from 'node:events';
 import type { StudyDataset } from './studyDataset';
 import { atomicTarget } from './atomicTarget';
 import { valueFormatter } from './exportValues';
+import { cellValue } from '../import/importedDataset';
 
 function csvField(value: string): string {
   return /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
@@ -34,7 +35,7 @@ export async function writeCsv(
           onProgress?.(row, dataset.cases);
         }
         const fields = dataset.columns.map((column, index) => {
-          const value = formatters[index]!(column.values[row]);
+          const value = formatters[index]!(cellValue(column, row));
           if (value === null) return '';
           if (typeof value === 'number') return String(value);
           return csvField(value instanceof Date ? value.toISOString() : value);

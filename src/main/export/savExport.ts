@@ -11,7 +11,7 @@ import type {
   SavMultiResponseSet,
   SavVariable,
 } from '../import/sav/savModel';
-import type { ImportedColumn, MissingSpec } from '../import/importedDataset';
+import { numbersOf, type ImportedColumn, type MissingSpec } from '../import/importedDataset';
 import type { StudyDataset, ExportedVariable } from './studyDataset';
 
 const FORMAT_A = 1;
@@ -99,7 +99,7 @@ function savVariable(variable: ExportedVariable, column: ImportedColumn): SavVar
     ? { type: FORMAT_A, width, decimals: 0 }
     : variable.type === 'date'
       ? { type: FORMAT_DATETIME, width: 20, decimals: 0 }
-      : numericFormat(column.values);
+      : numericFormat(numbersOf(column));
   const keepStoredFormat = stored.printFormat && (!text || stored.width === width);
   const printFormat = keepStoredFormat ? stored.printFormat! : fallbackFormat;
   const writeFormat = keepStoredFormat ? (stored.writeFormat ?? printFormat) : fallbackFormat;
@@ -174,9 +174,9 @@ export function datasetToSavFile(dataset: StudyDataset): SavFile {
     dictionary,
     cases: dataset.cases,
     columns: dataset.columns.map((column) =>
-      column.kind === 'numeric'
-        ? { kind: 'numeric', values: column.values }
-        : { kind: 'string', values: column.values.map((value) => value ?? '') },
+      column.kind === 'text'
+        ? { kind: 'string', values: column.values.map((value) => value ?? '') }
+        : { kind: 'numeric', values: numbersOf(column) },
     ),
   };
 }

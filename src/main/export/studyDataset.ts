@@ -30,12 +30,11 @@ export interface StudyExportOptions {
 }
 
 function keepRows(column: ImportedColumn, mask: Uint8Array): ImportedColumn {
-  if (column.kind === 'numeric') {
-    const kept: number[] = [];
-    column.values.forEach((value, row) => mask[row] === 1 && kept.push(value));
-    return { kind: 'numeric', values: Float64Array.from(kept) };
-  }
-  return { kind: 'text', values: column.values.filter((_, row) => mask[row] === 1) };
+  if (column.kind === 'text')
+    return { kind: 'text', values: column.values.filter((_, row) => mask[row] === 1) };
+  if (column.kind === 'codes')
+    return { kind: 'codes', values: column.values.filter((_, row) => mask[row] === 1) };
+  return { kind: 'numeric', values: column.values.filter((_, row) => mask[row] === 1) };
 }
 
 interface VariableRow {

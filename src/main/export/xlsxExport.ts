@@ -7,6 +7,7 @@
 import ExcelJS from 'exceljs';
 import { atomicTarget } from './atomicTarget';
 import { valueFormatter } from './exportValues';
+import { cellValue } from '../import/importedDataset';
 import type { StudyDataset } from './studyDataset';
 
 export async function writeXlsx(
@@ -31,7 +32,7 @@ export async function writeXlsx(
         onProgress?.(row, dataset.cases);
       }
       data
-        .addRow(dataset.columns.map((column, index) => formatters[index]!(column.values[row])))
+        .addRow(dataset.columns.map((column, index) => formatters[index]!(cellValue(column, row))))
         .commit();
     }
     data.commit();

@@ -7,7 +7,13 @@
 import { ApiError } from '../../shared/api/apiTypes';
 import type { SourceMapping } from '../../shared/domain/mapping';
 import type { VariableType } from '../../shared/domain/study';
-import type { ImportedColumn, ImportedDataset, ImportedVariable } from '../import/importedDataset';
+import {
+  CODES_MISSING,
+  numbersOf,
+  type ImportedColumn,
+  type ImportedDataset,
+  type ImportedVariable,
+} from '../import/importedDataset';
 import { SYSTEM_VARIABLES } from '../import/systemVariables';
 
 function recodeNumbers(values: Float64Array, codes: Record<string, number>): Float64Array {
@@ -18,6 +24,30 @@ function recodeNumbers(values: Float64Array, codes: Record<string, number>): Flo
     out[i] = table.get(value) ?? value;
   }
   return out;
+}
+
+/**
+ * A coded column through a 256-entry table; it stays one byte per answer unless a study code
+ * falls outside 0..254, when it widens to numbers.
+ */
+function recodeCodes(values: Uint8Array, codes: Record<string, number>): ImportedColumn {
+  const table = new Float64Array(256);
+  for (let code = 0; code < 256; code++) table[code] = code === CODES_MISSING ? Number.NaN : code;
+  for (const [from, to] of Object.entries(codes)) {
+    const code = Number(from);
+    if (Number.isInteger(code) && code >= 0 && code < CODES_MISSING) table[code] = to;
+  }
+  const narrow = table.every(
+    (to, code) => code === CODES_MISSING || (Number.isInteger(to) && to >= 0 && to < CODES_MISSING),
+  );
+  if (!narrow)
+    return { kind: 'numeric', values: recodeNumbers(numbersOf({ kind: 'codes', values }), codes) };
+  const out = new Uint8Array(values.length);
+  for (let i = 0; i < values.length; i++) {
+    const code = values[i]!;
+    out[i] = code === CODES_MISSING ? CODES_MISSING : table[code]!;
+  }
+  return { kind: 'codes', values: out };
 }
 
 /** Multiple-response text columns hold the selected codes joined by ';' (see sssDataset). */
@@ -43,6 +73,7 @@ function recodeColumn(
   if (Object.keys(codes).length === 0) return column;
   if (column.kind === 'numeric')
     return { kind: 'numeric', values: recodeNumbers(column.values, codes) };
+  if (column.kind === 'codes') return recodeCodes(column.values, codes);
   if (variable.type === 'multi')
     return { kind: 'text', values: recodeCodeLists(column.values, codes) };
   return column;
@@ -54,7 +85,7 @@ function asText(variable: ImportedVariable, column: ImportedColumn): ImportedCol
   const labels = new Map(variable.valueLabels.map((vl) => [vl.code, vl.label]));
   return {
     kind: 'text',
-    values: Array.from(column.values, (value) =>
+    values: Array.from(numbersOf(column), (value) =>
       Number.isNaN(value) ? null : (labels.get(value) ?? String(value)),
     ),
   };

@@ -12,7 +12,7 @@ import {
   type ColumnData,
   type ColumnEncoding,
 } from '../study/columnStore';
-import type { ImportedColumn } from './importedDataset';
+import { numbersOf, type ImportedColumn } from './importedDataset';
 import type { VariableType } from '../../shared/domain/study';
 
 const WIDTH: Record<ColumnEncoding, number> = { u8: 1, u16: 2, f64: 3, utf8: 4 };
@@ -26,6 +26,7 @@ export function narrowestEncoding(type: VariableType, column: ImportedColumn): C
   if (column.kind === 'text') return 'utf8';
   // Integers that fit stay narrow whatever the type (a CSV column of codes is "numeric"); dates do not.
   if (type === 'date' || type === 'text') return 'f64';
+  if (column.kind === 'codes') return 'u8';
   let max = 0;
   const { values } = column;
   for (let i = 0; i < values.length; i++) {
@@ -45,9 +46,11 @@ export function encodeColumn(column: ImportedColumn, encoding: ColumnEncoding): 
     if (column.kind !== 'text') throw new Error('a numeric column cannot be stored as text');
     return textColumn(column.values);
   }
-  if (column.kind !== 'numeric') throw new Error('a text column cannot be stored as numbers');
-  const source = column.values;
-  if (encoding === 'f64') return { encoding, values: Float64Array.from(source) };
+  if (column.kind === 'text') throw new Error('a text column cannot be stored as numbers');
+  if (column.kind === 'codes' && encoding === 'u8') return { encoding, values: column.values };
+  const source = numbersOf(column);
+  if (encoding === 'f64')
+    return { encoding, values: column.kind === 'codes' ? source : Float64Array.from(source) };
   const values = encoding === 'u8' ? new Uint8Array(source.length) : new Uint16Array(source.length);
   const missing = encoding === 'u8' ? MISSING_U8 : MISSING_U16;
   for (let i = 0; i < source.length; i++) {
@@ -88,7 +91,8 @@ export function chunkToNumbers(chunk: ColumnData): Float64Array {
  */
 export function encodeNarrowest(type: VariableType, column: ImportedColumn): ColumnData {
   if (column.kind === 'text') return textColumn(column.values);
-  if (type !== 'date') {
+  if (column.kind === 'codes' && type !== 'date') return { encoding: 'u8', values: column.values };
+  if (column.kind === 'numeric' && type !== 'date') {
     const { values } = column;
     const codes = new Uint8Array(values.length);
     let i = 0;

@@ -145,12 +145,21 @@ export async function importFile(
       ...sourceId,
       variable: sourceId.variable === null ? null : (mapped.names.get(sourceId.variable) ?? null),
     };
-    // Each column is narrowed once: validation reads the codes from it and the study stores it.
+    // Each column is narrowed once: validation reads one byte per answer where the codes allow,
+    // and the study stores the same bytes.
     const encodedColumns = dataset.columns.map((column, index) =>
       encodeNarrowest(dataset.variables[index]!.type, column),
     );
-    const validation = validateDataset(file, dataset, {
-      encodedColumns,
+    const narrowed: ImportedDataset = {
+      ...dataset,
+      columns: dataset.columns.map((column, index) => {
+        const encoded = encodedColumns[index]!;
+        return column.kind === 'numeric' && encoded.encoding === 'u8'
+          ? { kind: 'codes', values: encoded.values }
+          : column;
+      }),
+    };
+    const validation = validateDataset(file, narrowed, {
       idVariable: respondentId.variable,
       idNamed: respondentId.how === 'named',
       // Only the study's own variables: a file variable named like a system variable (a text

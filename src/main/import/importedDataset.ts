@@ -6,6 +6,7 @@
  */
 import type { DatasetInfo, MissingSpec, MultiResponseSetInfo } from '../../shared/domain/dataset';
 import type { VariableType } from '../../shared/domain/study';
+import { MISSING_U8 } from '../study/columnStore';
 
 export type { DatasetInfo, MissingSpec };
 
@@ -23,9 +24,38 @@ export interface ImportedVariable {
   formatAttributes: Record<string, unknown>;
 }
 
-/** Numbers (NaN = system-missing) or text (null = missing). */
+/**
+ * Numbers (NaN = system-missing), codes or text (null = missing). `codes` holds whole numbers
+ * 0..254 in one byte each, MISSING_U8 (255) marking missing — the same bytes a study stores for
+ * such a column — so a big file of survey answers is read, checked and written without ever
+ * taking eight bytes per answer (../shared/PERFORMANCE.md).
+ */
 export type ImportedColumn =
-  { kind: 'numeric'; values: Float64Array } | { kind: 'text'; values: Array<string | null> };
+  | { kind: 'numeric'; values: Float64Array }
+  | { kind: 'codes'; values: Uint8Array }
+  | { kind: 'text'; values: Array<string | null> };
+
+export { MISSING_U8 as CODES_MISSING };
+
+/** A numeric or coded column's numbers, NaN for missing (a copy for codes). */
+export function numbersOf(column: Exclude<ImportedColumn, { kind: 'text' }>): Float64Array {
+  if (column.kind === 'numeric') return column.values;
+  const codes = column.values;
+  const numbers = new Float64Array(codes.length);
+  for (let i = 0; i < codes.length; i++) {
+    const code = codes[i]!;
+    numbers[i] = code === MISSING_U8 ? Number.NaN : code;
+  }
+  return numbers;
+}
+
+/** One row's value: a number, a text, or null when missing (NaN, 255 in codes, null). */
+export function cellValue(column: ImportedColumn, row: number): number | string | null {
+  const value = column.values[row];
+  if (value === undefined || value === null) return null;
+  if (column.kind === 'codes') return value === MISSING_U8 ? null : value;
+  return typeof value === 'number' && Number.isNaN(value) ? null : value;
+}
 
 export type ImportedMultiResponseSet = MultiResponseSetInfo;
 

@@ -8,7 +8,7 @@ import { normaliseLabel } from '../harmonise/labelSimilarity';
 import type { ColumnData } from '../study/columnStore';
 import { statement } from '../study/statementCache';
 import type { WritableStudyDb } from '../study/studyDb';
-import type { ImportedColumn, ImportedVariable } from './importedDataset';
+import { cellValue, type ImportedColumn, type ImportedVariable } from './importedDataset';
 
 const MISSING_U16 = 0xffff;
 
@@ -62,12 +62,8 @@ export function industryColumn(
   const idOf = new Map<string, number>();
   const values = new Uint16Array(column.values.length);
   for (let row = 0; row < column.values.length; row++) {
-    const value = column.values[row];
-    if (
-      value === null ||
-      value === undefined ||
-      (typeof value === 'number' && Number.isNaN(value))
-    ) {
+    const value = cellValue(column, row);
+    if (value === null) {
       values[row] = MISSING_U16;
       continue;
     }

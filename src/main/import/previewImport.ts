@@ -7,7 +7,7 @@ import path from 'node:path';
 import type { ImportPreview } from '../../shared/domain/dataset';
 import type { ReadableStudyDb } from '../study/studyDb';
 import { guessSourceMeta } from './guessSourceMeta';
-import { datasetInfo } from './importedDataset';
+import { cellValue, datasetInfo } from './importedDataset';
 import { readDataset, type ReadOptions } from './readers';
 import { chooseRespondentId } from './respondentId';
 import { spssSecondsToIso } from './sav/savReader';
@@ -29,9 +29,8 @@ export async function previewImport(
   for (let row = 0; row < Math.min(options.rows, dataset.cases); row++) {
     rows.push(
       dataset.columns.map((column, index) => {
-        const value = column.values[row];
-        if (value === undefined || value === null) return null;
-        if (typeof value === 'number' && Number.isNaN(value)) return null;
+        const value = cellValue(column, row);
+        if (value === null) return null;
         // Dates are stored as SPSS seconds; the preview shows them as a person reads them.
         if (typeof value === 'number' && dataset.variables[index]!.type === 'date') {
           return spssSecondsToIso(value) ?? value;

@@ -4,7 +4,7 @@
  * only when the user named the variable — a guess that fails is simply not used.
  */
 import { ApiError } from '../../shared/api/apiTypes';
-import type { ImportedColumn, ImportedDataset } from './importedDataset';
+import { cellValue, type ImportedColumn, type ImportedDataset } from './importedDataset';
 
 export interface RespondentIdChoice {
   variable: string | null;
@@ -17,9 +17,9 @@ const ID_NAME =
 /** Why a column cannot identify respondents: an empty value or a repeated one; null if it can. */
 function idProblem(column: ImportedColumn): string | null {
   const seen = new Set<string | number>();
-  for (const [row, value] of column.values.entries()) {
-    if (value === null || value === '' || (typeof value === 'number' && Number.isNaN(value)))
-      return `is missing in row ${row + 1}`;
+  for (let row = 0; row < column.values.length; row++) {
+    const value = cellValue(column, row);
+    if (value === null || value === '') return `is missing in row ${row + 1}`;
     if (seen.has(value)) return `is not unique (${String(value)} occurs more than once)`;
     seen.add(value);
   }

@@ -4,10 +4,15 @@
  * the study's codebook and columns that identify people. Errors block the import; warnings do not.
  */
 import type { ValidationIssue, ValidationReport } from '../../shared/domain/dataset';
-import { MISSING_U8, type ColumnData } from '../study/columnStore';
 import type { VariableType } from '../../shared/domain/study';
 import { isIdentifying } from './identifyingColumns';
-import { codeKey, type ImportedColumn, type ImportedDataset } from './importedDataset';
+import {
+  cellValue,
+  CODES_MISSING,
+  codeKey,
+  type ImportedColumn,
+  type ImportedDataset,
+} from './importedDataset';
 
 export interface StudyVariableType {
   name: string;
@@ -22,28 +27,26 @@ function listed(values: Iterable<string>): string {
   return all.length > MAX_LISTED ? `${shown} and ${all.length - MAX_LISTED} more` : shown;
 }
 
-function isMissingValue(value: number | string | null | undefined): boolean {
-  return (
-    value === null ||
-    value === undefined ||
-    (typeof value === 'number' && Number.isNaN(value)) ||
-    value === ''
-  );
-}
-
 function allMissing(column: ImportedColumn): boolean {
-  for (const value of column.values) if (!isMissingValue(value)) return false;
+  if (column.kind === 'codes') {
+    for (const code of column.values) if (code !== CODES_MISSING) return false;
+    return true;
+  }
+  for (let row = 0; row < column.values.length; row++) {
+    const value = cellValue(column, row);
+    if (value !== null && value !== '') return false;
+  }
   return true;
 }
 
 function duplicates(column: ImportedColumn): string[] {
   const seen = new Set<string | number>();
   const repeated = new Set<string>();
-  for (const value of column.values) {
-    if (isMissingValue(value)) continue;
-    const key = value as string | number;
-    if (seen.has(key)) repeated.add(String(key));
-    seen.add(key);
+  for (let row = 0; row < column.values.length; row++) {
+    const value = cellValue(column, row);
+    if (value === null || value === '') continue;
+    if (seen.has(value)) repeated.add(String(value));
+    seen.add(value);
   }
   return [...repeated];
 }
@@ -64,8 +67,7 @@ const SMALL_CODES = 65_536;
  */
 function codesWithoutLabels(
   variable: ImportedDataset['variables'][number],
-  values: Float64Array,
-  encoded?: ColumnData,
+  column: Exclude<ImportedColumn, { kind: 'text' }>,
 ): Set<number> {
   const known = new Uint8Array(SMALL_CODES);
   const knownOther = new Set<number>();
@@ -76,18 +78,19 @@ function codesWithoutLabels(
   for (const vl of variable.valueLabels) if (typeof vl.code === 'number') mark(vl.code);
   for (const m of variable.missing) if (typeof m === 'number') mark(m);
   const found = new Set<number>();
-  // Fast path: the column is stored as one byte per answer (nearly every survey question) — note
-  // which codes occur, then compare those few with the labels instead of testing every respondent.
-  if (encoded?.encoding === 'u8') {
+  // Fast path: one byte per answer (nearly every survey question) — note which codes occur, then
+  // compare those few with the labels instead of testing every respondent.
+  if (column.kind === 'codes') {
     const present = new Uint8Array(256);
-    const codes = encoded.values;
+    const codes = column.values;
     for (let i = 0; i < codes.length; i++) present[codes[i]!] = 1;
-    present[MISSING_U8] = 0;
+    present[CODES_MISSING] = 0;
     for (let code = 0; code < 256 && found.size <= 50; code++) {
       if (present[code] === 1 && known[code] === 0) found.add(code);
     }
     return found;
   }
+  const values = column.values;
   for (let i = 0; i < values.length; i++) {
     const value = values[i]!;
     if (value >= 0 && value < SMALL_CODES && (value | 0) === value) {
@@ -111,8 +114,6 @@ export function validateDataset(
     idVariable?: string | null;
     idNamed?: boolean;
     studyVariables?: readonly StudyVariableType[];
-    /** The columns encoded narrow: codes without labels are then found from one byte per answer. */
-    encodedColumns?: readonly ColumnData[];
   } = {},
 ): ValidationReport {
   const issues: ValidationIssue[] = dataset.warnings.map((message) => ({
@@ -147,15 +148,9 @@ export function validateDataset(
         message: `${name} is ${variable.type} here but ${studyType} in the study`,
       });
     }
-    if (
-      variable.type === 'single' &&
-      column.kind === 'numeric' &&
-      variable.valueLabels.length > 0
-    ) {
+    if (variable.type === 'single' && column.kind !== 'text' && variable.valueLabels.length > 0) {
       const unlabelled = new Set(
-        [...codesWithoutLabels(variable, column.values, options.encodedColumns?.[index])].map(
-          (code) => codeKey(code),
-        ),
+        [...codesWithoutLabels(variable, column)].map((code) => codeKey(code)),
       );
       if (unlabelled.size > 0) {
         issues.push({
@@ -167,10 +162,12 @@ export function validateDataset(
       }
     }
     const range = declaredRange(variable.formatAttributes);
-    if (range && column.kind === 'numeric') {
+    if (range && column.kind !== 'text') {
       let outside = 0;
-      for (const value of column.values)
-        if (!Number.isNaN(value) && (value < range.from || value > range.to)) outside++;
+      for (let row = 0; row < column.values.length; row++) {
+        const value = cellValue(column, row) as number | null;
+        if (value !== null && (value < range.from || value > range.to)) outside++;
+      }
       if (outside > 0) {
         issues.push({
           severity: 'warning',

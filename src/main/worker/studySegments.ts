@@ -83,7 +83,7 @@ import { splitByValence } from '../analysis/segmentation/valenceSplit';
 import { chunkToNumbers, encodeColumn } from '../import/columnEncoding';
 import { normaliseLabel } from '../harmonise/labelSimilarity';
 import { guessSourceMeta } from '../import/guessSourceMeta';
-import type { ImportedDataset } from '../import/importedDataset';
+import { cellValue, type ImportedDataset } from '../import/importedDataset';
 import { readDataset } from '../import/readers';
 import { chooseRespondentId } from '../import/respondentId';
 import { pickLabelJson } from '../../shared/domain/labels';
@@ -818,8 +818,8 @@ function respondentIds(file: string, dataset: ImportedDataset, named: string | u
   );
   const ids = Array.from({ length: dataset.cases }, (_, row) => {
     if (!column) return String(row + 1);
-    const value = column.values[row];
-    if (value === null || value === undefined) return '';
+    const value = cellValue(column, row);
+    if (value === null) return '';
     return labels.get(value) ?? String(value);
   });
   return { choice, ids };

@@ -12,7 +12,7 @@ import type { MissingSpec } from '../../../shared/domain/dataset';
 import { userMissingTest } from '../crosstab/tableData';
 import { matchCodes } from '../../harmonise/codeMapping';
 import type { CodebookVariable } from '../../harmonise/studyCodebook';
-import type { ImportedDataset } from '../../import/importedDataset';
+import { numbersOf, type ImportedDataset } from '../../import/importedDataset';
 
 export interface StudyAnswers extends CodebookVariable {
   /** The study variable's user-missing codes. */
@@ -45,7 +45,7 @@ export function fileAnswers(
       'invalid-input',
       `${file}: ${variable.name} holds text; the segmentation needs its coded answers`,
     );
-  const values = Float64Array.from(column.values);
+  const values = Float64Array.from(numbersOf(column));
   const warnings: string[] = [];
   const fileMissing = userMissingTest(variable.missing);
   const match = matchCodes(variable, target, language);

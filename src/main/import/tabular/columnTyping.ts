@@ -143,6 +143,12 @@ function numbersOf(values: Uint8Array | Int32Array | Float64Array): Float64Array
   return out;
 }
 
+/** A number column as imported: one byte per value stays so (255 is missing in both). */
+function importedNumbers(values: Uint8Array | Int32Array | Float64Array): ImportedColumn {
+  if (values instanceof Uint8Array) return { kind: 'codes', values };
+  return { kind: 'numeric', values: numbersOf(values) };
+}
+
 function dateText(seconds: number): string {
   return epochMsToIso(spssSecondsToEpochMs(seconds));
 }
@@ -267,10 +273,9 @@ function convert(
     case 'numeric':
       if (column.kind === 'text') return parsedTexts(column.values, parseNumberText);
       return plain(
-        {
-          kind: 'numeric',
-          values: column.kind === 'number' ? numbersOf(column.values) : column.values,
-        },
+        column.kind === 'number'
+          ? importedNumbers(column.values)
+          : { kind: 'numeric', values: column.values },
         labels,
       );
     case 'date':
@@ -280,7 +285,7 @@ function convert(
       return plain({ kind: 'text', values: textsOf(column) });
     case 'single': {
       if (column.kind === 'number' && order === undefined)
-        return plain({ kind: 'numeric', values: numbersOf(column.values) }, labels);
+        return plain(importedNumbers(column.values), labels);
       const texts = textsOf(column);
       if (labels.length > 0 && order === undefined) {
         const codes = codesByLabel(texts, labels);

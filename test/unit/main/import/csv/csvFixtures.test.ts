@@ -9,6 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { describeWithFixtures, fixture, fixturesDir } from '../../../../support/fixtures';
 import { readCsvDataset } from '../../../../../src/main/import/csv/csvDataset';
 import type { ImportedDataset } from '../../../../../src/main/import/importedDataset';
+import { plainValues } from '../../../../support/importedValues';
 import { pythonCsvRows } from './pythonCsv';
 
 const SPSS_EPOCH_MS = Date.UTC(1582, 9, 14);
@@ -39,7 +40,7 @@ function expected(field: string, type: string): number | string | null {
 /** What the reader holds in a column, as numbers, or as the texts a single's codes stand for. */
 function readValues(dataset: ImportedDataset, column: number): Array<number | string | null> {
   const variable = dataset.variables[column]!;
-  const values = [...dataset.columns[column]!.values];
+  const values = plainValues(dataset.columns[column]!);
   if (variable.type !== 'single') return values;
   const labels = new Map(variable.valueLabels.map((label) => [label.code, label.label]));
   return values.map((value) =>
@@ -53,8 +54,9 @@ function variable(dataset: ImportedDataset, name: string): ImportedDataset['vari
   return found;
 }
 
-function column(dataset: ImportedDataset, name: string): ImportedDataset['columns'][number] {
-  return dataset.columns[dataset.variables.findIndex((candidate) => candidate.name === name)]!;
+function column(dataset: ImportedDataset, name: string): { values: Array<number | string | null> } {
+  const index = dataset.variables.findIndex((candidate) => candidate.name === name);
+  return { values: plainValues(dataset.columns[index]!) };
 }
 
 describeWithFixtures('CSV fixtures', () => {

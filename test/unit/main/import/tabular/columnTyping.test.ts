@@ -12,6 +12,7 @@ import {
   type TypingOptions,
 } from '../../../../../src/main/import/tabular/columnTyping';
 import { isoDateToSpssSeconds } from '../../../../../src/main/import/tabular/isoDate';
+import { plainValues } from '../../../../support/importedValues';
 
 const context = { source: 'f.csv', place: (row: number) => `data row ${row + 1}` };
 
@@ -27,7 +28,7 @@ function typeOne(column: RawColumn, options: TypingOptions = {}, name = 'x') {
   const typed = typeColumns([name], [column], options, context);
   return {
     variable: typed.variables[0]!,
-    values: [...typed.columns[0]!.values],
+    values: plainValues(typed.columns[0]!),
     warnings: typed.warnings,
   };
 }
@@ -66,13 +67,13 @@ describe('guessed types', () => {
     expect(values).toEqual([1, 2, 3, NaN]);
   });
 
-  it('widens narrow number columns to Float64 with NaN for missing', () => {
+  it('keeps one-byte number columns as codes and widens wider ones to Float64 with NaN for missing', () => {
     const u8: RawColumn = { kind: 'number', values: Uint8Array.from([1, 255, 7]) };
     const i32: RawColumn = { kind: 'number', values: Int32Array.from([-5, -2147483648, 70000]) };
     const typed = typeColumns(['a', 'b'], [u8, i32], {}, context);
-    expect(typed.columns[0]!.values).toBeInstanceOf(Float64Array);
-    expect([...typed.columns[0]!.values]).toEqual([1, NaN, 7]);
-    expect([...typed.columns[1]!.values]).toEqual([-5, NaN, 70000]);
+    expect(typed.columns[0]).toEqual({ kind: 'codes', values: Uint8Array.from([1, 255, 7]) });
+    expect(typed.columns[1]!.kind).toBe('numeric');
+    expect(plainValues(typed.columns[1]!)).toEqual([-5, NaN, 70000]);
   });
 
   it('types text of at most 50 distinct values as single, codes 1..k in code-point order', () => {
