@@ -5,7 +5,7 @@
  * comparison with its p-value goes into `tests.pairs`, so no letter is there without its reason.
  * A nested group is tested within each outer category, as SPSS CTABLES does.
  */
-import type { TablePairTest, TableRow, TableSpec } from '../../../shared/domain/table';
+import type { TablePairTest, TableResult, TableRow, TableSpec } from '../../../shared/domain/table';
 import {
   chiSquareTest,
   meansTTest,
@@ -78,6 +78,34 @@ function pairRecord(row: TablePairTest['row'], pair: PairTest): TablePairTest {
   };
 }
 
+/**
+ * tests.pairs, written when first read (a property read, JSON.stringify and structured cloning
+ * all read it), then a plain array. A 1,000-table banner compares about 200,000 pairs: writing
+ * an object for each was most of its significance step, and most uses of a table (letters,
+ * reports, the bench) never read them. Pairs already listed stay first.
+ */
+function pairsOnFirstRead(
+  tests: TableResult['tests'],
+  pending: ReadonlyArray<() => TablePairTest[]>,
+): void {
+  const earlier = tests.pairs;
+  const settle = (pairs: TablePairTest[]): TablePairTest[] => {
+    Object.defineProperty(tests, 'pairs', {
+      value: pairs,
+      writable: true,
+      enumerable: true,
+      configurable: true,
+    });
+    return pairs;
+  };
+  Object.defineProperty(tests, 'pairs', {
+    enumerable: true,
+    configurable: true,
+    get: () => settle(earlier.concat(...pending.map((make) => make()))),
+    set: settle,
+  });
+}
+
 export function applySignificance(
   built: BuiltTable,
   spec: TableSpec,
@@ -118,6 +146,8 @@ export function applySignificance(
     else sumsByStub.set(sums.variable, [sums]);
   }
 
+  // Pair records are written when tests.pairs is first read (see pairsOnFirstRead).
+  const pending: Array<() => TablePairTest[]> = [];
   const rules = resolvePreset(options);
   const twoLevels = rules.levels.length > 1;
   const describe = describeProportionsTest(rules);
@@ -187,6 +217,26 @@ export function applySignificance(
     const rowRefs = rowsOfStub.map(({ row }) => ({ variable: row.variable, code: row.code }));
     const columnId = (g: number, column: number): string =>
       column < 0 ? 'total' : result.columns[groups[g]!.columns[column]!]!.id;
+    pending.push(() => {
+      const records: TablePairTest[] = [];
+      for (let i = 0; i < compared.length; i++) {
+        if (compared.status[i] !== TESTED) continue;
+        const g = compared.group[i]!;
+        records.push({
+          row: rowRefs[compared.row[i]!]!,
+          a: columnId(g, compared.a[i]!),
+          b: columnId(g, compared.b[i]!),
+          p: compared.p[i]!,
+          adjustedP: adjusted[i]!,
+          kind: KINDS[compared.kind[i]!]!,
+          test: TESTS[compared.test[i]!]!,
+          adjustment: rules.adjustment,
+          statistic: compared.statistic[i]!,
+          df: compared.dfAt(i),
+        });
+      }
+      return records;
+    });
     for (let i = 0; i < compared.length; i++) {
       if (compared.status[i] !== TESTED) continue;
       const g = compared.group[i]!;
@@ -195,18 +245,6 @@ export function applySignificance(
       const b = compared.b[i]!;
       const kind = compared.kind[i]!;
       const statistic = compared.statistic[i]!;
-      result.tests.pairs.push({
-        row: rowRefs[r]!,
-        a: columnId(g, a),
-        b: columnId(g, b),
-        p: compared.p[i]!,
-        adjustedP: adjusted[i]!,
-        kind: KINDS[kind]!,
-        test: TESTS[compared.test[i]!]!,
-        adjustment: rules.adjustment,
-        statistic,
-        df: compared.dfAt(i),
-      });
       const met = level[i]!;
       if (met < 0 || statistic === 0) continue;
       const higher = statistic > 0;
@@ -278,10 +316,12 @@ export function applySignificance(
         if (marks) row.cells[column]!.marks = marks;
       });
     });
-    for (const pair of tested.pairs) {
-      result.tests.pairs.push(pairRecord({ variable: means.variable, code: null }, pair));
-    }
+    const records = tested.pairs.map((pair) =>
+      pairRecord({ variable: means.variable, code: null }, pair),
+    );
+    pending.push(() => records);
   }
+  pairsOnFirstRead(result.tests, pending);
   result.tests.notes.push(...notes);
   if (chiSquare.length > 0) result.tests.chiSquare = chiSquare;
   if (footnote) result.tests.notes.unshift(footnote);

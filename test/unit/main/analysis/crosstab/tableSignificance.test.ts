@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { runTable } from '../../../../../src/main/analysis/crosstab/runTable';
 import type { TableData } from '../../../../../src/main/analysis/crosstab/tableData';
+import type { TableResult } from '../../../../../src/shared/domain/table';
 
 /** 100 respondents in each of two groups: 80% vs 50% say yes. */
 function twoGroups(): TableData {
@@ -57,6 +58,23 @@ describe('significance on a cross-table', () => {
     // p = erfc(|z|/√2) = 8.6877e-6 (computed independently with Python's math.erfc).
     expect(pair.p).toBeCloseTo(8.687711677e-6, 12);
     expect(pair.statistic).toBeCloseTo(4.447495899966608, 10);
+  });
+
+  it('lists the same pairs however the result is read: property, JSON or structured clone', () => {
+    const spec = { rows: ['answer'], columns: [{ variables: ['group'] }] };
+    const read = runTable(twoGroups(), spec).tests.pairs;
+    const json = JSON.stringify(runTable(twoGroups(), spec));
+    const viaJson = (JSON.parse(json) as TableResult).tests.pairs;
+    const cloned = structuredClone(runTable(twoGroups(), spec)).tests.pairs;
+    const table = runTable(twoGroups(), spec);
+    expect(read.length).toBeGreaterThan(0);
+    expect(viaJson).toEqual(read);
+    expect(cloned).toEqual(read);
+    // Once read, tests.pairs is a plain array the caller may change or replace.
+    table.tests.pairs.push(read[0]!);
+    expect(table.tests.pairs).toHaveLength(read.length + 1);
+    table.tests.pairs = [];
+    expect(table.tests.pairs).toEqual([]);
   });
 
   it('uses upper case at the stricter level and lower case at the looser one', () => {
