@@ -119,6 +119,23 @@ describe('linear discriminant analysis with equal priors', () => {
   });
 });
 
+describe('linear discriminant analysis with equal priors against R MASS::lda', () => {
+  it('gives the posteriors of lda(x, g, prior = c(0.5, 0.5)) on 4 answers against 7', () => {
+    // R 4.2.2, MASS 7.3.58: library(MASS); x <- c(0, 1, 2, 2, 3, 4, 2, 3, 4, 5, 1);
+    // g <- factor(c(1, 1, 1, 2, 2, 2, 2, 2, 2, 2, 1)); m <- lda(data.frame(x = x), g, prior = c(.5, .5));
+    // predict(m, data.frame(x = c(1.5, 2.5, 3)))$posterior[, 2]
+    const x = Float64Array.of(0, 1, 2, 2, 3, 4, 2, 3, 4, 5, 1);
+    const g = Int32Array.of(0, 0, 0, 1, 1, 1, 1, 1, 1, 1, 0);
+    const model = fitLda(classSums([x], g, 2, Int32Array.from(g.keys())), [0], 'equal');
+    const scores = new Float64Array(2);
+    const r = [0.197404266362446, 0.68551214972631, 0.866473303807591];
+    [1.5, 2.5, 3].forEach((value, i) => {
+      ldaScores(model, [Float64Array.of(value)], 0, scores);
+      expect(posteriors(scores)[1]).toBeCloseTo(r[i]!, 12);
+    });
+  });
+});
+
 describe('linear discriminant analysis against R MASS::lda on iris', () => {
   for (const name of ['all', 'sepals', 'holdout'] as const) {
     it(`${name}: priors, means, predicted species and posteriors as R's`, () => {
