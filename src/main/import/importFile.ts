@@ -3,13 +3,13 @@
  * respondent ID, then one transaction through writeSource. A bad file, a cancel or a killed
  * process leaves the study exactly as it was; a failure is recorded in the audit log only.
  */
-import { createHash } from 'node:crypto';
-import { createReadStream, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import path from 'node:path';
 import { ApiError } from '../../shared/api/apiTypes';
 import type { ImportSummary } from '../../shared/domain/dataset';
 import { appendAudit } from '../study/auditLog';
 import type { WritableStudyDb } from '../study/studyDb';
+import { fileSha256 } from './fileChecksum';
 import { readerFor } from './readers';
 import { chooseRespondentId } from './respondentId';
 import { validateDataset, type StudyVariableType } from './validateDataset';
@@ -49,15 +49,6 @@ function abortError(): Error {
   const error = new Error('the import was cancelled; the study is unchanged');
   error.name = 'AbortError';
   return error;
-}
-
-export async function sha256Of(file: string, signal?: AbortSignal): Promise<string> {
-  const hash = createHash('sha256');
-  for await (const chunk of createReadStream(file, { highWaterMark: 4 * 1024 * 1024 })) {
-    if (signal?.aborted) throw abortError();
-    hash.update(chunk as Buffer);
-  }
-  return hash.digest('hex');
 }
 
 function studyVariableTypes(db: WritableStudyDb): Map<string, VariableType> {
@@ -111,6 +102,8 @@ export async function importFile(
   progress: (done: number, total: number) => void,
 ): Promise<ImportSummary> {
   const fileName = path.basename(file);
+  // Stops the checksum when the read fails or the import is cancelled.
+  const hashing = new AbortController();
   try {
     let size: number;
     try {
@@ -124,8 +117,9 @@ export async function importFile(
       );
     }
     const reader = readerFor(file);
-    // Reading dominates; the checksum and the write into the study take the last tenth.
-    const sha256 = await sha256Of(file, signal);
+    // The checksum is computed beside the read (on its own thread for a big file).
+    const checksum = fileSha256(file, AbortSignal.any([signal, hashing.signal]));
+    checksum.catch(() => undefined); // awaited below, unless the read fails first
     const read = await reader.read(file, {
       encoding: options.encoding,
       sheet: options.sheet,
@@ -174,6 +168,7 @@ export async function importFile(
         .map((issue) => issue.message);
       throw new ApiError('invalid-input', `${file}: cannot be imported: ${errors.join('; ')}`);
     }
+    const sha256 = await checksum;
     if (signal.aborted) throw abortError();
     progress(90, 100);
     // The source and everything computed from it (derived variables, weights) in one transaction.
@@ -211,5 +206,7 @@ export async function importFile(
     });
     if (error instanceof ApiError || cancelled) throw error;
     throw new ApiError('invalid-input', (error as Error).message);
+  } finally {
+    hashing.abort();
   }
 }
