@@ -92,20 +92,20 @@ export class TextStore {
 }
 
 export class CsvColumn {
-  codes: Uint8Array;
   wide: Float64Array | null = null;
   text: TextStore | null = null;
   /** Whether some row holds text: then the column is text. */
   hasText = false;
   private capacity: number;
 
-  constructor(capacity: number) {
-    this.capacity = capacity;
-    this.codes = new Uint8Array(capacity);
+  /** `codes` has one byte per row the column can hold (the parser lays all columns out together). */
+  constructor(public codes: Uint8Array) {
+    this.capacity = codes.length;
   }
 
-  grow(capacity: number): void {
-    const codes = new Uint8Array(capacity);
+  /** Moves to a larger `codes`, keeping every row so far. */
+  grow(codes: Uint8Array): void {
+    const capacity = codes.length;
     codes.set(this.codes);
     this.codes = codes;
     if (this.wide) {
