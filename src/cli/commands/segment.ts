@@ -601,7 +601,7 @@ function poorlyRecognised(matrix: ConfusionMatrix): string[] {
 
 function holdOutText(report: HoldOutReport): string {
   return [
-    `Hold-out accuracy of ${report.segmentation}: ${percent(report.accuracy)}`,
+    `Hold-out accuracy of ${report.segmentation}: ${percent(report.accuracy)} (balanced accuracy, the mean of the recalls: ${percent(report.confusion.balancedAccuracy)})`,
     `  ${sampleText(report.sample)}`,
     `  ${report.procedure}`,
     ...(report.matching
