@@ -20,6 +20,9 @@ import { CODE_MISSING, CsvColumn } from './csvColumn';
 const LF = 0x0a;
 const CR = 0x0d;
 const ZERO = 0x30;
+const DOT = 0x2e;
+/** Exact powers of ten up to 10^15 (a mantissa of at most 15 digits divides exactly-rounded). */
+const POW10 = Array.from({ length: 16 }, (_, i) => 10 ** i);
 /** A terminator that is not a byte: the end of the file. */
 const EOF = -1;
 
@@ -284,13 +287,46 @@ export class CsvParser {
           p++;
         }
         let term = p < end ? bytes[p]! : EOF;
+        const length = p - pos;
+        // A plain decimal (a weight: 1.234567) in a column of numbers: its digits as one whole
+        // number over an exact power of ten, which rounds as parseNumberBytes would.
+        let decimal = false;
+        if (
+          term === DOT &&
+          length > 0 &&
+          (length === 1 || bytes[pos] !== ZERO) &&
+          !column.hasText
+        ) {
+          let q = p + 1;
+          let mantissa = value;
+          while (q < end) {
+            const digit = bytes[q]! - ZERO;
+            if (digit >>> 0 > 9) break;
+            mantissa = mantissa * 10 + digit;
+            q++;
+          }
+          const decimals = q - p - 1;
+          const after = q < end ? bytes[q]! : EOF;
+          if (
+            decimals > 0 &&
+            length + decimals <= 15 &&
+            (after === delimiter || after === LF || after === CR || after === EOF)
+          ) {
+            value = mantissa / POW10[decimals]!;
+            p = q;
+            term = after;
+            decimal = true;
+          }
+        }
         if (term === EOF && !final) {
           pos = rowStart;
           break rows;
         }
-        const length = p - pos;
         const ended = term === delimiter || term === LF || term === CR || term === EOF;
-        if (ended && length > 0 && length <= 15 && (length === 1 || bytes[pos] !== ZERO)) {
+        if (
+          decimal ||
+          (ended && length > 0 && length <= 15 && (length === 1 || bytes[pos] !== ZERO))
+        ) {
           column.putNumber(row, value);
         } else if (ended && length === 0) {
           column.putMissing(row);
