@@ -14,7 +14,7 @@ import {
   type SignificanceResult,
 } from '../significance/index';
 import { decide, significanceFootnote, significanceNotes } from '../significance/assemble';
-import { KIND_CODE, KINDS, TESTED, TESTS } from '../significance/comparisons';
+import { Comparisons, KIND_CODE, KINDS, TESTED, TESTS } from '../significance/comparisons';
 import { resolvePreset } from '../significance/presets';
 import {
   compareProportions,
@@ -148,6 +148,8 @@ export function applySignificance(
 
   // Pair records are written when tests.pairs is first read (see pairsOnFirstRead).
   const pending: Array<() => TablePairTest[]> = [];
+  // Every stub's comparisons, one after another in one set of arrays.
+  const compared = new Comparisons(1024);
   const rules = resolvePreset(options);
   const twoLevels = rules.levels.length > 1;
   const describe = describeProportionsTest(rules);
@@ -196,17 +198,20 @@ export function applySignificance(
       };
     });
     const totalCounts = Float64Array.from(rowsOfStub, ({ row }) => row.cells[0]!.wn);
-    const compared = compareProportions(
+    const from = compared.length;
+    compareProportions(
       {
         rows: rowCount,
         groups: compactGroups,
         total: { counts: totalCounts, sumW: sumWOf(0), sumW2: sumW2[0]! },
       },
       rules,
+      compared,
     );
-    const { adjusted, level } = decide(compared, rules);
+    decide(compared, rules, from);
+    const to = compared.length;
     footnote = significanceFootnote(rules, describe);
-    significanceNotes(compared).forEach((note) => notes.add(note));
+    significanceNotes(compared, from).forEach((note) => notes.add(note));
 
     // Letters and marks per cell of each subgroup, from the comparisons that reach a level. Pairs
     // come a < b, so each cell's letters arrive in column order, as they are shown.
@@ -219,15 +224,15 @@ export function applySignificance(
       column < 0 ? 'total' : result.columns[groups[g]!.columns[column]!]!.id;
     pending.push(() => {
       const records: TablePairTest[] = [];
-      for (let i = 0; i < compared.length; i++) {
+      for (let i = from; i < to; i++) {
         if (compared.status[i] !== TESTED) continue;
         const g = compared.group[i]!;
         records.push({
           row: rowRefs[compared.row[i]!]!,
           a: columnId(g, compared.a[i]!),
           b: columnId(g, compared.b[i]!),
-          p: compared.p[i]!,
-          adjustedP: adjusted[i]!,
+          p: compared.pAt(i),
+          adjustedP: compared.adjustedAt(i),
           kind: KINDS[compared.kind[i]!]!,
           test: TESTS[compared.test[i]!]!,
           adjustment: rules.adjustment,
@@ -237,7 +242,7 @@ export function applySignificance(
       }
       return records;
     });
-    for (let i = 0; i < compared.length; i++) {
+    for (let i = from; i < to; i++) {
       if (compared.status[i] !== TESTED) continue;
       const g = compared.group[i]!;
       const r = compared.row[i]!;
@@ -245,7 +250,7 @@ export function applySignificance(
       const b = compared.b[i]!;
       const kind = compared.kind[i]!;
       const statistic = compared.statistic[i]!;
-      const met = level[i]!;
+      const met = compared.level[i]!;
       if (met < 0 || statistic === 0) continue;
       const higher = statistic > 0;
       const columns = groups[g]!.columns.length;

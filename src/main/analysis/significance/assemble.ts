@@ -8,8 +8,17 @@
  * decide() works on the comparisons as typed arrays and is all a cross-table needs; assemble()
  * turns them into the objects of SignificanceResult for the callers that want every detail.
  */
-import { benjaminiHochberg, bonferroni } from './adjust';
-import { type Comparisons, KIND_CODE, KINDS, SKIP_REASONS, TESTED, TESTS } from './comparisons';
+import { benjaminiHochberg } from './adjust';
+import {
+  type Comparisons,
+  KIND_CODE,
+  KINDS,
+  SKIP_REASONS,
+  TEST_CODE,
+  TESTED,
+  TESTS,
+} from './comparisons';
+import { normalTwoSidedCritical } from './distributions';
 import { columnLetters, joinLetters } from './letters';
 import { formatLevel, type PresetRules } from './presets';
 import type {
@@ -31,13 +40,6 @@ export interface TableShape {
   readonly totalId: string | null;
 }
 
-/** Per comparison (by its index; meaningful where tested): adjusted p and the level it meets. */
-export interface Decisions {
-  readonly adjusted: Float64Array;
-  /** Index into rules.levels of the strictest level met, else -1. */
-  readonly level: Int8Array;
-}
-
 const REASON_TEXT: Record<SkipReason, string> = {
   'empty-column': 'a column has no respondents',
   'zero-or-hundred-percent': 'a column proportion is 0% or 100% (not tested, as in SPSS)',
@@ -53,55 +55,99 @@ const KIND_TEXT: Record<ComparisonKind, string> = {
   previous: 'wave vs previous wave',
 };
 
-function adjust(c: Comparisons, rules: PresetRules): Float64Array {
-  const adjusted = c.p.slice(0, c.length);
-  if (rules.adjustment === 'none') return adjusted;
+/**
+ * A z-test whose statistic is this far (relative to the critical |z|, at least absolutely) from
+ * a level's critical value is decided by comparing |z|, without its p-value; closer than that,
+ * by its p-value as computed for the table. The band is thousands of times wider than the error
+ * of jstat's normal CDF and quantile, so no decision differs from comparing p-values.
+ */
+const Z_BAND = 1e-3;
+/** Below this α/m the lower tail of jstat's CDF has too few digits to trust a critical value. */
+const SMALLEST_SHORTCUT_ALPHA = 1e-10;
+
+/**
+ * Adjusts the p-values of one table's comparisons (those from `from` on) and finds the strictest
+ * level each tested one meets (adjusted p < α): writes c.family, c.adjusted and c.level. z-tests
+ * far from every critical value keep their p-value unread (NaN) until pAt()/adjustedAt().
+ */
+export function decide(c: Comparisons, rules: PresetRules, from = 0): void {
+  const { status, family, adjusted, level, statistic } = c;
+  const end = c.length;
+  const { alphas } = rules;
+  level.fill(-1, from, end);
+  if (rules.adjustment === 'benjamini-hochberg') {
+    // Benjamini–Hochberg: the family is every comparison of one kind in the table.
+    for (let kind = 0; kind < KINDS.length; kind++) {
+      const indexes: number[] = [];
+      for (let i = from; i < end; i++) {
+        if (status[i] === TESTED && c.kind[i] === kind) indexes.push(i);
+      }
+      const bh = benjaminiHochberg(indexes.map((i) => c.pAt(i)));
+      indexes.forEach((i, k) => (adjusted[i] = bh[k]!));
+    }
+    for (let i = from; i < end; i++) {
+      if (status[i] === TESTED) level[i] = firstLevel(adjusted[i]!, alphas);
+    }
+    return;
+  }
+  // Bonferroni: the family is the comparisons of one kind made within one row of one group. A
+  // numeric key keeps this cheap: it runs for every comparison of every table.
+  family.fill(1, from, end);
+  adjusted.fill(Number.NaN, from, end);
   if (rules.adjustment === 'bonferroni') {
-    // The family is the comparisons of one kind made within one row of one group. A numeric key
-    // keeps this cheap: it runs for every comparison of every table.
     let groups = 0;
     let rows = 0;
-    for (let i = 0; i < c.length; i++) {
-      if (c.status[i] !== TESTED) continue;
+    for (let i = from; i < end; i++) {
+      if (status[i] !== TESTED) continue;
       groups = Math.max(groups, c.group[i]! + 1);
       rows = Math.max(rows, c.row[i]! + 1);
     }
     const key = (i: number): number => (c.kind[i]! * groups + c.group[i]!) * rows + c.row[i]!;
-    const familySize = new Uint32Array(3 * groups * rows);
-    for (let i = 0; i < c.length; i++) if (c.status[i] === TESTED) familySize[key(i)]!++;
-    for (let i = 0; i < c.length; i++) {
-      if (c.status[i] === TESTED) adjusted[i] = bonferroni(c.p[i]!, familySize[key(i)]!);
-    }
-    return adjusted;
+    const sizes = new Uint32Array(3 * groups * rows);
+    for (let i = from; i < end; i++) if (status[i] === TESTED) sizes[key(i)]!++;
+    for (let i = from; i < end; i++) if (status[i] === TESTED) family[i] = sizes[key(i)]!;
   }
-  // Benjamini–Hochberg: the family is every comparison of one kind in the table.
-  for (let kind = 0; kind < KINDS.length; kind++) {
-    const indexes: number[] = [];
-    for (let i = 0; i < c.length; i++) {
-      if (c.status[i] === TESTED && c.kind[i] === kind) indexes.push(i);
+  // Per family size: each level's critical |z| (NaN where the shortcut is not trusted).
+  const critical = new Map<number, Float64Array>();
+  const criticalFor = (m: number): Float64Array => {
+    let found = critical.get(m);
+    if (found === undefined) {
+      found = Float64Array.from(alphas, (alpha) =>
+        alpha / m >= SMALLEST_SHORTCUT_ALPHA ? normalTwoSidedCritical(alpha / m) : Number.NaN,
+      );
+      critical.set(m, found);
     }
-    const bh = benjaminiHochberg(indexes.map((i) => c.p[i]!));
-    indexes.forEach((i, k) => (adjusted[i] = bh[k]!));
-  }
-  return adjusted;
-}
-
-/** Adjusts the p-values and finds the strictest level each tested comparison meets (p < α). */
-export function decide(c: Comparisons, rules: PresetRules): Decisions {
-  const adjusted = adjust(c, rules);
-  const level = new Int8Array(c.length).fill(-1);
-  const { alphas } = rules;
-  for (let i = 0; i < c.length; i++) {
-    if (c.status[i] !== TESTED) continue;
-    const p = adjusted[i]!;
+    return found;
+  };
+  const zTest = TEST_CODE['z-pooled-proportion'];
+  for (let i = from; i < end; i++) {
+    if (status[i] !== TESTED) continue;
+    if (c.test[i] !== zTest || !Number.isNaN(c.p[i]!)) {
+      level[i] = firstLevel(c.adjustedAt(i), alphas);
+      continue;
+    }
+    const z = Math.abs(statistic[i]!);
+    const zc = criticalFor(family[i]!);
     for (let l = 0; l < alphas.length; l++) {
-      if (p < alphas[l]!) {
+      const band = Z_BAND * Math.max(1, zc[l]!);
+      // NaN critical values fail both comparisons and fall through to the p-value.
+      if (z >= zc[l]! + band) {
+        level[i] = l;
+        break;
+      }
+      if (z <= zc[l]! - band) continue;
+      if (c.adjustedAt(i) < alphas[l]!) {
         level[i] = l;
         break;
       }
     }
   }
-  return { adjusted, level };
+}
+
+/** Index of the first (strictest) level whose α the adjusted p-value is below, else -1. */
+function firstLevel(adjustedP: number, alphas: readonly number[]): number {
+  for (let l = 0; l < alphas.length; l++) if (adjustedP < alphas[l]!) return l;
+  return -1;
 }
 
 export function assemble(
@@ -114,9 +160,9 @@ export function assemble(
   const columnId = (group: number, column: number): string =>
     column < 0 ? shape.totalId! : shape.groups[group]!.columnIds[column]!;
 
-  const decisions = decide(c, rules);
+  decide(c, rules);
   const levelOf = (i: number): number | null => {
-    const l = decisions.level[i]!;
+    const l = c.level[i]!;
     return l < 0 ? null : rules.levels[l]!;
   };
   const pairs: PairTest[] = [];
@@ -143,8 +189,8 @@ export function assemble(
       test: TESTS[c.test[i]!]!,
       statistic: c.statistic[i]!,
       df: c.dfAt(i),
-      p: c.p[i]!,
-      adjustedP: decisions.adjusted[i]!,
+      p: c.pAt(i),
+      adjustedP: c.adjustedAt(i),
       adjustment: rules.adjustment,
       level: levelOf(i),
       overlapCorrected: c.overlapCorrected[i] === 1,
@@ -223,12 +269,12 @@ export function assemble(
 }
 
 /** What was corrected and what was not tested, and why, in words for the table footer. */
-export function significanceNotes(c: Comparisons): string[] {
+export function significanceNotes(c: Comparisons, from = 0): string[] {
   const out: string[] = [];
   let corrected = 0;
   // Per kind and reason, in the order first met.
   const counts = new Map<number, number>();
-  for (let i = 0; i < c.length; i++) {
+  for (let i = from; i < c.length; i++) {
     const status = c.status[i]!;
     if (status === TESTED) {
       corrected += c.overlapCorrected[i]!;

@@ -16,6 +16,14 @@ export function normalTwoSidedP(z: number): number {
   return Math.min(1, 2 * jStat.normal.cdf(-Math.abs(z), 0, 1));
 }
 
+/**
+ * The |z| at which the two-sided normal p-value is `alpha`: −Φ⁻¹(α/2). Only ever used to skip
+ * computing p-values far from a decision (decide() in assemble.ts), never as a p-value.
+ */
+export function normalTwoSidedCritical(alpha: number): number {
+  return -jStat.normal.inv(alpha / 2, 0, 1);
+}
+
 /** Two-sided p-value of a Student t statistic with `df` degrees of freedom (df may be fractional). */
 export function studentTTwoSidedP(t: number, df: number): number {
   if (Number.isNaN(t) || !(df > 0)) return Number.NaN;

@@ -25,7 +25,7 @@
  * TRUE), t.test(var.equal = TRUE) and t.test().
  */
 import { assemble } from './assemble';
-import { Comparisons, KIND_CODE } from './comparisons';
+import { Comparisons, KIND_CODE, SKIP_CODE, TEST_CODE } from './comparisons';
 import { studentTTwoSidedP } from './distributions';
 import { resolvePreset } from './presets';
 import type {
@@ -161,7 +161,7 @@ export function meansTTest(
     a: number,
     b: number,
     reason: SkipReason,
-  ): void => out.skipped(KIND_CODE[kind], group, row, a, b, reason);
+  ): void => out.skipped(KIND_CODE[kind], group, row, a, b, SKIP_CODE[reason]);
   const record = (
     kind: ComparisonKind,
     group: number,
@@ -174,7 +174,18 @@ export function meansTTest(
     if ('skip' in outcome) skip(kind, group, row, a, b, outcome.skip);
     else {
       const { test, statistic, df, p } = outcome;
-      out.tested(KIND_CODE[kind], group, row, a, b, test, statistic, df, p, overlapCorrected);
+      out.tested(
+        KIND_CODE[kind],
+        group,
+        row,
+        a,
+        b,
+        TEST_CODE[test],
+        statistic,
+        df,
+        p,
+        overlapCorrected,
+      );
     }
   };
 

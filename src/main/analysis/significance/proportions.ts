@@ -20,8 +20,8 @@
  * (_se_prop_pooled, _overlap, _convert_statistic). Q — same z as SPSS, Q's letters and FDR.
  */
 import { assemble } from './assemble';
-import { Comparisons, KIND_CODE } from './comparisons';
-import { normalTwoSidedP, studentTTwoSidedP } from './distributions';
+import { Comparisons, KIND_CODE, SKIP_CODE, TEST_CODE } from './comparisons';
+import { studentTTwoSidedP } from './distributions';
 import { resolvePreset, type PresetRules } from './presets';
 import type {
   ColumnOverlap,
@@ -89,19 +89,19 @@ function comparePair(
   overlapCorrected: boolean,
 ): void {
   if (!(w1 > 0 && q1 > 0 && w2 > 0 && q2 > 0)) {
-    out.skipped(kind, group, row, a, b, 'empty-column');
+    out.skipped(kind, group, row, a, b, SKIP_CODE['empty-column']);
     return;
   }
   const p1 = x1 / w1;
   const p2 = x2 / w2;
   // SPSS CTABLES: a column whose proportion is 0 or 1 is not used in the comparisons of that row.
   if (preset === 'spss' && (p1 <= EDGE || p1 >= 1 - EDGE || p2 <= EDGE || p2 >= 1 - EDGE)) {
-    out.skipped(kind, group, row, a, b, 'zero-or-hundred-percent');
+    out.skipped(kind, group, row, a, b, SKIP_CODE['zero-or-hundred-percent']);
     return;
   }
   // Dimensions: "the test is not performed if the proportions in the two columns are identical".
   if (preset === 'dimensions' && Math.abs(p1 - p2) <= EDGE) {
-    out.skipped(kind, group, row, a, b, 'identical');
+    out.skipped(kind, group, row, a, b, SKIP_CODE['identical']);
     return;
   }
   const e1 = effectiveBase(w1, q1);
@@ -112,7 +112,7 @@ function comparePair(
   // (Dimensions "covariance term"; for non-overlapping columns e0 = 0).
   const variance = pooled * (1 - pooled) * (1 / e1 + 1 / e2 - (2 * r * e0) / (e1 * e2));
   if (!(variance > 0)) {
-    out.skipped(kind, group, row, a, b, 'no-variance');
+    out.skipped(kind, group, row, a, b, SKIP_CODE['no-variance']);
     return;
   }
   const statistic = (p1 - p2) / Math.sqrt(variance);
@@ -120,7 +120,7 @@ function comparePair(
     // Dimensions: DF = e1 + e2 − e0 − 2, two-sided p from Student's t.
     const df = e1 + e2 - e0 - 2;
     if (!(df > 1)) {
-      out.skipped(kind, group, row, a, b, 'too-few-cases');
+      out.skipped(kind, group, row, a, b, SKIP_CODE['too-few-cases']);
       return;
     }
     const p = studentTTwoSidedP(statistic, df);
@@ -130,7 +130,7 @@ function comparePair(
       row,
       a,
       b,
-      't-dimensions-proportion',
+      TEST_CODE['t-dimensions-proportion'],
       statistic,
       df,
       p,
@@ -138,9 +138,20 @@ function comparePair(
     );
     return;
   }
-  // SPSS CTABLES and Q: two-sided p from the standard normal.
-  const p = normalTwoSidedP(statistic);
-  out.tested(kind, group, row, a, b, 'z-pooled-proportion', statistic, null, p, overlapCorrected);
+  // SPSS CTABLES and Q: two-sided p = 2·Φ(−|z|) from the standard normal (normalTwoSidedP),
+  // computed when it is read (Comparisons.pAt): most are far from any decision and never shown.
+  out.tested(
+    kind,
+    group,
+    row,
+    a,
+    b,
+    TEST_CODE['z-pooled-proportion'],
+    statistic,
+    null,
+    Number.NaN,
+    overlapCorrected,
+  );
 }
 
 /**
@@ -165,7 +176,7 @@ function findOverlap(
 }
 
 /** How many comparisons a table makes: enough room for all of them at once. */
-function comparisonCount(input: CompactProportionsInput): number {
+export function comparisonCount(input: CompactProportionsInput): number {
   let perRow = 0;
   for (const { columns, waves } of input.groups) {
     perRow += (columns * (columns - 1)) / 2;
@@ -179,13 +190,14 @@ function comparisonCount(input: CompactProportionsInput): number {
  * Every comparison of one table (one row variable × the banner groups), tested or skipped, in
  * this order: per group, per row, the column pairs (a < b), each wave against the previous one,
  * each column against the rest of the sample. Because pairs go a < b, each column's losers come
- * in column order.
+ * in column order. They are added to `out` after any comparisons it holds.
  */
 export function compareProportions(
   input: CompactProportionsInput,
   rules: PresetRules,
+  out = new Comparisons(comparisonCount(input)),
 ): Comparisons {
-  const out = new Comparisons(comparisonCount(input));
+  out.reserve(comparisonCount(input));
   const { preset } = rules;
   const total = input.total;
   input.groups.forEach((group, g) => {
@@ -197,7 +209,7 @@ export function compareProportions(
       if (multiple) {
         const found = findOverlap(group.overlaps, a, b);
         if (found === null) {
-          out.skipped(kind, g, row, a, b, 'no-overlap-data');
+          out.skipped(kind, g, row, a, b, SKIP_CODE['no-overlap-data']);
           return;
         }
         e0 = effectiveBase(found.sumW, found.sumW2);
@@ -241,7 +253,7 @@ export function compareProportions(
         const restW = total.sumW - w;
         const restQ = total.sumW2 - q;
         if (restW <= EDGE * total.sumW || restQ <= EDGE * total.sumW2) {
-          out.skipped(KIND_CODE.total, g, row, a, -1, 'empty-column');
+          out.skipped(KIND_CODE.total, g, row, a, -1, SKIP_CODE['empty-column']);
           continue;
         }
         comparePair(

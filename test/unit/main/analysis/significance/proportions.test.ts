@@ -10,6 +10,7 @@ import {
   type ProportionsInput,
   type SignificancePreset,
 } from '../../../../../src/main/analysis/significance';
+import { normalTwoSidedP } from '../../../../../src/main/analysis/significance/distributions';
 import { expectClose, expectCloseP, rReference, type RProportionsTable } from './references';
 
 /** Unweighted column: Σw = Σw² = n. */
@@ -109,6 +110,39 @@ describe('columnProportionsTest — spss preset', () => {
     const z = (r: typeof unweighted) => r.pairs[0]!.statistic;
     // Variance ∝ 1/e1 + 1/e2: halving both effective bases divides z by √2.
     expect(z(weighted)).toBeCloseTo(z(unweighted) / Math.SQRT2, 12);
+  });
+});
+
+describe('columnProportionsTest — decisions next to the critical value', () => {
+  // Far from a critical value a z-test is decided by |z| alone and its p-value is computed only
+  // when read; these tables step through the critical values in steps much finer than that band.
+  it('gives each pair the level its adjusted p-value reaches, right around the threshold', () => {
+    for (const levels of [[0.95], [0.99, 0.95], [0.99999999999, 0.9]]) {
+      for (let step = 0; step <= 400; step++) {
+        // Column B's share moves from 40% to 20% in steps of 0.05 points; C stays near A.
+        const x = 40 - step * 0.05;
+        const result = columnProportionsTest(
+          {
+            rowKeys: ['yes'],
+            groups: [
+              {
+                columnIds: ['a', 'b', 'c'],
+                bases: [base(200), base(150), { sumW: 180, sumW2: 260, n: 120 }],
+                counts: [[80, x, 70 - step * 0.01]],
+              },
+            ],
+            total: { id: 'total', base: base(1000), counts: [380 - step * 0.2] },
+          },
+          { levels },
+        );
+        const alphas = result.levels.map((level) => Number((1 - level).toPrecision(12)));
+        for (const pair of result.pairs) {
+          const reached = alphas.findIndex((alpha) => pair.adjustedP < alpha);
+          expect(pair.level).toBe(reached < 0 ? null : result.levels[reached]);
+          expect(pair.p).toBe(normalTwoSidedP(pair.statistic));
+        }
+      }
+    }
   });
 });
 
