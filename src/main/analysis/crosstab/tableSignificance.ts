@@ -18,6 +18,7 @@ import { Comparisons, KIND_CODE, KINDS, TESTED, TESTS } from '../significance/co
 import { resolvePreset } from '../significance/presets';
 import {
   compareProportions,
+  comparisonCount,
   describeProportionsTest,
   type CompactProportionGroup,
 } from '../significance/proportions';
@@ -146,13 +147,42 @@ export function applySignificance(
     else sumsByStub.set(sums.variable, [sums]);
   }
 
+  // Per subgroup, what every stub needs of it, looked up once per table.
+  const subgroupInfo = groups.map((g) => {
+    const ids = g.columns.map((c) => result.columns[c]!.id);
+    const letters = ids.map((id) => letterOf.get(id) ?? '?');
+    return {
+      ids,
+      letters,
+      lowerLetters: letters.map((letter) => letter.toLowerCase()),
+      waves: result.columns[g.columns[0]!]!.variable.toLowerCase() === waveVariable,
+      overlap: overlapping(g.group),
+    };
+  });
+  // Where each subgroup's cells start in a stub's flat per-cell arrays (row-major within each).
+  const cellOffset: number[] = [];
+  let subgroupColumns = 0;
+  for (const g of groups) {
+    cellOffset.push(subgroupColumns);
+    subgroupColumns += g.columns.length;
+  }
+
   // Pair records are written when tests.pairs is first read (see pairsOnFirstRead).
   const pending: Array<() => TablePairTest[]> = [];
-  // Every stub's comparisons, one after another in one set of arrays.
+  // Every stub's comparisons, one after another in one set of arrays, reserved at once.
   const compared = new Comparisons(1024);
+  let stubRows = 0;
+  for (const stub of sumsByStub.keys()) stubRows += rowsByStub.get(stub)?.length ?? 0;
+  compared.reserve(
+    comparisonCount(
+      stubRows,
+      groups.map((g, gi) => ({ columns: g.columns.length, waves: subgroupInfo[gi]!.waves })),
+      true,
+    ),
+  );
   const rules = resolvePreset(options);
   const twoLevels = rules.levels.length > 1;
-  const describe = describeProportionsTest(rules);
+  const proportionsFootnote = significanceFootnote(rules, describeProportionsTest(rules));
   for (const [stub, sumsOfStub] of sumsByStub) {
     const rowsOfStub = rowsByStub.get(stub) ?? [];
     const rowCount = rowsOfStub.length;
@@ -180,48 +210,47 @@ export function applySignificance(
       return sumW;
     };
     if (rowCount === 0 || groups.length === 0) continue;
-    const compactGroups: CompactProportionGroup[] = groups.map((g) => {
+    const compactGroups: CompactProportionGroup[] = groups.map((g, gi) => {
       const columns = g.columns.length;
-      const counts = new Float64Array(rowCount * columns);
-      rowsOfStub.forEach(({ row }, r) => {
-        for (let c = 0; c < columns; c++) counts[r * columns + c] = row.cells[g.columns[c]!]!.wn;
-      });
-      const overlap = overlapping(g.group);
+      const counts = new Array<number>(rowCount * columns);
+      for (let r = 0; r < rowCount; r++) {
+        const { cells } = rowsOfStub[r]!.row;
+        for (let c = 0; c < columns; c++) counts[r * columns + c] = cells[g.columns[c]!]!.wn;
+      }
+      const { overlap, waves } = subgroupInfo[gi]!;
       return {
         columns,
         counts,
-        sumW: Float64Array.from(g.columns, sumWOf),
-        sumW2: Float64Array.from(g.columns, (c) => sumW2[c]!),
+        sumW: g.columns.map(sumWOf),
+        sumW2: g.columns.map((c) => sumW2[c]!),
         multipleResponse: overlap !== undefined,
         overlaps: overlap?.overlaps(stub),
-        waves: result.columns[g.columns[0]!]!.variable.toLowerCase() === waveVariable,
+        waves,
       };
     });
-    const totalCounts = Float64Array.from(rowsOfStub, ({ row }) => row.cells[0]!.wn);
     const from = compared.length;
     compareProportions(
       {
         rows: rowCount,
         groups: compactGroups,
-        total: { counts: totalCounts, sumW: sumWOf(0), sumW2: sumW2[0]! },
+        total: {
+          counts: rowsOfStub.map(({ row }) => row.cells[0]!.wn),
+          sumW: sumWOf(0),
+          sumW2: sumW2[0]!,
+        },
       },
       rules,
       compared,
     );
     decide(compared, rules, from);
     const to = compared.length;
-    footnote = significanceFootnote(rules, describe);
+    footnote = proportionsFootnote;
     significanceNotes(compared, from).forEach((note) => notes.add(note));
 
-    // Letters and marks per cell of each subgroup, from the comparisons that reach a level. Pairs
-    // come a < b, so each cell's letters arrive in column order, as they are shown.
-    const letters = groups.map((g) => new Array<string>(rowCount * g.columns.length).fill(''));
-    const vsTotal = groups.map((g) => new Array<string>(rowCount * g.columns.length).fill(''));
-    const vsPrevious = groups.map((g) => new Array<string>(rowCount * g.columns.length).fill(''));
     // One row reference per row, shared by its pairs (a table may have 100,000 pairs).
     const rowRefs = rowsOfStub.map(({ row }) => ({ variable: row.variable, code: row.code }));
     const columnId = (g: number, column: number): string =>
-      column < 0 ? 'total' : result.columns[groups[g]!.columns[column]!]!.id;
+      column < 0 ? 'total' : subgroupInfo[g]!.ids[column]!;
     pending.push(() => {
       const records: TablePairTest[] = [];
       for (let i = from; i < to; i++) {
@@ -242,46 +271,53 @@ export function applySignificance(
       }
       return records;
     });
+
+    // Letters and marks per cell of the subgroups, from the comparisons that reach a level.
+    // Pairs come a < b, so each cell's letters arrive in column order, as they are shown.
+    const cellCount = rowCount * subgroupColumns;
+    const letters = new Array<string>(cellCount).fill('');
+    const vsTotal = new Array<string>(cellCount).fill('');
+    const vsPrevious = new Array<string>(cellCount).fill('');
     for (let i = from; i < to; i++) {
-      if (compared.status[i] !== TESTED) continue;
-      const g = compared.group[i]!;
-      const r = compared.row[i]!;
-      const a = compared.a[i]!;
-      const b = compared.b[i]!;
-      const kind = compared.kind[i]!;
-      const statistic = compared.statistic[i]!;
       const met = compared.level[i]!;
-      if (met < 0 || statistic === 0) continue;
+      const statistic = compared.statistic[i]!;
+      if (compared.status[i] !== TESTED || met < 0 || statistic === 0) continue;
+      const g = compared.group[i]!;
+      const a = compared.a[i]!;
+      const kind = compared.kind[i]!;
       const higher = statistic > 0;
-      const columns = groups[g]!.columns.length;
+      const rowAt = cellOffset[g]! * rowCount + compared.row[i]! * groups[g]!.columns.length;
       if (kind === KIND_CODE.columns) {
-        const [winner, loser] = higher ? [a, b] : [b, a];
-        const letter = letterOf.get(columnId(g, loser)) ?? '?';
+        const b = compared.b[i]!;
+        const winner = higher ? a : b;
+        const loser = higher ? b : a;
         // Upper case at the strictest level when two levels are asked for, lower case at the looser.
-        letters[g]![r * columns + winner] += twoLevels && met !== 0 ? letter.toLowerCase() : letter;
+        const info = subgroupInfo[g]!;
+        letters[rowAt + winner] += (twoLevels && met !== 0 ? info.lowerLetters : info.letters)[
+          loser
+        ]!;
       } else if (kind === KIND_CODE.total) {
-        vsTotal[g]![r * columns + a] = higher ? '+' : '-';
+        vsTotal[rowAt + a] = higher ? '+' : '-';
       } else {
-        vsPrevious[g]![r * columns + a] = higher ? '↑' : '↓';
+        vsPrevious[rowAt + a] = higher ? '↑' : '↓';
       }
     }
     groups.forEach((g, gi) => {
       const columns = g.columns.length;
-      rowsOfStub.forEach(({ row }, r) => {
+      for (let r = 0; r < rowCount; r++) {
+        const { cells } = rowsOfStub[r]!.row;
+        const rowAt = cellOffset[gi]! * rowCount + r * columns;
         for (let ci = 0; ci < columns; ci++) {
-          const target = row.cells[g.columns[ci]!]!;
-          const at = r * columns + ci;
-          target.sig = letters[gi]![at]!;
-          const marks = vsTotal[gi]![at]! + vsPrevious[gi]![at]!;
+          const target = cells[g.columns[ci]!]!;
+          target.sig = letters[rowAt + ci]!;
+          const marks = vsTotal[rowAt + ci]! + vsPrevious[rowAt + ci]!;
           if (marks) target.marks = marks;
         }
-      });
+      }
       // Overlapping columns are not independent samples: no chi-square for them.
       if (compactGroups[gi]!.multipleResponse) return;
       const { counts } = compactGroups[gi]!;
-      const table = rowsOfStub.map((_, r) =>
-        Array.from(counts.subarray(r * columns, (r + 1) * columns)),
-      );
+      const table = rowsOfStub.map((_, r) => counts.slice(r * columns, (r + 1) * columns));
       const chi = chiSquareTest(table);
       if (chi)
         chiSquare.push({

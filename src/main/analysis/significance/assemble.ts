@@ -108,17 +108,11 @@ export function decide(c: Comparisons, rules: PresetRules, from = 0): void {
     for (let i = from; i < end; i++) if (status[i] === TESTED) family[i] = sizes[key(i)]!;
   }
   // Per family size: each level's critical |z| (NaN where the shortcut is not trusted).
-  const critical = new Map<number, Float64Array>();
-  const criticalFor = (m: number): Float64Array => {
-    let found = critical.get(m);
-    if (found === undefined) {
-      found = Float64Array.from(alphas, (alpha) =>
-        alpha / m >= SMALLEST_SHORTCUT_ALPHA ? normalTwoSidedCritical(alpha / m) : Number.NaN,
-      );
-      critical.set(m, found);
-    }
-    return found;
-  };
+  const critical: Array<Float64Array | undefined> = [];
+  const criticalFor = (m: number): Float64Array =>
+    (critical[m] ??= Float64Array.from(alphas, (alpha) =>
+      alpha / m >= SMALLEST_SHORTCUT_ALPHA ? normalTwoSidedCritical(alpha / m) : Number.NaN,
+    ));
   const zTest = TEST_CODE['z-pooled-proportion'];
   for (let i = from; i < end; i++) {
     if (status[i] !== TESTED) continue;

@@ -104,12 +104,13 @@ export class Comparisons {
 
   /** Makes room for `more` comparisons at once (a table knows how many it will make). */
   reserve(more: number): void {
-    while (this.length + more > this.kind.length) this.grow();
+    const needed = this.length + more;
+    if (needed > this.kind.length) this.grow(Math.max(needed, this.kind.length * 2));
   }
 
   /** Room for one more: grows (doubling) only when the caller's estimate was short. */
   private next(kind: number, group: number, row: number, a: number, b: number): number {
-    if (this.length === this.kind.length) this.grow();
+    if (this.length === this.kind.length) this.grow(this.kind.length * 2);
     const i = this.length++;
     this.kind[i] = kind;
     this.group[i] = group;
@@ -174,8 +175,7 @@ export class Comparisons {
     return Number.isNaN(df) ? null : df;
   }
 
-  private grow(): void {
-    const size = this.kind.length * 2;
+  private grow(size: number): void {
     const grown = <T extends Int8Array | Uint8Array | Int32Array | Uint32Array | Float64Array>(
       old: T,
       make: (n: number) => T,

@@ -38,10 +38,10 @@ import type {
 export interface CompactProportionGroup {
   readonly columns: number;
   /** counts[row · columns + column]: Σw of the column's respondents in the row category. */
-  readonly counts: Float64Array;
+  readonly counts: readonly number[];
   /** Per column: Σw and Σw² of its base. */
-  readonly sumW: Float64Array;
-  readonly sumW2: Float64Array;
+  readonly sumW: readonly number[];
+  readonly sumW2: readonly number[];
   readonly multipleResponse: boolean;
   readonly overlaps?: readonly ColumnOverlap[] | undefined;
   readonly waves: boolean;
@@ -52,7 +52,7 @@ export interface CompactProportionsInput {
   readonly groups: readonly CompactProportionGroup[];
   /** The Total column: per row Σw, and its base. */
   readonly total: {
-    readonly counts: Float64Array;
+    readonly counts: readonly number[];
     readonly sumW: number;
     readonly sumW2: number;
   } | null;
@@ -175,15 +175,19 @@ function findOverlap(
   return overlaps?.find((o) => (o.a === a && o.b === b) || (o.a === b && o.b === a)) ?? null;
 }
 
-/** How many comparisons a table makes: enough room for all of them at once. */
-export function comparisonCount(input: CompactProportionsInput): number {
+/** How many comparisons `rows` rows of these groups make (with the Total or not). */
+export function comparisonCount(
+  rows: number,
+  groups: ReadonlyArray<{ readonly columns: number; readonly waves: boolean }>,
+  withTotal: boolean,
+): number {
   let perRow = 0;
-  for (const { columns, waves } of input.groups) {
+  for (const { columns, waves } of groups) {
     perRow += (columns * (columns - 1)) / 2;
     if (waves) perRow += Math.max(0, columns - 1);
-    if (input.total !== null) perRow += columns;
+    if (withTotal) perRow += columns;
   }
-  return input.rows * perRow;
+  return rows * perRow;
 }
 
 /**
@@ -195,9 +199,9 @@ export function comparisonCount(input: CompactProportionsInput): number {
 export function compareProportions(
   input: CompactProportionsInput,
   rules: PresetRules,
-  out = new Comparisons(comparisonCount(input)),
+  out = new Comparisons(),
 ): Comparisons {
-  out.reserve(comparisonCount(input));
+  out.reserve(comparisonCount(input.rows, input.groups, input.total !== null));
   const { preset } = rules;
   const total = input.total;
   input.groups.forEach((group, g) => {
@@ -321,9 +325,9 @@ export function columnProportionsTest(
     rows: input.rowKeys.length,
     groups: input.groups.map((group) => ({
       columns: group.columnIds.length,
-      counts: Float64Array.from(group.counts.flat()),
-      sumW: Float64Array.from(group.bases, (base) => base.sumW),
-      sumW2: Float64Array.from(group.bases, (base) => base.sumW2),
+      counts: group.counts.flat(),
+      sumW: group.bases.map((base) => base.sumW),
+      sumW2: group.bases.map((base) => base.sumW2),
       multipleResponse: group.multipleResponse === true,
       overlaps: group.overlaps,
       waves: group.waves === true,
@@ -332,7 +336,7 @@ export function columnProportionsTest(
       input.total === undefined
         ? null
         : {
-            counts: Float64Array.from(input.total.counts),
+            counts: input.total.counts,
             sumW: input.total.base.sumW,
             sumW2: input.total.base.sumW2,
           },
