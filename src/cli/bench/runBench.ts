@@ -1,7 +1,8 @@
 /**
  * `npm run bench [-- NAME]`: runs each benchmark in its own process, so its peak memory is its own,
  * and prints one JSON line per result as it finishes. Generated data is cached in the OS temp
- * folder, never in the repository.
+ * folder, never in the repository. Goals stated against a peer timed in the same run are printed
+ * as ratios once both have run.
  */
 import { spawn } from 'node:child_process';
 import { parseArgs } from 'node:util';
@@ -10,6 +11,7 @@ import type { BenchResult } from './benchTiming';
 import { apiRoundtrip } from './benchmarks/apiRoundtrip';
 import { derive, rim, table1000, tableConsultant } from './benchmarks/inMemory';
 import { importCsv, importSav, openStudy } from './benchmarks/studyData';
+import { importCsvDuckDb } from './benchmarks/duckdbPeer';
 import { segmentationBenchmarks } from './benchmarks/segmentation';
 import { reportBenchmarks } from './benchmarks/reports';
 import { gridScroll } from './benchmarks/gridScroll';
@@ -21,6 +23,7 @@ const benchmarks: Record<string, Benchmark> = {
   'api-roundtrip': apiRoundtrip,
   'import-sav': importSav,
   'import-csv': importCsv,
+  'import-csv/duckdb': importCsvDuckDb,
   'open-study': openStudy,
   'table-consultant': tableConsultant,
   'table-1000': table1000,
@@ -32,10 +35,13 @@ const benchmarks: Record<string, Benchmark> = {
   'ui-first-table': uiFirstTable,
 };
 
+/** How many times faster than its peer a benchmark must be (../shared/PERFORMANCE.md). */
+const RATIO_GOALS = [{ name: 'import-csv', peer: 'import-csv/duckdb', atLeast: 3.8 }];
+
 export const usage =
   'bench [NAME]                              run benchmarks, one JSON line per result';
 
-function runChild(name: string): Promise<void> {
+function runChild(name: string, medians: Map<string, number>): Promise<void> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [process.argv[1]!, 'bench', '--child', name], {
       stdio: ['ignore', 'pipe', 'inherit'],
@@ -45,7 +51,15 @@ function runChild(name: string): Promise<void> {
       buffered += chunk.toString('utf8');
       let newline: number;
       while ((newline = buffered.indexOf('\n')) >= 0) {
-        printLine(buffered.slice(0, newline));
+        const line = buffered.slice(0, newline);
+        printLine(line);
+        try {
+          const result = JSON.parse(line) as Partial<BenchResult>;
+          if (result.name && typeof result.median_ms === 'number')
+            medians.set(result.name, result.median_ms);
+        } catch {
+          // Not a result line: printed as it came.
+        }
         buffered = buffered.slice(newline + 1);
       }
     });
@@ -77,8 +91,21 @@ export async function runBench(args: string[]): Promise<void> {
       `no benchmark named ${wanted}; there are: ${Object.keys(benchmarks).join(', ')}`,
     );
   }
+  const medians = new Map<string, number>();
   for (const name of names) {
     warn(`bench: ${name}`);
-    await runChild(name);
+    await runChild(name, medians);
+  }
+  for (const goal of RATIO_GOALS) {
+    const ours = medians.get(goal.name);
+    const peer = medians.get(goal.peer);
+    if (ours === undefined || peer === undefined) continue;
+    printLine(
+      JSON.stringify({
+        name: `${goal.name}/vs-${goal.peer.split('/').pop()}`,
+        ratio: Math.round((peer / ours) * 100) / 100,
+        target_ratio: goal.atLeast,
+      }),
+    );
   }
 }
