@@ -6,6 +6,7 @@
  */
 import type { Layout } from './savLayout';
 import { COMPRESSION_BIAS } from './savDictionary';
+import { CODES_MISSING } from '../../import/importedDataset';
 
 /** Where produced bytes go; it must be done with `chunk` when the promise settles. */
 export interface ByteSink {
@@ -35,6 +36,12 @@ interface NumericPlan {
   element: number;
 }
 
+/** A coded column: one byte per case, CODES_MISSING for system-missing. */
+interface CodesPlan {
+  values: Uint8Array;
+  element: number;
+}
+
 /** Fills the elements of one case from the columns. */
 export class CaseEncoder {
   readonly elementsPerCase: number;
@@ -42,6 +49,7 @@ export class CaseEncoder {
   /** 1 where the element holds string bytes, 0 where it holds a number. */
   readonly stringElement: Uint8Array;
   private readonly numerics: NumericPlan[] = [];
+  private readonly codes: CodesPlan[] = [];
   private readonly strings: StringPlan[] = [];
 
   constructor(layout: Layout) {
@@ -52,6 +60,10 @@ export class CaseEncoder {
       const { column } = variable;
       if (column.kind === 'numeric') {
         this.numerics.push({ values: column.values, element: variable.elementOffset });
+        continue;
+      }
+      if (column.kind === 'codes') {
+        this.codes.push({ values: column.values, element: variable.elementOffset });
         continue;
       }
       let element = variable.elementOffset;
@@ -82,6 +94,10 @@ export class CaseEncoder {
     for (const { values, element } of this.numerics) {
       const value = values[index] ?? Number.NaN;
       target.writeDoubleLE(Number.isNaN(value) ? SYSMIS : value, at + element * 8);
+    }
+    for (const { values, element } of this.codes) {
+      const code = values[index] ?? CODES_MISSING;
+      target.writeDoubleLE(code === CODES_MISSING ? SYSMIS : code, at + element * 8);
     }
     for (const plan of this.strings) {
       const value = plan.values[index] ?? '';

@@ -90,7 +90,8 @@ function checkColumns(file: SavFile): void {
       throw new SavWriteError(`${label}: invalid width ${variable.width}`);
     }
     const wantKind = variable.width === 0 ? 'numeric' : 'string';
-    if (!column || column.kind !== wantKind) {
+    const kind = column?.kind === 'codes' ? 'numeric' : column?.kind;
+    if (!column || kind !== wantKind) {
       throw new SavWriteError(
         `${label}: is ${wantKind} but its column is ${column?.kind ?? 'missing'}`,
       );

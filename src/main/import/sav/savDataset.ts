@@ -104,10 +104,9 @@ function datasetShell(
 }
 
 export function savFileToDataset(path: string, file: SavFile): ImportedDataset {
+  // Codes travel on as they were read: the study stores the same bytes.
   const columns: ImportedColumn[] = file.columns.map((column) =>
-    column.kind === 'numeric'
-      ? { kind: 'numeric', values: column.values }
-      : { kind: 'text', values: column.values },
+    column.kind === 'string' ? { kind: 'text', values: column.values } : column,
   );
   return { ...datasetShell(path, file.dictionary, file.cases), columns };
 }

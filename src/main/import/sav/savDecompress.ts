@@ -3,7 +3,8 @@
  * (plain 8-byte elements, bytecode compression, and ZLIB blocks of bytecode) all end up as one
  * row-major block of `caseElements` 8-byte elements per case handed to a sink, so the column
  * building does not care how the file was compressed. Bytecode is decoded straight into that
- * block (a code becomes one double store), and a block covers a few hundred KiB so the sink can
+ * block (a code becomes one Int16 store beside it, the double kept for literals), and a block
+ * covers a few hundred KiB so the sink can
  * transpose it into columns while it is still in cache. Reads go through the FileHandle several
  * MiB at a time, the next chunk (or ZLIB block, inflated on the thread pool) being fetched while
  * the current one is decoded. The work is an async generator that yields after each chunk so
@@ -15,15 +16,29 @@ import { inflate } from 'node:zlib';
 import { SavFormatError } from './savModel';
 import type { SavLayout } from './savRecords';
 
+/** In a block's `small` view: the element's value is the double in `values`. */
+export const SMALL_IN_VALUES = -32768;
+/** In a block's `small` view: system-missing (no small whole number is 255 there). */
+export const SMALL_MISSING = 255;
+
 /** Receives decoded cases, a block at a time. */
 export interface CaseSink {
   /**
    * Takes cases `start` to `start + rows - 1` of `values`: row-major, `caseElements` 8-byte
-   * elements per case, `bytes` being the same memory. Numeric elements hold their values as
-   * native doubles, system-missing already NaN; string elements hold the bytes as stored in the
-   * file. The block is overwritten once the call returns.
+   * elements per case, `bytes` being the same memory. String elements hold the bytes as stored
+   * in the file. Numeric elements: when `small` is null, their values as native doubles,
+   * system-missing already NaN. Bytecode gives `small` (one entry per element, same layout):
+   * a compression code's whole number (−bias+1 … 254), SMALL_MISSING, or SMALL_IN_VALUES when the
+   * value is the double in `values` — so the common answer is never built as a double.
+   * The block is overwritten once the call returns.
    */
-  addCases(values: Float64Array, bytes: Buffer, start: number, rows: number): void;
+  addCases(
+    values: Float64Array,
+    bytes: Buffer,
+    small: Int16Array | null,
+    start: number,
+    rows: number,
+  ): void;
   /** Cases the sink takes before decoding must pause (the generator yields); ≥ 1 when fed. */
   readonly room: number;
   /** Says that at most `cases` cases follow, learnt once the ZLIB block directory is read. */
@@ -186,6 +201,10 @@ function stringElements(layout: SavLayout): Uint8Array {
 class BytecodeDecoder {
   private readonly values: Float64Array;
   private readonly bytes: Buffer;
+  /** Numeric elements as small whole numbers (CaseSink); null when the bias does not allow it. */
+  private readonly small: Int16Array | null;
+  /** Whether the common code group also writes doubles (string elements, or no `small`). */
+  private readonly groupDoubles: boolean;
   private readonly blockRows: number;
   private readonly caseElements: number;
   private readonly bias: number;
@@ -216,8 +235,14 @@ class BytecodeDecoder {
     const caseBytes = layout.caseElements * 8;
     this.blockRows = Math.max(1, Math.floor(blockBytes / caseBytes));
     ({ values: this.values, bytes: this.bytes } = alignedBlock(this.blockRows * caseBytes));
+    // Codes 1-251 mean 1 - bias … 251 - bias: with the usual bias (100) and any whole bias from
+    // -3 up, those fit an Int16 and never reach 255 (SMALL_MISSING).
+    const { bias } = layout;
+    const smallBias = Number.isInteger(bias) && bias >= -3 && bias <= 30000;
+    this.small = smallBias ? new Int16Array(this.blockRows * layout.caseElements) : null;
     const perCase = stringElements(layout);
     this.hasStrings = perCase.includes(1);
+    this.groupDoubles = this.hasStrings || !smallBias;
     this.slotIsString = new Uint8Array(this.blockRows * layout.caseElements);
     for (let r = 0; r < this.blockRows; r++) this.slotIsString.set(perCase, r * perCase.length);
   }
@@ -234,7 +259,7 @@ class BytecodeDecoder {
   }
 
   private flush(rows: number): void {
-    this.sink.addCases(this.values, this.bytes, 0, rows);
+    this.sink.addCases(this.values, this.bytes, this.small, 0, rows);
     this.state.cases += rows;
     if (this.state.cases >= this.limit) this.ended = true;
     else if (this.sink.room <= 0) this.paused = true;
@@ -259,6 +284,8 @@ class BytecodeDecoder {
     const bias = this.bias;
     const values = this.values;
     const bytes = this.bytes;
+    const small = this.small;
+    const groupDoubles = this.groupDoubles;
     const slotIsString = this.slotIsString;
     const hasStrings = this.hasStrings;
     const swapNumbers = !this.littleEndian;
@@ -303,16 +330,28 @@ class BytecodeDecoder {
             (c7 + 4) |
             (c7 - 1);
           if ((test & ~255) === 0) {
-            // In a string element of a little-endian file the double's bytes are what the file
-            // means, so no element kind is needed here.
-            values[k] = c0 - bias;
-            values[k + 1] = c1 - bias;
-            values[k + 2] = c2 - bias;
-            values[k + 3] = c3 - bias;
-            values[k + 4] = c4 - bias;
-            values[k + 5] = c5 - bias;
-            values[k + 6] = c6 - bias;
-            values[k + 7] = c7 - bias;
+            if (small !== null) {
+              small[k] = c0 - bias;
+              small[k + 1] = c1 - bias;
+              small[k + 2] = c2 - bias;
+              small[k + 3] = c3 - bias;
+              small[k + 4] = c4 - bias;
+              small[k + 5] = c5 - bias;
+              small[k + 6] = c6 - bias;
+              small[k + 7] = c7 - bias;
+            }
+            if (groupDoubles) {
+              // In a string element of a little-endian file the double's bytes are what the
+              // file means, so no element kind is needed here.
+              values[k] = c0 - bias;
+              values[k + 1] = c1 - bias;
+              values[k + 2] = c2 - bias;
+              values[k + 3] = c3 - bias;
+              values[k + 4] = c4 - bias;
+              values[k + 5] = c5 - bias;
+              values[k + 6] = c6 - bias;
+              values[k + 7] = c7 - bias;
+            }
             p += 8;
             k += 8;
             if (k === stop) {
@@ -345,6 +384,7 @@ class BytecodeDecoder {
           if (swapNumbers) for (let j = 0; j < 8; j++) bytes[at + j] = src[p + 7 - j]!;
           else for (let j = 0; j < 8; j++) bytes[at + j] = src[p + j]!;
           if (values[k] === -DBL_MAX) values[k] = NaN;
+          if (small !== null) small[k] = SMALL_IN_VALUES;
         }
         p += 8;
       } else if (code === 252) {
@@ -354,6 +394,9 @@ class BytecodeDecoder {
         this.stringCode(code, k);
       } else {
         values[k] = code < 252 ? code - bias : code === 255 ? NaN : SPACES;
+        if (small !== null) {
+          small[k] = code < 252 ? code - bias : code === 255 ? SMALL_MISSING : SMALL_IN_VALUES;
+        }
       }
       if (++k === stop) {
         this.flush(k / this.caseElements);
@@ -370,7 +413,10 @@ class BytecodeDecoder {
     const whole = k - started;
     if (whole > 0) {
       this.flush(whole / this.caseElements);
-      if (started > 0) values.copyWithin(0, whole, k);
+      if (started > 0) {
+        values.copyWithin(0, whole, k);
+        small?.copyWithin(0, whole, k);
+      }
       k = started;
     }
     this.slot = k;
@@ -605,7 +651,7 @@ export async function* readCaseChunks(
         let done = 0;
         while (done < whole) {
           const rows = Math.min(whole - done, Math.max(1, sink.room));
-          sink.addCases(values, chunk, done, rows);
+          sink.addCases(values, chunk, null, done, rows);
           state.cases += rows;
           done += rows;
           // The buffer is reused for the chunk after next, so a pause happens here.

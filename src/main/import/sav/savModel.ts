@@ -84,9 +84,16 @@ export interface SavDictionary {
   warnings: string[];
 }
 
-/** Numeric columns hold system-missing as NaN; string columns hold values with trailing blanks removed. */
+/**
+ * Numeric columns hold system-missing as NaN. A numeric variable whose values are all whole
+ * numbers 0..254 may come as `codes` instead: one byte per case, 255 (CODES_MISSING) for
+ * system-missing, the bytes a study stores (ImportedColumn 'codes'). String columns hold values
+ * with trailing blanks removed.
+ */
 export type SavColumn =
-  { kind: 'numeric'; values: Float64Array } | { kind: 'string'; values: string[] };
+  | { kind: 'numeric'; values: Float64Array }
+  | { kind: 'codes'; values: Uint8Array }
+  | { kind: 'string'; values: string[] };
 
 export interface SavFile {
   dictionary: SavDictionary;

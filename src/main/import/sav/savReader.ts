@@ -7,7 +7,14 @@ import { open } from 'node:fs/promises';
 import type { SavColumn, SavDictionary, SavFile } from './savModel';
 import { TextDecoderFor, trimEndIndex, utf8CompleteEnd } from './savEncoding';
 import { parseDictionary, type SavColumnLayout, type SavLayout } from './savRecords';
-import { readCaseChunks, type CaseSink, type DataReadState } from './savDecompress';
+import {
+  readCaseChunks,
+  SMALL_IN_VALUES,
+  SMALL_MISSING,
+  type CaseSink,
+  type DataReadState,
+} from './savDecompress';
+import { CODES_MISSING } from '../importedDataset';
 
 export { SavFormatError } from './savModel';
 
@@ -34,20 +41,20 @@ export interface SavBatch {
 const PREALLOCATION_BYTES = 64 * 1024 * 1024;
 
 /**
- * Builds columns from blocks of decoded cases. Numeric columns are Float64Arrays preallocated from
- * the declared case count as far as the file can hold that many cases (so a truthful header costs
- * no copy at all), and doubled when they fill.
+ * Builds columns from blocks of decoded cases. A numeric column starts as one-byte codes (whole
+ * numbers 0..254, CODES_MISSING for system-missing) and is widened to Float64 the first time a
+ * value does not fit, so a file of survey answers takes one byte per answer while it streams.
+ * Columns are preallocated from the declared case count as far as the file can hold that many
+ * cases (so a truthful header costs no copy at all), and doubled when they fill.
  */
 class ColumnBuilder implements CaseSink {
   count = 0;
   readonly room = Infinity;
   private capacity: number;
   private readonly caseElements: number;
-  /** Per numeric column: the element it is stored in, and its values. */
+  /** Per numeric column: the element it is stored in, and its values so far. */
   private readonly numericElements: Int32Array;
-  /** 1 where numeric columns c to c + 3 sit in consecutive elements, so they copy together. */
-  private readonly fourInARow: Uint8Array;
-  private numericValues: Float64Array[];
+  private numericValues: Array<Uint8Array | Float64Array>;
   private readonly strings: Array<{
     layout: SavColumnLayout & { kind: 'string' };
     values: string[];
@@ -57,16 +64,19 @@ class ColumnBuilder implements CaseSink {
   private readonly utf8: boolean;
   private scratch: Buffer = Buffer.alloc(0);
 
-  constructor(layout: SavLayout, capacity: number) {
+  /** `wide[i]`: layout column i is read as Float64 from the start (dates and times). */
+  constructor(layout: SavLayout, capacity: number, wide: readonly boolean[]) {
     this.capacity = Math.max(1, capacity);
     this.caseElements = layout.caseElements;
     this.decoder = new TextDecoderFor(layout.encoding);
     this.utf8 = layout.encoding === 'utf-8';
     const elements: number[] = [];
-    for (const col of layout.columns) {
+    const startWide: boolean[] = [];
+    layout.columns.forEach((col, i) => {
       if (col.kind === 'numeric') {
         this.order.push({ kind: 'numeric', index: elements.length });
         elements.push(col.offset / 8);
+        startWide.push(wide[i] === true);
       } else {
         this.order.push({ kind: 'string', index: this.strings.length });
         this.strings.push({ layout: col, values: [] });
@@ -74,19 +84,18 @@ class ColumnBuilder implements CaseSink {
         if (col.segments.length > 1 && total > this.scratch.length)
           this.scratch = Buffer.alloc(total);
       }
-    }
+    });
     this.numericElements = Int32Array.from(elements);
-    this.fourInARow = Uint8Array.from(elements, (e, c) =>
-      c + 3 < elements.length && elements[c + 3] === e + 3 ? 1 : 0,
-    );
-    this.numericValues = allocateColumns(elements.length, this.capacity);
+    this.numericValues = startWide.map((isWide) => newColumn(isWide, this.capacity));
   }
 
   /** Sizes the columns for `cases` cases at once, when no case has arrived yet. */
   reserve(cases: number): void {
     if (this.count > 0 || cases <= this.capacity) return;
     try {
-      this.numericValues = allocateColumns(this.numericValues.length, cases);
+      this.numericValues = this.numericValues.map((values) =>
+        newColumn(values instanceof Float64Array, cases),
+      );
       this.capacity = cases;
     } catch (e) {
       // A directory promising more than memory allows: keep growing as the data arrives.
@@ -94,24 +103,38 @@ class ColumnBuilder implements CaseSink {
     }
   }
 
-  addCases(values: Float64Array, bytes: Buffer, start: number, rows: number): void {
+  addCases(
+    values: Float64Array,
+    bytes: Buffer,
+    small: Int16Array | null,
+    start: number,
+    rows: number,
+  ): void {
     const first = this.count;
     const stop = first + rows;
     if (stop > this.capacity) this.grow(stop);
     const E = this.caseElements;
     const elements = this.numericElements;
-    const fourInARow = this.fourInARow;
     const columns = this.numericValues;
-    for (let c = 0; c < columns.length;) {
+    for (let c = 0; c < columns.length; c++) {
       const at = start * E + elements[c]!;
-      if (fourInARow[c] === 1) {
-        const a = columns[c]!;
-        const b = columns[c + 1]!;
-        copyStrided4(values, at, E, a, b, columns[c + 2]!, columns[c + 3]!, first, rows);
-        c += 4;
+      const column = columns[c]!;
+      if (column instanceof Uint8Array) {
+        const done =
+          small === null
+            ? codesFromValues(values, at, E, column, first, rows)
+            : codesFromSmall(small, values, at, E, column, first, rows);
+        if (done === rows) continue;
+        // A value that is no code: the column holds numbers from here on.
+        const wide = widen(column, first + done, this.capacity);
+        columns[c] = wide;
+        const rest = at + done * E;
+        if (small === null) copyStrided(values, rest, E, wide, first + done, rows - done);
+        else numbersFromSmall(small, values, rest, E, wide, first + done, rows - done);
+      } else if (small === null) {
+        copyStrided(values, at, E, column, first, rows);
       } else {
-        copyStrided(values, at, E, columns[c]!, first, rows);
-        c++;
+        numbersFromSmall(small, values, at, E, column, first, rows);
       }
     }
     const strings = this.strings;
@@ -159,7 +182,7 @@ class ColumnBuilder implements CaseSink {
   private grow(needed: number): void {
     this.capacity = Math.max(needed, this.capacity * 2);
     this.numericValues = this.numericValues.map((values) => {
-      const next = new Float64Array(this.capacity);
+      const next = newColumn(values instanceof Float64Array, this.capacity);
       next.set(values.subarray(0, this.count));
       return next;
     });
@@ -170,26 +193,119 @@ class ColumnBuilder implements CaseSink {
     return this.order.map((o): SavColumn => {
       if (o.kind === 'string') return { kind: 'string', values: this.strings[o.index]!.values };
       const values = this.numericValues[o.index]!;
-      return { kind: 'numeric', values: values.length === n ? values : values.slice(0, n) };
+      const used = values.length === n ? values : values.slice(0, n);
+      return used instanceof Float64Array
+        ? { kind: 'numeric', values: used }
+        : { kind: 'codes', values: used };
     });
   }
 }
 
+function newColumn(wide: boolean, capacity: number): Uint8Array | Float64Array {
+  return wide ? new Float64Array(capacity) : new Uint8Array(capacity);
+}
+
 /** A builder sized for `capacity` cases, or for few when that much memory is not to be had. */
-function newBuilder(layout: SavLayout, capacity: number): ColumnBuilder {
+function newBuilder(layout: SavLayout, capacity: number, wide: readonly boolean[]): ColumnBuilder {
   try {
-    return new ColumnBuilder(layout, capacity);
+    return new ColumnBuilder(layout, capacity, wide);
   } catch (e) {
     if (!(e instanceof RangeError) || capacity <= 1024) throw e;
-    return new ColumnBuilder(layout, 1024);
+    return new ColumnBuilder(layout, 1024, wide);
   }
 }
 
+/** Per dictionary variable: whether its column is Float64 from the start (dates and times). */
+function wideColumns(dictionary: SavDictionary): boolean[] {
+  return dictionary.variables.map((v) => v.width === 0 && isDateFormat(v.printFormat.type));
+}
+
+/** The code a number is stored as, or -1 when it is none (fractional, negative, ≥ 255, -0). */
+function codeOf(value: number): number {
+  if (value !== value) return CODES_MISSING;
+  // -0 is kept as a number: a code would give it back as 0.
+  return (value | 0) === value && value >= 0 && value < CODES_MISSING && 1 / value > 0 ? value : -1;
+}
+
 /**
- * Copies every `stride`-th value of `from`, starting at `at`, into `to` from `first` on: one
- * column of a row-major block. The block (a few hundred KiB) is still in cache, so the strided
- * reads are cheap while the column is written sequentially.
+ * Copies every `stride`-th value of the block's `small` view, starting at `at`, into the codes
+ * `to` from `first` on: one column of a row-major block. The block is still in cache, so the
+ * strided reads are cheap while the column is written sequentially. Returns how many rows it
+ * copied, fewer than `rows` when it met a value that is no code.
  */
+function codesFromSmall(
+  small: Int16Array,
+  values: Float64Array,
+  at: number,
+  stride: number,
+  to: Uint8Array,
+  first: number,
+  rows: number,
+): number {
+  let i = at;
+  for (let r = 0; r < rows; r++) {
+    const s = small[i]!;
+    // 0..254 are the codes and 255 is SMALL_MISSING, which is CODES_MISSING.
+    if ((s & ~255) === 0) {
+      to[first + r] = s;
+    } else {
+      const code = s === SMALL_IN_VALUES ? codeOf(values[i]!) : -1;
+      if (code < 0) return r;
+      to[first + r] = code;
+    }
+    i += stride;
+  }
+  return rows;
+}
+
+/** codesFromSmall for a block of doubles (uncompressed data). */
+function codesFromValues(
+  values: Float64Array,
+  at: number,
+  stride: number,
+  to: Uint8Array,
+  first: number,
+  rows: number,
+): number {
+  let i = at;
+  for (let r = 0; r < rows; r++) {
+    const code = codeOf(values[i]!);
+    if (code < 0) return r;
+    to[first + r] = code;
+    i += stride;
+  }
+  return rows;
+}
+
+/** Copies a column of the block's `small` view as numbers (NaN for system-missing). */
+function numbersFromSmall(
+  small: Int16Array,
+  values: Float64Array,
+  at: number,
+  stride: number,
+  to: Float64Array,
+  first: number,
+  rows: number,
+): void {
+  let i = at;
+  for (let r = first, stop = first + rows; r < stop; r++) {
+    const s = small[i]!;
+    to[r] = s === SMALL_IN_VALUES ? values[i]! : s === SMALL_MISSING ? NaN : s;
+    i += stride;
+  }
+}
+
+/** The first `count` codes as numbers in a Float64 column of `capacity`, 255 becoming NaN. */
+function widen(codes: Uint8Array, count: number, capacity: number): Float64Array {
+  const wide = new Float64Array(capacity);
+  for (let r = 0; r < count; r++) {
+    const code = codes[r]!;
+    wide[r] = code === CODES_MISSING ? NaN : code;
+  }
+  return wide;
+}
+
+/** Copies every `stride`-th double of the block, starting at `at`, into `to` from `first` on. */
 function copyStrided(
   from: Float64Array,
   at: number,
@@ -203,32 +319,6 @@ function copyStrided(
     to[r] = from[i]!;
     i += stride;
   }
-}
-
-/** copyStrided for four columns in consecutive elements: one pass over the block's lines. */
-function copyStrided4(
-  from: Float64Array,
-  at: number,
-  stride: number,
-  a: Float64Array,
-  b: Float64Array,
-  c: Float64Array,
-  d: Float64Array,
-  first: number,
-  rows: number,
-): void {
-  let i = at;
-  for (let r = first, stop = first + rows; r < stop; r++) {
-    a[r] = from[i]!;
-    b[r] = from[i + 1]!;
-    c[r] = from[i + 2]!;
-    d[r] = from[i + 3]!;
-    i += stride;
-  }
-}
-
-function allocateColumns(count: number, capacity: number): Float64Array[] {
-  return Array.from({ length: count }, () => new Float64Array(capacity));
 }
 
 /** A starting capacity that trusts the declared count only as far as the file size allows. */
@@ -271,7 +361,7 @@ export async function readSav(filePath: string, options: ReadSavOptions = {}): P
   const fh = await open(filePath, 'r');
   try {
     const { dictionary, layout } = await parseDictionary(fh, filePath, options);
-    const builder = newBuilder(layout, initialCapacity(layout));
+    const builder = newBuilder(layout, initialCapacity(layout), wideColumns(dictionary));
     const state: DataReadState = { cases: 0, warnings: dictionary.warnings };
     const chunks = readCaseChunks(fh, layout, builder, state, options);
     let step = await chunks.next();
@@ -297,10 +387,12 @@ export async function* readSavBatches(
     const { dictionary, layout } = await parseDictionary(fh, filePath, options);
     const capacity = Math.min(batchSize, initialCapacity(layout));
     const state: DataReadState = { cases: 0, warnings: dictionary.warnings };
-    let builder = newBuilder(layout, capacity);
+    const wide = wideColumns(dictionary);
+    let builder = newBuilder(layout, capacity, wide);
     // The sink indirection lets each batch start a fresh builder while the decoder keeps going.
     const sink: CaseSink = {
-      addCases: (values, bytes, start, rows) => builder.addCases(values, bytes, start, rows),
+      addCases: (values, bytes, small, start, rows) =>
+        builder.addCases(values, bytes, small, start, rows),
       get room() {
         return batchSize - builder.count;
       },
@@ -313,7 +405,7 @@ export async function* readSavBatches(
         yield { dictionary, firstCase, cases, columns: builder.finish() };
         yielded = true;
         firstCase += cases;
-        builder = newBuilder(layout, capacity);
+        builder = newBuilder(layout, capacity, wide);
       }
     }
     if (builder.count > 0 || !yielded) {

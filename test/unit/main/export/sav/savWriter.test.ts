@@ -366,7 +366,7 @@ function expectedListRows(file: SavFile): string[][] {
     file.dictionary.variables.map((v, i) => {
       const column = file.columns[i];
       if (column?.kind === 'numeric') return formatNumber(column.values[row] ?? NaN, v.printFormat);
-      return column?.values[row] ?? '';
+      return column?.kind === 'string' ? (column.values[row] ?? '') : '';
     }),
   );
 }

@@ -23,6 +23,10 @@ import {
   readSavBatches,
   type ReadSavOptions,
 } from '../../../../../src/main/import/sav/savReader';
+import { plainValues } from '../../../../support/importedValues';
+
+/** A column's values as compared: numbers with NaN for missing (codes widened), or strings. */
+type Values = Array<number | string | null>;
 
 const tmp = mkdtempSync(path.join(os.tmpdir(), 'sav-fast-path-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
@@ -160,15 +164,15 @@ function sampleFile(cases: number, seed: number): SavFile {
 }
 
 /** What the reader must give back: strings lose trailing blanks, -0 has no code of its own. */
-function expectedColumns(file: SavFile): Array<number[] | string[]> {
+function expectedColumns(file: SavFile): Values[] {
   return file.columns.map((column) =>
-    column.kind === 'numeric' ? Array.from(column.values) : column.values.map((v) => v.trimEnd()),
+    column.kind === 'string' ? column.values.map((v) => v.trimEnd()) : plainValues(column),
   );
 }
 
-function actualColumns(file: SavFile): Array<number[] | string[]> {
+function actualColumns(file: { columns: SavColumn[] }): Values[] {
   return file.columns.map((column) =>
-    column.kind === 'numeric' ? Array.from(column.values) : column.values,
+    column.kind === 'string' ? column.values : plainValues(column),
   );
 }
 
@@ -330,7 +334,7 @@ describe('readSav fast path: every code, every boundary', () => {
     const expected = expectedColumns(small);
     for (const compression of COMPRESSIONS) {
       for (const batchSize of [1, 7, 64]) {
-        const got: Array<Array<number | string>> = expected.map(() => []);
+        const got: Values[] = expected.map(() => []);
         const sizes: number[] = [];
         for await (const batch of readSavBatches(paths.get(compression)!, {
           batchSize,
@@ -338,7 +342,7 @@ describe('readSav fast path: every code, every boundary', () => {
           blockBytes: 5000,
         })) {
           sizes.push(batch.cases);
-          batch.columns.forEach((column, i) => got[i]!.push(...column.values));
+          actualColumns(batch).forEach((values, i) => got[i]!.push(...values));
         }
         const label = `${compression} batches of ${batchSize}`;
         expect(
@@ -385,6 +389,77 @@ describe('readSav fast path: files spanning several chunks and ZLIB blocks', () 
         expect(read.cases).toBe(cases);
         expect(read.dictionary.warnings).toEqual([]);
         expect(actualColumns(read), JSON.stringify(options)).toEqual(expected);
+      }
+    });
+  }
+});
+
+describe('readSav: numeric columns of small whole numbers come as one-byte codes', () => {
+  const cases = 700;
+  const rand = generator(7);
+  /** Whole numbers 0..254 and system-missing for every case but `at`, which holds `odd`. */
+  const codesThen = (odd: number, at: number): Float64Array =>
+    Float64Array.from({ length: cases }, (_, r) =>
+      r === at ? odd : rand(9) === 0 ? NaN : rand(255),
+    );
+  const columns: Record<string, Float64Array> = {
+    answers: Float64Array.from({ length: cases }, () => (rand(20) === 0 ? NaN : 1 + rand(12))),
+    edges: Float64Array.from({ length: cases }, (_, r) => [0, 254, NaN, 151, 152][r % 5]!),
+    userMissingLate: codesThen(999, cases - 1),
+    negativeFirst: codesThen(-1, 0),
+    fractionMidway: codesThen(2.5, 350),
+    code255: codesThen(255, 123),
+    // Bytecode stores -0 as the code of 0; an uncompressed file keeps it.
+    minusZero: codesThen(-0, 600),
+    allMissing: new Float64Array(cases).fill(NaN),
+  };
+  const wide = new Set(['userMissingLate', 'negativeFirst', 'fractionMidway', 'code255']);
+  const dateFormat: SavFormat = { type: 20, width: 11, decimals: 0 };
+  const variables = Object.keys(columns).map((name) => variable(name, 0));
+  variables.push({ ...variable('day', 0), printFormat: dateFormat, writeFormat: dateFormat });
+  variables.find((v) => v.name === 'userMissingLate')!.missing = {
+    kind: 'discrete',
+    values: [999],
+  };
+  const file: SavFile = {
+    dictionary: dictionary(variables),
+    columns: [
+      ...Object.values(columns).map((values): SavColumn => ({ kind: 'numeric', values })),
+      { kind: 'numeric', values: new Float64Array(cases).fill(NaN) },
+    ],
+    cases,
+  };
+  const expectedKinds = (compression: SavCompression): string[] => [
+    ...Object.keys(columns).map((n) =>
+      wide.has(n) || (n === 'minusZero' && compression === 'none') ? 'numeric' : 'codes',
+    ),
+    'numeric',
+  ];
+
+  for (const compression of COMPRESSIONS) {
+    it(`widens a column to exact numbers at its first value that is no code (${compression})`, async () => {
+      const target = path.join(tmp, `codes-${compression}.sav`);
+      await writeSav(target, file, { compression });
+      for (const options of TINY_READS) {
+        const read = await readSav(target, options);
+        const label = JSON.stringify(options);
+        // Dates stay numbers even when every value is missing.
+        expect(
+          read.columns.map((c) => c.kind),
+          label,
+        ).toEqual(expectedKinds(compression));
+        const expected = expectedColumns(file);
+        if (compression !== 'none') expected[Object.keys(columns).indexOf('minusZero')]![600] = 0;
+        expect(actualColumns(read), label).toEqual(expected);
+        const answers = read.columns[0]!;
+        expect(answers.kind === 'codes' && answers.values.every((v) => v <= 12 || v === 255)).toBe(
+          true,
+        );
+        if (compression === 'none') {
+          // -0 has no code of its own: it stays a number.
+          const minusZero = read.columns[Object.keys(columns).indexOf('minusZero')]!;
+          expect(minusZero.kind === 'numeric' && Object.is(minusZero.values[600], -0)).toBe(true);
+        }
       }
     });
   }
