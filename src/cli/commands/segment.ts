@@ -536,6 +536,21 @@ function bestText(report: GoldenQuestionsReport): string {
     : '';
 }
 
+/** How the candidates entered the classifier, those coded alike on one line. */
+function codingText(coding: GoldenQuestionsReport['coding']): string[] {
+  const alike = new Map<string, string[]>();
+  for (const { variable, levels } of coding) {
+    const how =
+      levels === null
+        ? 'one linear term'
+        : levels.length < 2
+          ? 'no term (one answer from everyone)'
+          : `indicators at or above ${levels.slice(1).join(', ')}`;
+    alike.set(how, [...(alike.get(how) ?? []), variable]);
+  }
+  return [...alike].map(([how, variables]) => `  entered as ${how}: ${variables.join(', ')}`);
+}
+
 function goldenText(report: GoldenQuestionsReport): string {
   const name = CRITERION_NAME[report.criterion];
   // Overall accuracy stays in view beside a per-segment criterion; with `overall` it is the criterion.
@@ -544,6 +559,7 @@ function goldenText(report: GoldenQuestionsReport): string {
   const lines = [
     `Golden questions for ${report.segmentation}: greedy forward selection with ${report.classifier}`,
     `  criterion: ${report.criterionText}`,
+    ...codingText(report.coding),
     `  ${sampleText(report.sample)}`,
     '',
     ...table(

@@ -57,6 +57,7 @@ import {
   CRITERION_TEXT,
   goldenQuestions,
   priorsFor,
+  RIDGE,
 } from '../analysis/segmentation/goldenQuestions';
 import {
   HOLD_OUT_SHARE,
@@ -1057,7 +1058,8 @@ export async function goldenQuestionsFor(
     throw new ApiError('invalid-input', 'candidates: a question is named twice');
   if (names.some((name) => name.toLowerCase() === saved.name.toLowerCase()))
     throw new ApiError('invalid-input', `candidates: ${saved.name} is the segmentation itself`);
-  const columns = names.map((name) => answers(db, cache, findVariable(db, name)!));
+  const variables = names.map((name) => findVariable(db, name)!);
+  const columns = variables.map((variable) => answers(db, cache, variable));
   const classOf = segmentIndexes(db, cache, saved);
   // Only respondents who answered every candidate: each step is then scored on the same people.
   let excluded = 0;
@@ -1081,6 +1083,7 @@ export async function goldenQuestionsFor(
     },
     columns,
     names,
+    coded: variables.map((variable) => variable.type === 'single'),
     segments: saved.segments,
     classOf,
     train: split.train,
@@ -1091,10 +1094,11 @@ export async function goldenQuestionsFor(
   });
   return {
     segmentation: saved.name,
-    classifier:
+    classifier: `linear discriminant analysis (${
       priorsFor(input.criterion) === 'equal'
-        ? 'linear discriminant analysis (pooled within-segment covariance, equal priors: every segment as likely beforehand)'
-        : 'linear discriminant analysis (pooled within-segment covariance, priors from the segment shares of the training respondents)',
+        ? 'equal priors: every segment as likely beforehand'
+        : 'priors from the segment shares of the training respondents'
+    }; a question with few levels enters as "at or above" indicators, one per level above the lowest; pooled within-segment covariance with a ridge of ${RIDGE.toExponential()} of each term's variance)`,
     criterion: input.criterion,
     criterionText: CRITERION_TEXT[input.criterion],
     target: input.accuracy,

@@ -275,7 +275,13 @@ export interface GoldenQuestionsReport {
   criterionText: string;
   target: number;
   candidates: string[];
-  /** Candidates that cannot enter a model (constant within every segment, or collinear). */
+  /**
+   * How each candidate enters the classifier: `levels`, its answers among the training
+   * respondents, gives one 0/1 term "at or above" each level but the lowest (coded questions, and
+   * numbers with at most 11 values); null, one linear term.
+   */
+  coding: Array<{ variable: string; levels: number[] | null }>;
+  /** Candidates that cannot enter a model (one answer from everyone, or collinear). */
   skipped: Array<{ variable: string; reason: string }>;
   sample: HoldOutSample;
   /** In the order chosen; the last is where the target was reached (or every candidate). */

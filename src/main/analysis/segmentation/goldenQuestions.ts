@@ -14,6 +14,14 @@
  * for the most correct per segment on average), the training shares for `overall` (the rule for
  * the most correct overall).
  *
+ * A question with a few levels enters the classifier as cumulative "at or above level k"
+ * indicators, so it can draw thresholds such as "at least monthly"; one with many distinct numbers
+ * as one linear term (questionCoding.ts). A question is chosen as a whole: all its indicators
+ * enter together, so the client still asks that one question. The pooled covariance has a ridge of
+ * RIDGE (linearDiscriminant.ts): an indicator that is exactly the threshold between segments
+ * makes it singular without one. A question with no term of any variance (one answer from every
+ * training respondent) is left out, and said so.
+ *
  * 1. Start with no question. At each step, fit a model on the training respondents for every
  *    remaining candidate added to the questions chosen so far; keep the candidate whose model
  *    scores best on the training respondents by the criterion (ties: the higher balanced
@@ -27,6 +35,7 @@
  */
 import { classSums, type ClassSums } from './classSums';
 import { confusionMatrix } from './confusionMatrix';
+import { questionLevels, questionTerms } from './questionCoding';
 import {
   bestClass,
   CollinearQuestionError,
@@ -57,6 +66,11 @@ export interface GoldenInput {
   /** Candidate questions' answers over every respondent (complete on train and test rows). */
   columns: readonly Float64Array[];
   names: readonly string[];
+  /**
+   * Per question: its answers are codes (a single-coded variable), which always enter by level.
+   * Unsaid, a question enters by level when it has at most MAX_NUMERIC_LEVELS distinct answers.
+   */
+  coded?: readonly boolean[];
   segments: ReadonlyArray<{ code: number; label: string }>;
   /** Segment index per respondent (−1 for none). */
   classOf: Int32Array;
@@ -75,6 +89,8 @@ export interface GoldenInput {
 }
 
 export interface GoldenResult {
+  /** How each question entered the classifier: its levels (indicators at or above each but the lowest), or null for one linear term. */
+  coding: Array<{ variable: string; levels: number[] | null }>;
   steps: GoldenStep[];
   chosen: string[];
   reached: boolean;
@@ -151,17 +167,45 @@ const better = (a: Fit, b: Fit | null) =>
  */
 const ROUNDING = 1e-12;
 
+/**
+ * The ridge on the pooled covariance, relative to each term's total variance: small enough to
+ * change no classification that plain LDA can make, large enough that Cholesky's pivots stay
+ * above its 10⁻¹⁰ tolerance when a threshold indicator is constant within every segment.
+ */
+export const RIDGE = 1e-6;
+
 export async function goldenQuestions(input: GoldenInput): Promise<GoldenResult> {
   const { columns, names, classOf, train, test, criterion } = input;
   const priors = priorsFor(criterion);
   const p = columns.length;
-  const sums: ClassSums = classSums(columns, classOf, input.segments.length, train);
+  // Each question's terms; the models and ClassSums are on the terms, the search on questions.
+  const levels = columns.map((column, d) =>
+    questionLevels(column, train, input.coded?.[d] ?? false),
+  );
+  const terms: Float64Array[] = [];
+  const termsOf = columns.map((column, d) =>
+    questionTerms(column, levels[d]!).map((term) => terms.push(term) - 1),
+  );
+  const sums: ClassSums = classSums(terms, classOf, input.segments.length, train);
   const skipped: GoldenResult['skipped'] = [];
   const remaining = new Set<number>();
-  // A question that cannot enter a model on its own never can: say so once, up front.
+  const fit = (questions: readonly number[]) =>
+    fitLda(
+      sums,
+      questions.flatMap((d) => termsOf[d]!),
+      priors,
+      RIDGE,
+    );
   for (let d = 0; d < p; d++) {
+    // The ridge keeps any term that varies in a model; one that does not adds nothing (and a
+    // ridge on rounding noise would weigh it hugely).
+    termsOf[d] = termsOf[d]!.filter((t) => varies(terms[t]!, train));
+    if (termsOf[d]!.length === 0) {
+      skipped.push({ variable: names[d]!, reason: 'the same answer from every respondent' });
+      continue;
+    }
     try {
-      fitLda(sums, [d], priors);
+      fit([d]);
       remaining.add(d);
     } catch (error) {
       if (!(error instanceof CollinearQuestionError)) throw error;
@@ -179,7 +223,7 @@ export async function goldenQuestions(input: GoldenInput): Promise<GoldenResult>
     for (const candidate of remaining) {
       let model: LdaModel;
       try {
-        model = fitLda(sums, [...chosen, candidate], priors);
+        model = fit([...chosen, candidate]);
       } catch (error) {
         // Collinear with the questions already chosen: it adds nothing they lack.
         if (!(error instanceof CollinearQuestionError)) throw error;
@@ -188,13 +232,13 @@ export async function goldenQuestions(input: GoldenInput): Promise<GoldenResult>
         input.progress?.(++done, total);
         await input.between?.();
       }
-      const fit = score(model, columns, classOf, train, criterion);
-      if (better(fit, best?.fit ?? null)) best = { question: candidate, model, fit };
+      const measured = score(model, terms, classOf, train, criterion);
+      if (better(measured, best?.fit ?? null)) best = { question: candidate, model, fit: measured };
     }
     if (!best) break;
     chosen.push(best.question);
     remaining.delete(best.question);
-    const held = score(best.model, columns, classOf, test, criterion, predicted);
+    const held = score(best.model, terms, classOf, test, criterion, predicted);
     steps.push({
       variable: names[best.question]!,
       trainAccuracy: best.fit.accuracy,
@@ -211,10 +255,17 @@ export async function goldenQuestions(input: GoldenInput): Promise<GoldenResult>
       skipped.push({ variable: names[question]!, reason: 'collinear with the questions chosen' });
   input.progress?.(total, total);
   return {
+    coding: names.map((variable, d) => ({ variable, levels: levels[d]! })),
     steps,
     chosen: chosen.map((d) => names[d]!),
     reached,
     skipped,
     confusion: confusionMatrix(input.segments, test, classOf, predicted),
   };
+}
+
+/** Whether the column has two different answers in `rows`. */
+function varies(column: Float64Array, rows: Int32Array): boolean {
+  for (const row of rows) if (column[row] !== column[rows[0]!]) return true;
+  return false;
 }

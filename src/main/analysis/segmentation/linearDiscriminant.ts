@@ -15,6 +15,15 @@
  * SPSS PRIORS SIZE) or equal (SPSS PRIORS EQUAL, MASS `prior = rep(1/g, g)`). Shares give the
  * fewest misclassified respondents overall, which a 4% segment barely moves; equal priors weigh
  * every segment alike, the rule for the most correct per segment on average (balanced accuracy).
+ *
+ * A ridge (regularised discriminant analysis, Friedman 1989, with a vanishing weight) keeps S
+ * invertible when a term is constant within every segment or a combination of others there — as
+ * a 0/1 indicator that is exactly the threshold between segments is (questionCoding.ts): each
+ * term's diagonal entry gains `ridge` times its total variance over the training respondents
+ * (between segments as well as within). A term with no variance at all still makes S singular
+ * and must be left out by the caller. With a tiny ridge (goldenQuestions.ts uses 10⁻⁶), a
+ * direction constant within every segment gets a very large weight — the threshold decides, as it
+ * should — and every other score moves by about the ridge. Ridge 0 is plain LDA, as MASS::lda.
  */
 import { cholesky, choleskySolve, SingularMatrixError } from './cholesky';
 import type { ClassSums } from './classSums';
@@ -23,12 +32,12 @@ import type { ClassSums } from './classSums';
 export type LdaPriors = 'proportional' | 'equal';
 
 export interface LdaModel {
-  /** Which of the ClassSums questions the model uses, in order. */
+  /** Which of the ClassSums terms (questions, or a question's indicators) the model uses, in order. */
   use: number[];
   classes: number;
   /** π_k: the class's share of the training respondents, or 1 / (classes with any) if equal. */
   priors: Float64Array;
-  /** x̄ over the used questions. */
+  /** x̄ over the used terms. */
   centre: Float64Array;
   /** g × q: S⁻¹(μ_k − x̄). */
   coefficients: Float64Array;
@@ -38,18 +47,20 @@ export interface LdaModel {
 
 export class CollinearQuestionError extends Error {
   override readonly name = 'CollinearQuestionError';
-  constructor(readonly question: number) {
+  /** `term`: the index into the ClassSums of the term whose pivot vanished. */
+  constructor(readonly term: number) {
     super(
-      'a question is constant within every segment, or a linear combination of the others: its pooled covariance is singular',
+      'a term is constant within every segment, or a linear combination of the others: its pooled covariance is singular',
     );
   }
 }
 
-/** The model on the questions `use` (indices into `sums`). */
+/** The model on the terms `use` (indices into `sums`); `ridge` as above, 0 for plain LDA. */
 export function fitLda(
   sums: ClassSums,
   use: readonly number[],
   priorsFrom: LdaPriors = 'proportional',
+  ridge = 0,
 ): LdaModel {
   const q = use.length;
   const g = sums.classes;
@@ -60,6 +71,9 @@ export function fitLda(
   for (let a = 0; a < q; a++)
     for (let b = 0; b < q; b++)
       covariance[a * q + b] = sums.scatter[use[a]! * sums.dims + use[b]!]! / df;
+  if (ridge > 0)
+    for (let a = 0; a < q; a++)
+      covariance[a * q + a]! += (ridge * totalScatter(sums, use[a]!)) / df;
   let factor: Float64Array;
   try {
     factor = cholesky(covariance, q);
@@ -92,7 +106,18 @@ export function fitLda(
   return { use: [...use], classes: g, priors, centre, coefficients, constants };
 }
 
-/** δ_k for one respondent (`row` of the columns, the ClassSums' questions) into `scores`. */
+/** Σ_i (x_i − x̄)² of term d over the training respondents: within plus between segments. */
+function totalScatter(sums: ClassSums, d: number): number {
+  let mean = 0;
+  for (let k = 0; k < sums.classes; k++) mean += sums.counts[k]! * sums.means[k * sums.dims + d]!;
+  mean /= sums.n;
+  let between = 0;
+  for (let k = 0; k < sums.classes; k++)
+    between += sums.counts[k]! * (sums.means[k * sums.dims + d]! - mean) ** 2;
+  return sums.scatter[d * sums.dims + d]! + between;
+}
+
+/** δ_k for one respondent (`row` of the columns, the ClassSums' terms) into `scores`. */
 export function ldaScores(
   model: LdaModel,
   columns: readonly Float64Array[],

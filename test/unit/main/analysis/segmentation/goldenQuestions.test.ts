@@ -68,14 +68,15 @@ describe('the confusion matrix', () => {
 
 describe('golden questions by forward selection', () => {
   // 200 respondents, alternately fans and sceptics. `loyalty` tells them apart (fans 4–5,
-  // sceptics 1–2); `noise` does not; `age_band` is 3 for everyone; `mood` leans with the segment
-  // but overlaps it.
+  // sceptics 1–2); `noise` does not (each block of ten respondents has one value, and every
+  // combination of segment and mood once); `age_band` is 3 for everyone; `mood` leans with the
+  // segment but overlaps it.
   const n = 200;
   const classOf = Int32Array.from({ length: n }, (_, i) => i % 2);
   const loyalty = Float64Array.from(classOf, (c, i) =>
     c === 0 ? 4 + (i % 4 < 2 ? 1 : 0) : 1 + ((i >> 1) % 2),
   );
-  const noise = Float64Array.from({ length: n }, (_, i) => 1 + ((i * 7) % 5));
+  const noise = Float64Array.from({ length: n }, (_, i) => 1 + (Math.floor(i / 10) % 5));
   const ageBand = new Float64Array(n).fill(3);
   const mood = Float64Array.from(classOf, (c, i) => (c === 0 ? 3 : 2) + ((i * 3) % 5) - 2);
   const { train, test } = holdOutSplit(classOf, 2, 1);
@@ -111,10 +112,10 @@ describe('golden questions by forward selection', () => {
     ]);
   });
 
-  it('leaves out a question with the same answer in every segment, and says why', async () => {
+  it('leaves out a question with the same answer from every respondent, and says why', async () => {
     const result = await run(0.9, [ageBand, loyalty], ['age_band', 'loyalty']);
     expect(result.skipped).toEqual([
-      { variable: 'age_band', reason: 'the same answer within every segment' },
+      { variable: 'age_band', reason: 'the same answer from every respondent' },
     ]);
     expect(result.chosen).toEqual(['loyalty']);
   });
@@ -130,7 +131,7 @@ describe('golden questions by forward selection', () => {
 
 describe('golden questions when one segment is small', () => {
   // 200 respondents: 140 Regulars, 50 Fans, 10 Creators (5%). `usage` tells Regulars (1–2) from
-  // the others (4–5) but Creators answer it as Fans do; `makes` gives Creators 5 and everyone else
+  // the others (4) but Creators answer it as Fans do; `makes` gives Creators 5 and everyone else
   // 1–2. Hold-out: 42 Regulars, 15 Fans, 3 Creators.
   const segments = [
     { code: 1, label: 'Regulars' },
@@ -139,7 +140,7 @@ describe('golden questions when one segment is small', () => {
   ];
   const n = 200;
   const classOf = Int32Array.from({ length: n }, (_, i) => (i < 140 ? 0 : i < 190 ? 1 : 2));
-  const usage = Float64Array.from(classOf, (c, i) => (c === 0 ? 1 : 4) + (i % 2));
+  const usage = Float64Array.from(classOf, (c, i) => (c === 0 ? 1 + (i % 2) : 4));
   const makes = Float64Array.from(classOf, (c, i) => (c === 2 ? 5 : 1 + ((i >> 1) % 2)));
   const { train, test } = holdOutSplit(classOf, 3, 1);
   const run = (criterion: GoldenCriterion, target = 0.9) =>
@@ -195,5 +196,56 @@ describe('golden questions when one segment is small', () => {
     expect(result.chosen).toHaveLength(2);
     expect(Math.min(...result.steps.at(-1)!.holdOutRecall)).toBeGreaterThanOrEqual(0.9);
     expect(Math.min(...result.steps[0]!.holdOutRecall)).toBeLessThan(0.9);
+  });
+});
+
+describe('golden questions whose segments are thresholds', () => {
+  // Every pair of answers to `watch` and `post` on a 1–5 frequency scale, 8 respondents each, with
+  // `spend` (many values, no bearing). Active: either behaviour at least monthly (4 or more) — no
+  // straight line in the codes draws it; the "at or above" indicators do.
+  const segments = [
+    { code: 1, label: 'Quiet' },
+    { code: 2, label: 'Active' },
+  ];
+  const watch: number[] = [];
+  const post: number[] = [];
+  for (let a = 1; a <= 5; a++)
+    for (let b = 1; b <= 5; b++)
+      for (let r = 0; r < 8; r++) {
+        watch.push(a);
+        post.push(b);
+      }
+  const classOf = Int32Array.from(watch, (a, i) => (a >= 4 || post[i]! >= 4 ? 1 : 0));
+  const spend = Float64Array.from(classOf, (_, i) => 10 + ((i * 37) % 101) / 4);
+  const { train, test } = holdOutSplit(classOf, 2, 1);
+  const run = () =>
+    goldenQuestions({
+      columns: [spend, Float64Array.from(watch), Float64Array.from(post)],
+      names: ['spend', 'watch', 'post'],
+      coded: [false, true, true],
+      segments,
+      classOf,
+      train,
+      test,
+      target: 1,
+      criterion: 'balanced',
+    });
+
+  it('enters the coded questions as indicators at or above 2, 3, 4 and 5, and the spend as one term', async () => {
+    const { coding } = await run();
+    expect(coding).toEqual([
+      { variable: 'spend', levels: null },
+      { variable: 'watch', levels: [1, 2, 3, 4, 5] },
+      { variable: 'post', levels: [1, 2, 3, 4, 5] },
+    ]);
+  });
+
+  it('learns "either at least monthly" exactly from the two questions, each chosen whole', async () => {
+    const result = await run();
+    expect([...result.chosen].sort()).toEqual(['post', 'watch']);
+    expect(result.steps).toHaveLength(2);
+    expect(result.reached).toBe(true);
+    expect(result.steps.at(-1)!.holdOutRecall).toEqual([1, 1]);
+    expect(result.steps.at(-1)!.trainScore).toBe(1);
   });
 });

@@ -17,6 +17,7 @@ import {
   ldaScores,
   posteriors,
 } from '../../../../../src/main/analysis/segmentation/linearDiscriminant';
+import { questionTerms } from '../../../../../src/main/analysis/segmentation/questionCoding';
 import { parseCsv } from '../../../../support/csvText';
 
 const REFERENCE = path.resolve(import.meta.dirname, '../../../../reference/segmentation');
@@ -90,6 +91,71 @@ describe('linear discriminant analysis by hand', () => {
   it('refuses a question that is constant within every segment', () => {
     const constant = [Float64Array.of(1, 1, 1, 5, 5, 5)];
     expect(() => fitLda(classSums(constant, segment, 2, all), [0])).toThrow(CollinearQuestionError);
+  });
+
+  it('with a ridge, takes a question constant within every segment and lets it decide', () => {
+    const constant = [Float64Array.of(1, 1, 1, 5, 5, 5)];
+    const model = fitLda(classSums(constant, segment, 2, all), [0], 'equal', 1e-6);
+    const scores = new Float64Array(2);
+    for (const [x, expected] of [
+      [1, 0],
+      [2.9, 0],
+      [3.1, 1],
+      [5, 1],
+    ] as const) {
+      ldaScores(model, [Float64Array.of(x)], 0, scores);
+      expect(bestClass(scores)).toBe(expected);
+    }
+  });
+
+  it('with a ridge, still refuses a question with one answer from everybody', () => {
+    const same = [Float64Array.of(3, 3, 3, 3, 3, 3)];
+    expect(() => fitLda(classSums(same, segment, 2, all), [0], 'equal', 1e-6)).toThrow(
+      CollinearQuestionError,
+    );
+  });
+});
+
+describe('linear discriminant analysis on "at or above" indicators', () => {
+  // Every pair of answers (x, y) on a 1–5 frequency scale, 4 respondents each. Active: either
+  // behaviour at least monthly (4 or more) — an L-shaped region no straight line in (x, y) cuts
+  // off, but "I(x ≥ 4) + I(y ≥ 4) ≥ 1" on the indicators.
+  const x: number[] = [];
+  const y: number[] = [];
+  for (let a = 1; a <= 5; a++)
+    for (let b = 1; b <= 5; b++)
+      for (let r = 0; r < 4; r++) {
+        x.push(a);
+        y.push(b);
+      }
+  const active = Int32Array.from(x, (a, i) => (a >= 4 || y[i]! >= 4 ? 1 : 0));
+  const rows = Int32Array.from(active.keys());
+  const correct = (columns: Float64Array[]) => {
+    const model = fitLda(
+      classSums(columns, active, 2, rows),
+      columns.map((_, d) => d),
+      'equal',
+      1e-6,
+    );
+    const scores = new Float64Array(2);
+    let right = 0;
+    for (const row of rows) {
+      ldaScores(model, columns, row, scores);
+      if (bestClass(scores) === active[row]) right++;
+    }
+    return right / rows.length;
+  };
+
+  it('cannot draw "either at least monthly" on the 1–5 codes: 3 of the 25 answer pairs go wrong', () => {
+    expect(correct([Float64Array.from(x), Float64Array.from(y)])).toBe(22 / 25);
+  });
+
+  it('draws it exactly on the indicators "at or above 2, 3, 4, 5" of each question', () => {
+    const terms = [x, y].flatMap((column) =>
+      questionTerms(Float64Array.from(column), [1, 2, 3, 4, 5]),
+    );
+    expect(terms).toHaveLength(8);
+    expect(correct(terms)).toBe(1);
   });
 });
 
