@@ -110,7 +110,7 @@ describe('a consultant profiles the energy segments, writes their typing tool an
     const steps = page.getByRole('table', { name: 'Golden questions of energy' });
     await expect(criterion.inputValue()).resolves.toBe('balanced');
 
-    // Judged by overall accuracy, two questions pass 90% and not one creator is recognised.
+    // Judged by overall accuracy, two questions pass 90% and few creators are recognised.
     await criterion.selectOption('overall');
     await find.click();
     await page
@@ -118,9 +118,9 @@ describe('a consultant profiles the energy segments, writes their typing tool an
       .waitFor({ timeout: JOB_TIMEOUT });
     const overallRows = await tableRows(steps);
     expect(overallRows.map((row) => row[1])).toEqual(['rate', 'recommend']);
-    expect(overallRows.at(-1)![4]).toBe('0.0%');
+    expect(parseFloat(overallRows.at(-1)![4]!)).toBeLessThan(20);
     await expect(
-      page.getByText(/^Only 0\.0% of Creators are recognised as Creators/).isVisible(),
+      page.getByText(/^Only \d+\.\d% of Creators are recognised as Creators/).isVisible(),
     ).resolves.toBe(true);
 
     // By balanced accuracy, the default, every segment weighs the same.
@@ -146,12 +146,21 @@ describe('a consultant profiles the energy segments, writes their typing tool an
       expect(row[1]).toMatch(/^[a-z_]+$/);
       for (const cell of row.slice(2)) expect(cell).toMatch(/^\d+\.\d%$/);
     }
-    // The creators (4%) are recognised: most of them typed as creators with the last question set.
-    expect(parseFloat(rows.at(-1)![5]!)).toBeGreaterThan(50);
+    // The creators (4%) are recognised: with the 1–5 answers as "at or above" indicators, five
+    // questions reach the 90% target and type nine creators in ten as creators.
+    expect(rows).toHaveLength(5);
+    expect(parseFloat(rows.at(-1)![5]!)).toBeGreaterThan(85);
     await expect(
       page
         .getByText(
-          /questions? reproduces? energy with \d+\.\d% balanced accuracy on the hold-out \(target 90\.0%\)|\d+\.\d% balanced accuracy on the hold-out, short of the target 90\.0%/,
+          /^5 questions reproduce energy with \d+\.\d% balanced accuracy on the hold-out \(target 90\.0%\)/,
+        )
+        .isVisible(),
+    ).resolves.toBe(true);
+    await expect(
+      page
+        .getByText(
+          /^Classifier: linear discriminant analysis \(equal priors.*"at or above" indicators/,
         )
         .isVisible(),
     ).resolves.toBe(true);

@@ -2,9 +2,10 @@
  * The typing tool's accuracy on a seeded 30% hold-out (`segments.holdOut`) and the golden
  * questions (`segments.golden`, `cew segment --golden`): on the demo study, Customer Energy's
  * rules reproduce themselves exactly; judged by overall accuracy, two of the nine behaviour
- * questions reach 90% while not one creator (4%) is recognised, so the golden questions are judged
- * by balanced accuracy (the mean of the segments' recalls), with which the creators are recognised;
- * a k-means clustering of three plainly separate groups is found again from 70% of its
+ * questions reach 90% while barely one creator (4%) in eight is recognised, so the golden
+ * questions are judged by balanced accuracy (the mean of the segments' recalls); with the 1–5
+ * frequency answers entering the classifier as "at or above" indicators, five questions reach the
+ * default 90% and recognise nine creators in ten; a k-means clustering of three plainly separate groups is found again from 70% of its
  * respondents, every held-out one placed back in its own cluster.
  */
 import { writeFileSync } from 'node:fs';
@@ -76,13 +77,14 @@ describe('Customer Energy on the demo study', () => {
     expect(report.sample).toMatchObject({ train: 4307, test: 1846, share: 0.3, seed: 1 });
   });
 
-  it('by overall accuracy, reaches 90% with rate and recommend while recognising no creator', async () => {
+  it('by overall accuracy, reaches 90% with rate and recommend while recognising few creators', async () => {
     const report = await golden({ criterion: 'overall' });
     expect(report.criterion).toBe('overall');
     expect(report.chosen).toEqual(['rate', 'recommend']);
     expect(report.reached).toBe(true);
     expect(report.steps.at(-1)!.holdOutAccuracy).toBeGreaterThanOrEqual(0.9);
-    expect(report.confusion.bySegment[CREATORS]!.recall).toBe(0);
+    // 10 of the 79 held-out creators (docs/segmentation.md).
+    expect(report.confusion.bySegment[CREATORS]!.recall).toBeLessThan(0.2);
     expect(report.confusion.balancedAccuracy).toBeLessThan(0.65);
   });
 
@@ -102,25 +104,43 @@ describe('Customer Energy on the demo study', () => {
     expect(report.chosen.every((name) => BEHAVIOURS.includes(name))).toBe(true);
   });
 
-  it('recognises the creators: 85% balanced accuracy with a few questions, each segment at 75% or more', async () => {
-    const report = await golden({ accuracy: 0.85 });
-    expect(report.reached).toBe(true);
-    expect(report.chosen.length).toBeLessThanOrEqual(5);
-    expect(report.steps.slice(0, -1).every((step) => step.holdOutScore < 0.85)).toBe(true);
-    const last = report.steps.at(-1)!;
-    expect(last.holdOutScore).toBeGreaterThanOrEqual(0.85);
-    expect(Math.min(...last.holdOutRecall)).toBeGreaterThanOrEqual(0.75);
-    expect(last.holdOutAccuracy).toBeGreaterThanOrEqual(0.9);
+  it('enters each 1–5 behaviour question as indicators "at or above" 2, 3, 4 and 5', async () => {
+    const report = await golden();
+    expect(report.coding).toEqual(
+      BEHAVIOURS.map((variable) => ({ variable, levels: [1, 2, 3, 4, 5] })),
+    );
+    expect(report.classifier).toMatch(/"at or above" indicators, one per level above the lowest/);
+    expect(report.skipped).toEqual([]);
   });
 
-  it('falls short of 90% balanced accuracy on seed 1 with every question, and goes through them all', async () => {
-    // A linear classifier cannot draw "any of four behaviours at least monthly" exactly
-    // (docs/segmentation.md): the mean recall peaks just under 90%.
+  it('reaches the default 90% balanced accuracy with five questions, nine creators in ten recognised', async () => {
+    // "Any of four behaviours at least monthly" is a sum of indicators over a cut, which a linear
+    // classifier draws; on the 1–5 codes it peaked at 89.8% with seven (docs/segmentation.md).
     const report = await golden();
-    expect(report.reached).toBe(false);
-    expect(report.chosen).toHaveLength(BEHAVIOURS.length);
-    expect(Math.max(...report.steps.map((step) => step.holdOutScore))).toBeLessThan(0.9);
-    expect(Math.max(...report.steps.map((step) => step.holdOutScore))).toBeGreaterThan(0.85);
+    expect(report.reached).toBe(true);
+    expect(report.chosen).toEqual([
+      'comment',
+      'create_review',
+      'rate',
+      'create_video',
+      'create_idea',
+    ]);
+    expect(report.steps.slice(0, -1).every((step) => step.holdOutScore < 0.9)).toBe(true);
+    const last = report.steps.at(-1)!;
+    expect(last.holdOutScore).toBeGreaterThanOrEqual(0.9);
+    // Creators 72 of 79, contributors 309 of 360, viewers 1,407 of 1,407.
+    expect(report.confusion.bySegment.map((segment) => segment.n)).toEqual([79, 360, 1407]);
+    expect(report.confusion.counts.map((row, k) => row[k])).toEqual([72, 309, 1407]);
+    expect(Math.min(...last.holdOutRecall)).toBeGreaterThan(0.85);
+    expect(last.holdOutAccuracy).toBeGreaterThan(0.95);
+  });
+
+  it('reaches 90% with five or six questions on other seeds too', async () => {
+    for (const seed of [2, 5]) {
+      const report = await golden({ seed });
+      expect(report.reached).toBe(true);
+      expect(report.chosen.length).toBeLessThanOrEqual(6);
+    }
   });
 
   it('gives the same questions from the same seed', async () => {
@@ -185,7 +205,10 @@ describe('Customer Energy on the demo study', () => {
     expect(overall).toMatch(
       /90\.0% overall accuracy reached on the hold-out with 2 questions: rate, recommend/,
     );
-    expect(overall).toMatch(/Warning: only 0\.0% of Creators are recognised as Creators/);
+    expect(overall).toMatch(/Warning: only \d+\.\d% of Creators are recognised as Creators/);
+    expect(text('balanced', '0.9')).toMatch(
+      /^ {2}entered as indicators at or above 2, 3, 4, 5: create_video, create_blog, .+, compare_prices$/m,
+    );
   });
 });
 
