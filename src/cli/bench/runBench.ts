@@ -12,6 +12,7 @@ import { apiRoundtrip } from './benchmarks/apiRoundtrip';
 import { derive, rim, table1000, tableConsultant } from './benchmarks/inMemory';
 import { importCsv, importSav, openStudy } from './benchmarks/studyData';
 import { importCsvDuckDb } from './benchmarks/duckdbPeer';
+import { table1000FusedC } from './benchmarks/fusedCrosstabPeer';
 import { segmentationBenchmarks } from './benchmarks/segmentation';
 import { reportBenchmarks } from './benchmarks/reports';
 import { gridScroll } from './benchmarks/gridScroll';
@@ -27,6 +28,7 @@ const benchmarks: Record<string, Benchmark> = {
   'open-study': openStudy,
   'table-consultant': tableConsultant,
   'table-1000': table1000,
+  'table-1000/fused-c': table1000FusedC,
   rim,
   derive,
   ...segmentationBenchmarks,
@@ -35,8 +37,15 @@ const benchmarks: Record<string, Benchmark> = {
   'ui-first-table': uiFirstTable,
 };
 
-/** How many times faster than its peer a benchmark must be (../shared/PERFORMANCE.md). */
-const RATIO_GOALS = [{ name: 'import-csv', peer: 'import-csv/duckdb', atLeast: 3.8 }];
+/**
+ * Goals stated against a peer timed in the same run (../shared/PERFORMANCE.md), since absolute
+ * times drift with the machine: import-csv at least 3.8× faster than DuckDB's read_csv, and
+ * table-1000 taking at most 1.7× the time of the fused C kernel.
+ */
+const PEER_GOALS = [
+  { name: 'import-csv', peer: 'import-csv/duckdb', faster: true, target: 3.8 },
+  { name: 'table-1000', peer: 'table-1000/fused-c', faster: false, target: 1.7 },
+];
 
 export const usage =
   'bench [NAME]                              run benchmarks, one JSON line per result';
@@ -96,15 +105,17 @@ export async function runBench(args: string[]): Promise<void> {
     warn(`bench: ${name}`);
     await runChild(name, medians);
   }
-  for (const goal of RATIO_GOALS) {
+  for (const goal of PEER_GOALS) {
     const ours = medians.get(goal.name);
     const peer = medians.get(goal.peer);
     if (ours === undefined || peer === undefined) continue;
+    const ratio = Math.round((goal.faster ? peer / ours : ours / peer) * 100) / 100;
     printLine(
       JSON.stringify({
         name: `${goal.name}/vs-${goal.peer.split('/').pop()}`,
-        ratio: Math.round((peer / ours) * 100) / 100,
-        target_ratio: goal.atLeast,
+        [goal.faster ? 'times_faster' : 'times_slower']: ratio,
+        [goal.faster ? 'target_at_least' : 'target_at_most']: goal.target,
+        met: goal.faster ? ratio >= goal.target : ratio <= goal.target,
       }),
     );
   }
