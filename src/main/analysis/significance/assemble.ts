@@ -20,7 +20,7 @@ import {
 } from './comparisons';
 import { normalTwoSidedCritical } from './distributions';
 import { columnLetters, joinLetters } from './letters';
-import { formatLevel, type PresetRules } from './presets';
+import { formatLevel, levelIndexMet, type PresetRules } from './presets';
 import type {
   CellSignificance,
   ComparisonKind,
@@ -86,7 +86,7 @@ export function decide(c: Comparisons, rules: PresetRules, from = 0): void {
       indexes.forEach((i, k) => (adjusted[i] = bh[k]!));
     }
     for (let i = from; i < end; i++) {
-      if (status[i] === TESTED) level[i] = firstLevel(adjusted[i]!, alphas);
+      if (status[i] === TESTED) level[i] = levelIndexMet(adjusted[i]!, rules);
     }
     return;
   }
@@ -117,7 +117,7 @@ export function decide(c: Comparisons, rules: PresetRules, from = 0): void {
   for (let i = from; i < end; i++) {
     if (status[i] !== TESTED) continue;
     if (c.test[i] !== zTest || !Number.isNaN(c.p[i]!)) {
-      level[i] = firstLevel(c.adjustedAt(i), alphas);
+      level[i] = levelIndexMet(c.adjustedAt(i), rules);
       continue;
     }
     const z = Math.abs(statistic[i]!);
@@ -136,12 +136,6 @@ export function decide(c: Comparisons, rules: PresetRules, from = 0): void {
       }
     }
   }
-}
-
-/** Index of the first (strictest) level whose α the adjusted p-value is below, else -1. */
-function firstLevel(adjustedP: number, alphas: readonly number[]): number {
-  for (let l = 0; l < alphas.length; l++) if (adjustedP < alphas[l]!) return l;
-  return -1;
 }
 
 export function assemble(

@@ -61,12 +61,13 @@ export function alphaOf(level: number): number {
   return Number((1 - level).toPrecision(12));
 }
 
-/** The strictest level whose α the adjusted p-value is below (significant when p < α), else null. */
-export function levelMet(adjustedP: number, rules: PresetRules): number | null {
-  for (let i = 0; i < rules.levels.length; i++) {
-    if (adjustedP < rules.alphas[i]!) return rules.levels[i]!;
-  }
-  return null;
+/**
+ * The strictest level whose α the adjusted p-value is below (significant when p < α), as its
+ * index in rules.levels, else -1.
+ */
+export function levelIndexMet(adjustedP: number, rules: PresetRules): number {
+  for (let i = 0; i < rules.alphas.length; i++) if (adjustedP < rules.alphas[i]!) return i;
+  return -1;
 }
 
 export function formatLevel(level: number): string {
