@@ -3,7 +3,7 @@
  * (plain 8-byte elements, bytecode compression, and ZLIB blocks of bytecode) all end up as one
  * row-major block of `caseElements` 8-byte elements per case handed to a sink, so the column
  * building does not care how the file was compressed. Bytecode is decoded straight into that
- * block (a code becomes one Int16 store beside it, the double kept for literals), and a block
+ * block (a code becomes one byte store beside it, the double kept for literals), and a block
  * covers a few hundred KiB so the sink can
  * transpose it into columns while it is still in cache. Reads go through the FileHandle several
  * MiB at a time, the next chunk (or ZLIB block, inflated on the thread pool) being fetched while
@@ -16,26 +16,22 @@ import { inflate } from 'node:zlib';
 import { SavFormatError } from './savModel';
 import type { SavLayout } from './savRecords';
 
-/** In a block's `small` view: the element's value is the double in `values`. */
-export const SMALL_IN_VALUES = -32768;
-/** In a block's `small` view: system-missing (no small whole number is 255 there). */
-export const SMALL_MISSING = 255;
-
 /** Receives decoded cases, a block at a time. */
 export interface CaseSink {
   /**
    * Takes cases `start` to `start + rows - 1` of `values`: row-major, `caseElements` 8-byte
    * elements per case, `bytes` being the same memory. String elements hold the bytes as stored
-   * in the file. Numeric elements: when `small` is null, their values as native doubles,
-   * system-missing already NaN. Bytecode gives `small` (one entry per element, same layout):
-   * a compression code's whole number (−bias+1 … 254), SMALL_MISSING, or SMALL_IN_VALUES when the
-   * value is the double in `values` — so the common answer is never built as a double.
+   * in the file. Numeric elements hold their values as native doubles, system-missing already
+   * NaN — except in bytecode, which also gives `codes`, each element's compression code (same
+   * layout): there a numeric element's value is code − bias for codes 1-251, system-missing for
+   * 255, and only for 253 and 254 the double in `values`, so the common answer is never built
+   * as a double.
    * The block is overwritten once the call returns.
    */
   addCases(
     values: Float64Array,
     bytes: Buffer,
-    small: Int16Array | null,
+    codes: Uint8Array | null,
     start: number,
     rows: number,
   ): void;
@@ -201,10 +197,8 @@ function stringElements(layout: SavLayout): Uint8Array {
 class BytecodeDecoder {
   private readonly values: Float64Array;
   private readonly bytes: Buffer;
-  /** Numeric elements as small whole numbers (CaseSink); null when the bias does not allow it. */
-  private readonly small: Int16Array | null;
-  /** Whether the common code group also writes doubles (string elements, or no `small`). */
-  private readonly groupDoubles: boolean;
+  /** Each element's compression code (CaseSink). */
+  private readonly elementCodes: Uint8Array;
   private readonly blockRows: number;
   private readonly caseElements: number;
   private readonly bias: number;
@@ -235,14 +229,9 @@ class BytecodeDecoder {
     const caseBytes = layout.caseElements * 8;
     this.blockRows = Math.max(1, Math.floor(blockBytes / caseBytes));
     ({ values: this.values, bytes: this.bytes } = alignedBlock(this.blockRows * caseBytes));
-    // Codes 1-251 mean 1 - bias … 251 - bias: with the usual bias (100) and any whole bias from
-    // -3 up, those fit an Int16 and never reach 255 (SMALL_MISSING).
-    const { bias } = layout;
-    const smallBias = Number.isInteger(bias) && bias >= -3 && bias <= 30000;
-    this.small = smallBias ? new Int16Array(this.blockRows * layout.caseElements) : null;
+    this.elementCodes = new Uint8Array(this.blockRows * layout.caseElements);
     const perCase = stringElements(layout);
     this.hasStrings = perCase.includes(1);
-    this.groupDoubles = this.hasStrings || !smallBias;
     this.slotIsString = new Uint8Array(this.blockRows * layout.caseElements);
     for (let r = 0; r < this.blockRows; r++) this.slotIsString.set(perCase, r * perCase.length);
   }
@@ -259,7 +248,7 @@ class BytecodeDecoder {
   }
 
   private flush(rows: number): void {
-    this.sink.addCases(this.values, this.bytes, this.small, 0, rows);
+    this.sink.addCases(this.values, this.bytes, this.elementCodes, 0, rows);
     this.state.cases += rows;
     if (this.state.cases >= this.limit) this.ended = true;
     else if (this.sink.room <= 0) this.paused = true;
@@ -284,8 +273,7 @@ class BytecodeDecoder {
     const bias = this.bias;
     const values = this.values;
     const bytes = this.bytes;
-    const small = this.small;
-    const groupDoubles = this.groupDoubles;
+    const elementCodes = this.elementCodes;
     const slotIsString = this.slotIsString;
     const hasStrings = this.hasStrings;
     const swapNumbers = !this.littleEndian;
@@ -330,17 +318,15 @@ class BytecodeDecoder {
             (c7 + 4) |
             (c7 - 1);
           if ((test & ~255) === 0) {
-            if (small !== null) {
-              small[k] = c0 - bias;
-              small[k + 1] = c1 - bias;
-              small[k + 2] = c2 - bias;
-              small[k + 3] = c3 - bias;
-              small[k + 4] = c4 - bias;
-              small[k + 5] = c5 - bias;
-              small[k + 6] = c6 - bias;
-              small[k + 7] = c7 - bias;
-            }
-            if (groupDoubles) {
+            elementCodes[k] = c0;
+            elementCodes[k + 1] = c1;
+            elementCodes[k + 2] = c2;
+            elementCodes[k + 3] = c3;
+            elementCodes[k + 4] = c4;
+            elementCodes[k + 5] = c5;
+            elementCodes[k + 6] = c6;
+            elementCodes[k + 7] = c7;
+            if (hasStrings) {
               // In a string element of a little-endian file the double's bytes are what the
               // file means, so no element kind is needed here.
               values[k] = c0 - bias;
@@ -384,7 +370,7 @@ class BytecodeDecoder {
           if (swapNumbers) for (let j = 0; j < 8; j++) bytes[at + j] = src[p + 7 - j]!;
           else for (let j = 0; j < 8; j++) bytes[at + j] = src[p + j]!;
           if (values[k] === -DBL_MAX) values[k] = NaN;
-          if (small !== null) small[k] = SMALL_IN_VALUES;
+          elementCodes[k] = 253;
         }
         p += 8;
       } else if (code === 252) {
@@ -393,10 +379,9 @@ class BytecodeDecoder {
       } else if (hasStrings && slotIsString[k] === 1) {
         this.stringCode(code, k);
       } else {
-        values[k] = code < 252 ? code - bias : code === 255 ? NaN : SPACES;
-        if (small !== null) {
-          small[k] = code < 252 ? code - bias : code === 255 ? SMALL_MISSING : SMALL_IN_VALUES;
-        }
+        elementCodes[k] = code;
+        // Codes 1-251 and 255 are read from elementCodes; 254 leaves the spaces double.
+        if (code === 254) values[k] = SPACES;
       }
       if (++k === stop) {
         this.flush(k / this.caseElements);
@@ -415,7 +400,7 @@ class BytecodeDecoder {
       this.flush(whole / this.caseElements);
       if (started > 0) {
         values.copyWithin(0, whole, k);
-        small?.copyWithin(0, whole, k);
+        elementCodes.copyWithin(0, whole, k);
       }
       k = started;
     }

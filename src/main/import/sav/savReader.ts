@@ -7,13 +7,7 @@ import { open } from 'node:fs/promises';
 import type { SavColumn, SavDictionary, SavFile } from './savModel';
 import { TextDecoderFor, trimEndIndex, utf8CompleteEnd } from './savEncoding';
 import { parseDictionary, type SavColumnLayout, type SavLayout } from './savRecords';
-import {
-  readCaseChunks,
-  SMALL_IN_VALUES,
-  SMALL_MISSING,
-  type CaseSink,
-  type DataReadState,
-} from './savDecompress';
+import { readCaseChunks, type CaseSink, type DataReadState } from './savDecompress';
 import { CODES_MISSING } from '../importedDataset';
 
 export { SavFormatError } from './savModel';
@@ -52,6 +46,9 @@ class ColumnBuilder implements CaseSink {
   readonly room = Infinity;
   private capacity: number;
   private readonly caseElements: number;
+  private readonly bias: number;
+  /** Compression code → the code byte a coded column stores, or -1 (see codeTable). */
+  private readonly table: Int16Array;
   /** Per numeric column: the element it is stored in, and its values so far. */
   private readonly numericElements: Int32Array;
   /** 1 where numeric columns c to c + 3 sit in consecutive elements, so they copy together. */
@@ -70,6 +67,8 @@ class ColumnBuilder implements CaseSink {
   constructor(layout: SavLayout, capacity: number, wide: readonly boolean[]) {
     this.capacity = Math.max(1, capacity);
     this.caseElements = layout.caseElements;
+    this.bias = layout.bias;
+    this.table = codeTable(layout.bias);
     this.decoder = new TextDecoderFor(layout.encoding);
     this.utf8 = layout.encoding === 'utf-8';
     const elements: number[] = [];
@@ -111,7 +110,7 @@ class ColumnBuilder implements CaseSink {
   addCases(
     values: Float64Array,
     bytes: Buffer,
-    small: Int16Array | null,
+    codes: Uint8Array | null,
     start: number,
     rows: number,
   ): void {
@@ -124,7 +123,7 @@ class ColumnBuilder implements CaseSink {
     const columns = this.numericValues;
     for (let c = 0; c < columns.length;) {
       const at = start * E + elements[c]!;
-      if (small !== null && fourInARow[c] === 1) {
+      if (codes !== null && fourInARow[c] === 1) {
         const a = columns[c]!;
         const b = columns[c + 1]!;
         const d = columns[c + 2]!;
@@ -136,17 +135,17 @@ class ColumnBuilder implements CaseSink {
           e instanceof Uint8Array
         ) {
           // Four answers side by side share a cache line of the block: one pass for the four.
-          const done = codes4FromSmall(small, at, E, a, b, d, e, first, rows);
+          const done = codes4FromCodes(codes, this.table, at, E, a, b, d, e, first, rows);
           if (done < rows) {
             const rest = at + done * E;
             for (let j = 0; j < 4; j++)
-              this.addColumn(c + j, values, small, rest + j, first + done, rows - done);
+              this.addColumn(c + j, values, codes, rest + j, first + done, rows - done);
           }
           c += 4;
           continue;
         }
       }
-      this.addColumn(c, values, small, at, first, rows);
+      this.addColumn(c, values, codes, at, first, rows);
       c++;
     }
     const strings = this.strings;
@@ -163,7 +162,7 @@ class ColumnBuilder implements CaseSink {
   private addColumn(
     c: number,
     values: Float64Array,
-    small: Int16Array | null,
+    codes: Uint8Array | null,
     at: number,
     first: number,
     rows: number,
@@ -172,20 +171,20 @@ class ColumnBuilder implements CaseSink {
     const column = this.numericValues[c]!;
     if (column instanceof Uint8Array) {
       const done =
-        small === null
+        codes === null
           ? codesFromValues(values, at, E, column, first, rows)
-          : codesFromSmall(small, values, at, E, column, first, rows);
+          : codesFromCodes(codes, this.table, values, this.bias, at, E, column, first, rows);
       if (done === rows) return;
       // A value that is no code: the column holds numbers from here on.
       const wide = widen(column, first + done, this.capacity);
       this.numericValues[c] = wide;
       const rest = at + done * E;
-      if (small === null) copyStrided(values, rest, E, wide, first + done, rows - done);
-      else numbersFromSmall(small, values, rest, E, wide, first + done, rows - done);
-    } else if (small === null) {
+      if (codes === null) copyStrided(values, rest, E, wide, first + done, rows - done);
+      else numbersFromCodes(codes, values, this.bias, rest, E, wide, first + done, rows - done);
+    } else if (codes === null) {
       copyStrided(values, at, E, column, first, rows);
     } else {
-      numbersFromSmall(small, values, at, E, column, first, rows);
+      numbersFromCodes(codes, values, this.bias, at, E, column, first, rows);
     }
   }
 
@@ -270,14 +269,33 @@ function codeOf(value: number): number {
 }
 
 /**
- * Copies every `stride`-th value of the block's `small` view, starting at `at`, into the codes
- * `to` from `first` on: one column of a row-major block. The block is still in cache, so the
- * strided reads are cheap while the column is written sequentially. Returns how many rows it
- * copied, fewer than `rows` when it met a value that is no code.
+ * Compression code → the code byte a coded column stores: for codes 1-251 whose value
+ * (code − bias) is a whole number 0..254, that number; CODES_MISSING for 255 (system-missing);
+ * -1 for the rest (then elementValue says what the element holds).
  */
-function codesFromSmall(
-  small: Int16Array,
+function codeTable(bias: number): Int16Array {
+  const table = new Int16Array(256).fill(-1);
+  for (let code = 1; code <= 251; code++) table[code] = codeOf(code - bias);
+  table[255] = CODES_MISSING;
+  return table;
+}
+
+/** A numeric element's value in a bytecode block: code − bias, NaN, or the double (253, 254). */
+function elementValue(code: number, values: Float64Array, i: number, bias: number): number {
+  return code < 252 ? code - bias : code === 255 ? NaN : values[i]!;
+}
+
+/**
+ * Copies every `stride`-th element of the block, starting at `at`, into the codes `to` from
+ * `first` on: one column of a row-major block, read through its compression codes. The block
+ * is still in cache, so the strided reads are cheap while the column is written sequentially.
+ * Returns how many rows it copied, fewer than `rows` when it met a value that is no code.
+ */
+function codesFromCodes(
+  codes: Uint8Array,
+  table: Int16Array,
   values: Float64Array,
+  bias: number,
   at: number,
   stride: number,
   to: Uint8Array,
@@ -286,26 +304,25 @@ function codesFromSmall(
 ): number {
   let i = at;
   for (let r = 0; r < rows; r++) {
-    const s = small[i]!;
-    // 0..254 are the codes and 255 is SMALL_MISSING, which is CODES_MISSING.
-    if ((s & ~255) === 0) {
-      to[first + r] = s;
-    } else {
-      const code = s === SMALL_IN_VALUES ? codeOf(values[i]!) : -1;
-      if (code < 0) return r;
-      to[first + r] = code;
+    const code = codes[i]!;
+    let stored = table[code]!;
+    if (stored < 0) {
+      stored = codeOf(elementValue(code, values, i, bias));
+      if (stored < 0) return r;
     }
+    to[first + r] = stored;
     i += stride;
   }
   return rows;
 }
 
 /**
- * codesFromSmall for four columns in consecutive elements, as long as all four hold plain codes
- * (or system-missing); returns the rows copied.
+ * codesFromCodes for four columns in consecutive elements, as long as all four hold codes the
+ * table maps (values 0..254 or system-missing); returns the rows copied.
  */
-function codes4FromSmall(
-  small: Int16Array,
+function codes4FromCodes(
+  codes: Uint8Array,
+  table: Int16Array,
   at: number,
   stride: number,
   a: Uint8Array,
@@ -317,22 +334,22 @@ function codes4FromSmall(
 ): number {
   let i = at;
   for (let r = 0; r < rows; r++) {
-    const s0 = small[i]!;
-    const s1 = small[i + 1]!;
-    const s2 = small[i + 2]!;
-    const s3 = small[i + 3]!;
-    if (((s0 | s1 | s2 | s3) & ~255) !== 0) return r;
+    const t0 = table[codes[i]!]!;
+    const t1 = table[codes[i + 1]!]!;
+    const t2 = table[codes[i + 2]!]!;
+    const t3 = table[codes[i + 3]!]!;
+    if ((t0 | t1 | t2 | t3) < 0) return r;
     const row = first + r;
-    a[row] = s0;
-    b[row] = s1;
-    c[row] = s2;
-    d[row] = s3;
+    a[row] = t0;
+    b[row] = t1;
+    c[row] = t2;
+    d[row] = t3;
     i += stride;
   }
   return rows;
 }
 
-/** codesFromSmall for a block of doubles (uncompressed data). */
+/** codesFromCodes for a block of doubles (uncompressed data). */
 function codesFromValues(
   values: Float64Array,
   at: number,
@@ -351,10 +368,11 @@ function codesFromValues(
   return rows;
 }
 
-/** Copies a column of the block's `small` view as numbers (NaN for system-missing). */
-function numbersFromSmall(
-  small: Int16Array,
+/** Copies a column of a bytecode block as numbers (NaN for system-missing). */
+function numbersFromCodes(
+  codes: Uint8Array,
   values: Float64Array,
+  bias: number,
   at: number,
   stride: number,
   to: Float64Array,
@@ -363,8 +381,7 @@ function numbersFromSmall(
 ): void {
   let i = at;
   for (let r = first, stop = first + rows; r < stop; r++) {
-    const s = small[i]!;
-    to[r] = s === SMALL_IN_VALUES ? values[i]! : s === SMALL_MISSING ? NaN : s;
+    to[r] = elementValue(codes[i]!, values, i, bias);
     i += stride;
   }
 }
@@ -465,8 +482,8 @@ export async function* readSavBatches(
     let builder = newBuilder(layout, capacity, wide);
     // The sink indirection lets each batch start a fresh builder while the decoder keeps going.
     const sink: CaseSink = {
-      addCases: (values, bytes, small, start, rows) =>
-        builder.addCases(values, bytes, small, start, rows),
+      addCases: (values, bytes, codes, start, rows) =>
+        builder.addCases(values, bytes, codes, start, rows),
       get room() {
         return batchSize - builder.count;
       },

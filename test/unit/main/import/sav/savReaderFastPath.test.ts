@@ -436,6 +436,31 @@ describe('readSav: numeric columns of small whole numbers come as one-byte codes
     'numeric',
   ];
 
+  it('reads codes 1-251 with the bias the header declares, whole or not', async () => {
+    const target = path.join(tmp, 'codes-bias.sav');
+    await writeSav(target, file, { compression: 'bytecode' });
+    const bytes = readFileSync(target);
+    // The writer uses bias 100; the header stores it as a double at byte 84.
+    expect(bytes.readDoubleLE(84)).toBe(100);
+    const compressed = (v: number): boolean => Number.isInteger(v) && v >= -99 && v <= 151;
+    for (const bias of [0, 0.5, 100]) {
+      bytes.writeDoubleLE(bias, 84);
+      const patched = path.join(tmp, `codes-bias-${bias}.sav`);
+      writeFileSync(patched, bytes);
+      const expected = file.columns.map((column) =>
+        plainValues(column as SavColumn & { kind: 'numeric' }).map((v) =>
+          typeof v === 'number' && compressed(v) ? v + 100 - bias : v,
+        ),
+      );
+      for (const options of TINY_READS.slice(-2)) {
+        const read = await readSav(patched, options);
+        expect(actualColumns(read), `bias ${bias}`).toEqual(expected);
+        const fractions = read.columns.filter((c) => c.kind === 'numeric').length;
+        if (bias === 0.5) expect(fractions).toBe(read.columns.length - 1);
+      }
+    }
+  });
+
   for (const compression of COMPRESSIONS) {
     it(`widens a column to exact numbers at its first value that is no code (${compression})`, async () => {
       const target = path.join(tmp, `codes-${compression}.sav`);
