@@ -20,6 +20,11 @@ export const kernels = [
     output: 'src/main/kernels/crosstab/crosstabWasm.generated.ts',
     constant: 'CROSSTAB_WASM',
   },
+  {
+    source: 'assembly/lloyd.ts',
+    output: 'src/main/kernels/lloyd/lloydWasm.generated.ts',
+    constant: 'LLOYD_WASM',
+  },
 ];
 
 // One shared memory imported from the host (64 KiB pages up to 4 GiB), SIMD and atomics, no

@@ -2,10 +2,12 @@
  * Segmentation benchmarks (issue #9, ../shared/PERFORMANCE.md):
  *
  * - `kmeans-iteration`: one Lloyd pass — assign 1,000,000 respondents to the nearest of k = 6
- *   centres over 10 standardised variables and sum them per centre — on column-major
- *   Float64Arrays in shared memory, on two threads, as clusterAnalysis runs it. Target ≤ 25 ms,
- *   stretch 15 ms; plain row-major JS took 130–210 ms here. Beside it `/one-thread` (the same
- *   written-out pass on this thread alone) and `/generic` (the generic reference loop).
+ *   centres over 10 standardised variables and sum them per centre — as clusterAnalysis runs it:
+ *   lloydRunner over shared columns, which is the WebAssembly pass on two threads (the JS pass
+ *   where WebAssembly is missing). Target ≤ 25 ms, stretch 15 ms; plain row-major JS took
+ *   130–210 ms here. Beside it `/one-thread` (the WebAssembly pass, both halves on this thread),
+ *   `/js` and `/js-one-thread` (the written-out JS pass, the fallback) and `/generic` (the
+ *   generic reference loop).
  * - `segment-demo`: the Customer Energy rules over the demo study (default sizes) with its
  *   columns in the worker's cache, counts and shares by country, industry and wave included —
  *   what the live rule builder asks for on every change.
@@ -19,7 +21,11 @@ import {
   lloydPassReference,
   type LloydPass,
 } from '../../../main/analysis/segmentation/lloydPass';
-import { lloydRunner } from '../../../main/analysis/segmentation/lloydThreads';
+import {
+  lloydRunner,
+  type LloydRunner,
+  type LloydRunnerOptions,
+} from '../../../main/analysis/segmentation/lloydThreads';
 import { seededRandom } from '../../../main/analysis/segmentation/seededRandom';
 import { columnScaling, scaledColumn } from '../../../main/analysis/segmentation/standardise';
 import { populateDemoStudy } from '../../../main/demo/demoStudy';
@@ -57,23 +63,30 @@ export async function kmeansIteration(report: (result: BenchResult) => void): Pr
     counts.fill(0);
     kernel(columns, centres, assign, sums, counts, 0, RESPONDENTS);
   };
-  const runner = lloydRunner(columns, K);
-  try {
-    const twoThreads = await measure(
-      'kmeans-iteration',
-      30,
-      async () => {
-        sums.fill(0);
-        counts.fill(0);
-        await runner.pass(centres, sums, counts);
-      },
-      5,
-    );
-    report({ ...twoThreads, threads: 2, target_ms: 25, stretch_ms: 15 } as BenchResult);
-  } finally {
-    await runner.close();
+  const runnerPass = (runner: LloydRunner) => async () => {
+    sums.fill(0);
+    counts.fill(0);
+    await runner.pass(centres, sums, counts);
+  };
+  const runners: Array<[string, LloydRunnerOptions, number]> = [
+    ['kmeans-iteration', {}, 30],
+    ['kmeans-iteration/one-thread', { threads: 0 }, 20],
+    ['kmeans-iteration/js', { kernel: 'js' }, 20],
+  ];
+  for (const [name, options, n] of runners) {
+    const runner = lloydRunner(columns, K, options);
+    try {
+      const result = await measure(name, n, runnerPass(runner), 5);
+      report(
+        name === 'kmeans-iteration'
+          ? ({ ...result, threads: 2, target_ms: 25, stretch_ms: 15 } as BenchResult)
+          : result,
+      );
+    } finally {
+      await runner.close();
+    }
   }
-  report(await measure('kmeans-iteration/one-thread', 20, pass(lloydPassFor(K, VARIABLES)), 5));
+  report(await measure('kmeans-iteration/js-one-thread', 20, pass(lloydPassFor(K, VARIABLES)), 5));
   report(await measure('kmeans-iteration/generic', 5, pass(lloydPassReference), 1));
 }
 

@@ -1,15 +1,21 @@
 /**
  * Runs Lloyd passes on two cores (../shared/PERFORMANCE.md: the k-means target needs the second
- * one). The working columns and the assignments live in SharedArrayBuffers; a helper thread runs
- * the same written-out pass (lloydPass.ts) over the second half of the rows while this thread runs
- * the first, and the two halves' sums are added in that order. The split is always into the same
- * two halves, whatever the machine has, so a seed gives the same clustering everywhere; with one
- * core the halves simply take turns.
+ * one). Large inputs go to the WebAssembly pass (src/main/kernels/lloyd/wasmLloyd.ts): the columns
+ * are copied once into a shared WebAssembly.Memory and a compute thread runs the second half of
+ * the rows while this thread runs the first. Where WebAssembly with SIMD and shared memory is
+ * missing, or the columns do not fit its 4 GiB, the written-out JS pass (lloydPass.ts) does the
+ * same over the SharedArrayBuffer columns, with a helper thread for the second half.
  *
- * The helper's code is the short script below, run with `eval: true`, so it needs no bundled entry
- * of its own; the pass it runs is built from the same two integers as this thread's.
+ * Either way the two halves' sums are added in that order, and the split is always into the same
+ * two halves, whatever the machine has, so a seed gives the same clustering everywhere; with one
+ * core the halves simply take turns. Both passes equal lloydPassReference on each half, so the
+ * WebAssembly and JS runners give the same result bit for bit.
+ *
+ * The JS helper's code is the short script below, run with `eval: true`, so it needs no bundled
+ * entry of its own; the pass it runs is built from the same two integers as this thread's.
  */
 import { Worker } from 'node:worker_threads';
+import { openLloydSession } from '../../kernels/lloyd/wasmLloyd';
 import { lloydPassFor, lloydPassSource, MAX_UNROLLED, type LloydPass } from './lloydPass';
 
 /** Assigns rows and sums them per centre over every row; see LloydPass. */
@@ -52,16 +58,37 @@ function singleThread(columns: readonly Float64Array[], k: number): LloydRunner 
   };
 }
 
+export interface LloydRunnerOptions {
+  /** 'js' skips the WebAssembly pass (benchmarks and tests compare the two). */
+  kernel?: 'wasm' | 'js';
+  /** 0 runs both halves of the WebAssembly pass on this thread (a benchmark's one-thread figure). */
+  threads?: number;
+}
+
 /**
- * A runner for k centres over `columns`: two threads when the columns are shared, the rows many
- * and the pass can be written out; otherwise this thread alone.
+ * A runner for k centres over `columns`: when the columns are shared (the caller wants threads)
+ * and the rows many, the WebAssembly pass on two threads, else the JS pass on two threads when it
+ * can be written out; otherwise the JS pass on this thread alone.
  */
-export function lloydRunner(columns: readonly Float64Array[], k: number): LloydRunner {
+export function lloydRunner(
+  columns: readonly Float64Array[],
+  k: number,
+  options: LloydRunnerOptions = {},
+): LloydRunner {
   const rows = columns[0]?.length ?? 0;
   const dims = columns.length;
   const shared = columns.every((column) => column.buffer instanceof SharedArrayBuffer);
-  if (!shared || rows < THREADED_FROM_ROWS || k * dims > MAX_UNROLLED)
-    return singleThread(columns, k);
+  if (!shared || rows < THREADED_FROM_ROWS) return singleThread(columns, k);
+  if (options.kernel !== 'js' && Number.isInteger(k) && k >= 1 && k <= 255 && dims >= 1) {
+    const session = openLloydSession(columns, k, options.threads);
+    if (session !== null)
+      return {
+        assign: session.assign,
+        pass: (centres, sums, counts) => session.pass(centres, sums, counts),
+        close: async () => session.close(),
+      };
+  }
+  if (k * dims > MAX_UNROLLED) return singleThread(columns, k);
   const half = Math.floor(rows / 2);
   const assign = new Uint8Array(new SharedArrayBuffer(rows));
   const kernel = lloydPassFor(k, dims);
