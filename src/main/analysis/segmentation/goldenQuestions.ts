@@ -33,18 +33,23 @@
  *
  * The hold-out decides only when to stop, never which question comes next.
  */
-import { classSums, type ClassSums } from './classSums';
+import type { ClassSums } from './classSums';
 import { confusionMatrix } from './confusionMatrix';
-import { questionLevels, questionTerms } from './questionCoding';
 import {
   bestClass,
   CollinearQuestionError,
   fitLda,
-  ldaScores,
-  posteriors,
   type LdaModel,
   type LdaPriors,
 } from './linearDiscriminant';
+import {
+  codeQuestion,
+  termCount,
+  termSums,
+  termValue,
+  type CodedQuestion,
+  type Term,
+} from './questionCoding';
 import type { ConfusionMatrix, GoldenCriterion, GoldenStep } from '../../../shared/domain/segments';
 
 /** Each criterion in words, for the report and the CLI. */
@@ -108,10 +113,76 @@ interface Fit {
   meanPosterior: number;
 }
 
+/**
+ * A fitted model as lookups per question. A coded question adds to class k's score a number that
+ * depends only on how many of its levels the answer reaches — Σ over its indicators of
+ * coefficient × (indicator − x̄) — so a respondent costs one lookup per question, not a multiply
+ * per indicator; a linear question adds slope × answer, its −slope · x̄ folded into the constant.
+ * The scores are ldaScores' (linearDiscriminant.ts), added up in another order.
+ */
+interface Scorer {
+  classes: number;
+  constants: Float64Array;
+  /** table[r · classes + k]: class k's part for an answer reaching r levels above the lowest. */
+  coded: Array<{ reached: Uint8Array; table: Float64Array }>;
+  linear: Array<{ answers: Float64Array; slopes: Float64Array }>;
+}
+
+function scorer(
+  model: LdaModel,
+  questions: readonly CodedQuestion[],
+  terms: readonly Term[],
+): Scorer {
+  const g = model.classes;
+  const q = model.use.length;
+  const constants = Float64Array.from(model.constants);
+  const positions = new Map<number, number[]>();
+  model.use.forEach((term, a) => {
+    const d = terms[term]!.question;
+    positions.set(d, [...(positions.get(d) ?? []), a]);
+  });
+  const coded: Scorer['coded'] = [];
+  const linear: Scorer['linear'] = [];
+  for (const [d, at] of positions) {
+    const { reached, levels, answers } = questions[d]!;
+    if (reached === null || levels === null) {
+      const a = at[0]!;
+      const slopes = new Float64Array(g);
+      for (let k = 0; k < g; k++) {
+        slopes[k] = model.coefficients[k * q + a]!;
+        constants[k]! -= slopes[k]! * model.centre[a]!;
+      }
+      linear.push({ answers, slopes });
+      continue;
+    }
+    const table = new Float64Array(levels.length * g);
+    for (let r = 0; r < levels.length; r++)
+      for (const a of at) {
+        const indicator = r > terms[model.use[a]!]!.t ? 1 : 0;
+        for (let k = 0; k < g; k++)
+          table[r * g + k]! += model.coefficients[k * q + a]! * (indicator - model.centre[a]!);
+      }
+    coded.push({ reached, table });
+  }
+  return { classes: g, constants, coded, linear };
+}
+
+function scoresOf(scorer: Scorer, row: number, scores: Float64Array): void {
+  const g = scorer.classes;
+  scores.set(scorer.constants);
+  for (const { reached, table } of scorer.coded) {
+    const base = reached[row]! * g;
+    for (let k = 0; k < g; k++) scores[k]! += table[base + k]!;
+  }
+  for (const { answers, slopes } of scorer.linear) {
+    const x = answers[row]!;
+    for (let k = 0; k < g; k++) scores[k]! += slopes[k]! * x;
+  }
+}
+
 /** How well a model classifies `rows`, by every measure the criteria need. */
 function score(
-  model: LdaModel,
-  columns: readonly Float64Array[],
+  model: Scorer,
   classOf: Int32Array,
   rows: Int32Array,
   criterion: GoldenCriterion,
@@ -124,12 +195,15 @@ function score(
   const posteriorSum = new Float64Array(g);
   for (const row of rows) {
     const actual = classOf[row]!;
-    ldaScores(model, columns, row, scores);
+    scoresOf(model, row, scores);
     const best = bestClass(scores);
     if (predicted) predicted[row] = best;
     members[actual]!++;
     if (best === actual) correct[actual]!++;
-    posteriorSum[actual]! += posteriors(scores)[actual]!;
+    // The own segment's posterior, softmax(scores) (posteriors()), without an array per respondent.
+    let sum = 0;
+    for (let k = 0; k < g; k++) sum += Math.exp(scores[k]! - scores[best]!);
+    posteriorSum[actual]! += Math.exp(scores[actual]! - scores[best]!) / sum;
   }
   const present = Array.from(members.keys()).filter((k) => members[k]! > 0);
   const recall = Array.from(members, (m, k) => (m > 0 ? correct[k]! / m : 0));
@@ -179,14 +253,14 @@ export async function goldenQuestions(input: GoldenInput): Promise<GoldenResult>
   const priors = priorsFor(criterion);
   const p = columns.length;
   // Each question's terms; the models and ClassSums are on the terms, the search on questions.
-  const levels = columns.map((column, d) =>
-    questionLevels(column, train, input.coded?.[d] ?? false),
+  const questions = columns.map((column, d) =>
+    codeQuestion(column, train, input.coded?.[d] ?? false),
   );
-  const terms: Float64Array[] = [];
-  const termsOf = columns.map((column, d) =>
-    questionTerms(column, levels[d]!).map((term) => terms.push(term) - 1),
+  const terms: Term[] = [];
+  const termsOf = questions.map((question, d) =>
+    Array.from({ length: termCount(question) }, (_, t) => terms.push({ question: d, t }) - 1),
   );
-  const sums: ClassSums = classSums(terms, classOf, input.segments.length, train);
+  const sums: ClassSums = termSums(questions, terms, classOf, input.segments.length, train);
   const skipped: GoldenResult['skipped'] = [];
   const remaining = new Set<number>();
   const fit = (questions: readonly number[]) =>
@@ -199,7 +273,7 @@ export async function goldenQuestions(input: GoldenInput): Promise<GoldenResult>
   for (let d = 0; d < p; d++) {
     // The ridge keeps any term that varies in a model; one that does not adds nothing (and a
     // ridge on rounding noise would weigh it hugely).
-    termsOf[d] = termsOf[d]!.filter((t) => varies(terms[t]!, train));
+    termsOf[d] = termsOf[d]!.filter((t) => varies(questions[d]!, terms[t]!.t, train));
     if (termsOf[d]!.length === 0) {
       skipped.push({ variable: names[d]!, reason: 'the same answer from every respondent' });
       continue;
@@ -232,13 +306,13 @@ export async function goldenQuestions(input: GoldenInput): Promise<GoldenResult>
         input.progress?.(++done, total);
         await input.between?.();
       }
-      const measured = score(model, terms, classOf, train, criterion);
+      const measured = score(scorer(model, questions, terms), classOf, train, criterion);
       if (better(measured, best?.fit ?? null)) best = { question: candidate, model, fit: measured };
     }
     if (!best) break;
     chosen.push(best.question);
     remaining.delete(best.question);
-    const held = score(best.model, terms, classOf, test, criterion, predicted);
+    const held = score(scorer(best.model, questions, terms), classOf, test, criterion, predicted);
     steps.push({
       variable: names[best.question]!,
       trainAccuracy: best.fit.accuracy,
@@ -255,7 +329,7 @@ export async function goldenQuestions(input: GoldenInput): Promise<GoldenResult>
       skipped.push({ variable: names[question]!, reason: 'collinear with the questions chosen' });
   input.progress?.(total, total);
   return {
-    coding: names.map((variable, d) => ({ variable, levels: levels[d]! })),
+    coding: names.map((variable, d) => ({ variable, levels: questions[d]!.levels })),
     steps,
     chosen: chosen.map((d) => names[d]!),
     reached,
@@ -264,8 +338,9 @@ export async function goldenQuestions(input: GoldenInput): Promise<GoldenResult>
   };
 }
 
-/** Whether the column has two different answers in `rows`. */
-function varies(column: Float64Array, rows: Int32Array): boolean {
-  for (const row of rows) if (column[row] !== column[rows[0]!]) return true;
+/** Whether term t of the question takes two different values in `rows`. */
+function varies(question: CodedQuestion, t: number, rows: Int32Array): boolean {
+  for (const row of rows)
+    if (termValue(question, t, row) !== termValue(question, t, rows[0]!)) return true;
   return false;
 }

@@ -28,6 +28,11 @@ describe('the seeded hold-out sample', () => {
     expect(Array.from(test)).toEqual([...test].sort((a, b) => a - b));
   });
 
+  it('splits a segment of 300,000 respondents (no spread of its rows into one call)', () => {
+    const { train, test } = holdOutSplit(new Int32Array(300_000), 1, 1);
+    expect([train.length, test.length]).toEqual([210_000, 90_000]);
+  });
+
   it('draws the same sample from the same seed, and another from another seed', () => {
     const first = Array.from(holdOutSplit(classOf, 2, 1).test);
     expect(Array.from(holdOutSplit(classOf, 2, 1).test)).toEqual(first);
@@ -247,5 +252,24 @@ describe('golden questions whose segments are thresholds', () => {
     expect(result.reached).toBe(true);
     expect(result.steps.at(-1)!.holdOutRecall).toEqual([1, 1]);
     expect(result.steps.at(-1)!.trainScore).toBe(1);
+  });
+
+  it('tells big spenders (over 22.5, the middle of 10–35) by the spend, a linear term, beside the coded questions', async () => {
+    const bigSpender = Int32Array.from(spend, (amount) => (amount > 22.5 ? 1 : 0));
+    const split = holdOutSplit(bigSpender, 2, 1);
+    const result = await goldenQuestions({
+      columns: [Float64Array.from(watch), spend],
+      names: ['watch', 'spend'],
+      coded: [true, false],
+      segments,
+      classOf: bigSpender,
+      train: split.train,
+      test: split.test,
+      target: 1,
+      criterion: 'balanced',
+    });
+    expect(result.coding[1]).toEqual({ variable: 'spend', levels: null });
+    expect(result.chosen).toEqual(['spend']);
+    expect(result.steps[0]!.holdOutRecall).toEqual([1, 1]);
   });
 });
