@@ -188,6 +188,19 @@ function stringElements(layout: SavLayout): Uint8Array {
 }
 
 /**
+ * Nonzero when one of the 4 bytes of `word` is no plain code, i.e. is 0 or 252-255. Per byte b:
+ * (b & 0x7f) + 0x7f reaches bit 7 unless b & 0x7f is 0, so with b's own bit 7 it marks b ≠ 0;
+ * (b & 0x7f) + 4 reaches bit 7 when b & 0x7f ≥ 124, so with b's bit 7 it marks b ≥ 252. Neither
+ * sum carries into the next byte.
+ */
+function noPlainCode(word: number): number {
+  const low = word & 0x7f7f7f7f;
+  const nonZero = (low + 0x7f7f7f7f) | word;
+  const atLeast252 = (low + 0x04040404) & word;
+  return (~nonZero | atLeast252) & 0x80808080;
+}
+
+/**
  * Undoes bytecode compression: a group of 8 one-byte codes, then the 8-byte literal values that
  * its 253 codes refer to, repeated. Each code is decoded straight into the next element slot of a
  * block of cases; full blocks go to the sink. State survives between `feed` calls (the current
@@ -199,6 +212,7 @@ class BytecodeDecoder {
   private readonly bytes: Buffer;
   /** Each element's compression code (CaseSink). */
   private readonly elementCodes: Uint8Array;
+  private readonly codesView: DataView;
   private readonly blockRows: number;
   private readonly caseElements: number;
   private readonly bias: number;
@@ -230,6 +244,7 @@ class BytecodeDecoder {
     this.blockRows = Math.max(1, Math.floor(blockBytes / caseBytes));
     ({ values: this.values, bytes: this.bytes } = alignedBlock(this.blockRows * caseBytes));
     this.elementCodes = new Uint8Array(this.blockRows * layout.caseElements);
+    this.codesView = new DataView(this.elementCodes.buffer);
     const perCase = stringElements(layout);
     this.hasStrings = perCase.includes(1);
     this.slotIsString = new Uint8Array(this.blockRows * layout.caseElements);
@@ -274,6 +289,8 @@ class BytecodeDecoder {
     const values = this.values;
     const bytes = this.bytes;
     const elementCodes = this.elementCodes;
+    const codesView = this.codesView;
+    const view = new DataView(src.buffer, src.byteOffset, src.byteLength);
     const slotIsString = this.slotIsString;
     const hasStrings = this.hasStrings;
     const swapNumbers = !this.littleEndian;
@@ -290,53 +307,17 @@ class BytecodeDecoder {
       if (ci === 8) {
         if (end - p < 8) break;
         if (groups && stop - k >= 8) {
-          // The common group: 8 small integers (codes 1-251). One test for all 8 codes: both
-          // c + 4 and c - 1 lie in 0-255 exactly when c does.
-          const c0 = src[p]!;
-          const c1 = src[p + 1]!;
-          const c2 = src[p + 2]!;
-          const c3 = src[p + 3]!;
-          const c4 = src[p + 4]!;
-          const c5 = src[p + 5]!;
-          const c6 = src[p + 6]!;
-          const c7 = src[p + 7]!;
-          const test =
-            (c0 + 4) |
-            (c0 - 1) |
-            (c1 + 4) |
-            (c1 - 1) |
-            (c2 + 4) |
-            (c2 - 1) |
-            (c3 + 4) |
-            (c3 - 1) |
-            (c4 + 4) |
-            (c4 - 1) |
-            (c5 + 4) |
-            (c5 - 1) |
-            (c6 + 4) |
-            (c6 - 1) |
-            (c7 + 4) |
-            (c7 - 1);
-          if ((test & ~255) === 0) {
-            elementCodes[k] = c0;
-            elementCodes[k + 1] = c1;
-            elementCodes[k + 2] = c2;
-            elementCodes[k + 3] = c3;
-            elementCodes[k + 4] = c4;
-            elementCodes[k + 5] = c5;
-            elementCodes[k + 6] = c6;
-            elementCodes[k + 7] = c7;
+          // The common group: 8 small integers (codes 1-251), tested and copied as two
+          // 4-byte words (see noPlainCode).
+          const lo = view.getUint32(p, true);
+          const hi = view.getUint32(p + 4, true);
+          if ((noPlainCode(lo) | noPlainCode(hi)) === 0) {
+            codesView.setUint32(k, lo, true);
+            codesView.setUint32(k + 4, hi, true);
             if (hasStrings) {
               // In a string element of a little-endian file the double's bytes are what the
               // file means, so no element kind is needed here.
-              values[k] = c0 - bias;
-              values[k + 1] = c1 - bias;
-              values[k + 2] = c2 - bias;
-              values[k + 3] = c3 - bias;
-              values[k + 4] = c4 - bias;
-              values[k + 5] = c5 - bias;
-              values[k + 6] = c6 - bias;
-              values[k + 7] = c7 - bias;
+              for (let j = 0; j < 8; j++) values[k + j] = src[p + j]! - bias;
             }
             p += 8;
             k += 8;
