@@ -33,24 +33,35 @@ export interface ChiSquareResult {
 
 /** Chi-square of a rows × columns table of (weighted) counts; null if fewer than 2×2 non-empty. */
 export function chiSquareTest(table: ReadonlyArray<readonly number[]>): ChiSquareResult | null {
+  // Plain loops, no arrays per step: a cross-table runs this for every stub × banner group.
+  const rowCount = table.length;
   const columns = table[0]?.length ?? 0;
-  for (const [r, row] of table.entries()) {
+  const rowTotals = new Array<number>(rowCount);
+  const columnTotals = new Array<number>(columns).fill(0);
+  for (let r = 0; r < rowCount; r++) {
+    const row = table[r]!;
     if (row.length !== columns)
       throw new RangeError(`row ${r} has ${row.length} cells, not ${columns}`);
-    for (const value of row) {
+    let total = 0;
+    for (let c = 0; c < columns; c++) {
+      const value = row[c]!;
       if (!(value >= 0) || !Number.isFinite(value)) {
         throw new RangeError(`counts must be finite and non-negative, got ${value} in row ${r}`);
       }
+      total += value;
+      columnTotals[c] = columnTotals[c]! + value;
     }
+    rowTotals[r] = total;
   }
-  const rowTotals = table.map((row) => row.reduce((sum, v) => sum + v, 0));
-  const columnTotals = Array.from({ length: columns }, (_, c) =>
-    table.reduce((sum, row) => sum + row[c]!, 0),
-  );
-  const keptRows = rowTotals.flatMap((total, r) => (total > 0 ? [r] : []));
-  const keptColumns = columnTotals.flatMap((total, c) => (total > 0 ? [c] : []));
+  const keptRows: number[] = [];
+  const droppedRows: number[] = [];
+  for (let r = 0; r < rowCount; r++) (rowTotals[r]! > 0 ? keptRows : droppedRows).push(r);
+  const keptColumns: number[] = [];
+  const droppedColumns: number[] = [];
+  for (let c = 0; c < columns; c++) (columnTotals[c]! > 0 ? keptColumns : droppedColumns).push(c);
   if (keptRows.length < 2 || keptColumns.length < 2) return null;
-  const n = keptRows.reduce((sum, r) => sum + rowTotals[r]!, 0);
+  let n = 0;
+  for (const r of keptRows) n += rowTotals[r]!;
 
   let chiSquare = 0;
   let minExpected = Number.POSITIVE_INFINITY;
@@ -73,7 +84,7 @@ export function chiSquareTest(table: ReadonlyArray<readonly number[]>): ChiSquar
     minExpected,
     cellsExpectedBelow5: below5,
     cells: keptRows.length * keptColumns.length,
-    droppedRows: rowTotals.flatMap((total, r) => (total > 0 ? [] : [r])),
-    droppedColumns: columnTotals.flatMap((total, c) => (total > 0 ? [] : [c])),
+    droppedRows,
+    droppedColumns,
   };
 }
