@@ -17,13 +17,18 @@ function effective(sumW: number, sumW2: number): number {
 function stubEffectiveBases(built: BuiltTable): Map<string, number[]> {
   const { columns } = built.result;
   const bases = new Map<string, number[]>();
+  // Table columns of each group, found once per table (a table may have 1,000 stub × groups).
+  const columnsOfGroup = new Map<number, number[]>();
+  columns.forEach((column, i) => {
+    const list = columnsOfGroup.get(column.group);
+    if (list) list.push(i);
+    else columnsOfGroup.set(column.group, [i]);
+  });
   for (const sums of built.sums) {
     const list = bases.get(sums.variable) ?? new Array<number>(columns.length).fill(0);
-    const groupColumns = columns
-      .map((c, i) => ({ c, i }))
-      .filter(({ c }) => c.group === sums.group);
+    const groupColumns = columnsOfGroup.get(sums.group) ?? [];
     const { sumW, sumW2, columnCount, rowCount } = sums.sums;
-    groupColumns.forEach(({ i }, c) => {
+    groupColumns.forEach((i, c) => {
       let w = 0;
       let w2 = 0;
       for (let r = 0; r < rowCount; r++) {
