@@ -5,8 +5,8 @@
  * criterion (GoldenCriterion):
  *
  * - `balanced` (the default): balanced accuracy, the mean of the segments' recalls. Overall
- *   accuracy is dominated by the largest segment — on the demo, 91% overall came with not one of
- *   the 4% creators recognised — so every segment weighs the same here.
+ *   accuracy is dominated by the largest segment — on the demo, 91% overall comes with one in
+ *   eight of the 4% creators recognised — so every segment weighs the same here.
  * - `every-segment`: the lowest recall of any segment, so each segment reaches the target.
  * - `overall`: the share of all respondents classified into their own segment.
  *
@@ -263,10 +263,10 @@ export async function goldenQuestions(input: GoldenInput): Promise<GoldenResult>
   const sums: ClassSums = termSums(questions, terms, classOf, input.segments.length, train);
   const skipped: GoldenResult['skipped'] = [];
   const remaining = new Set<number>();
-  const fit = (questions: readonly number[]) =>
+  const fit = (asked: readonly number[]) =>
     fitLda(
       sums,
-      questions.flatMap((d) => termsOf[d]!),
+      asked.flatMap((d) => termsOf[d]!),
       priors,
       RIDGE,
     );

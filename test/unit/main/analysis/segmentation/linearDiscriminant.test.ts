@@ -75,6 +75,13 @@ describe('linear discriminant analysis by hand', () => {
     expect(model.constants[0]).toBeCloseTo(-0.5 + Math.log(0.5), 14);
   });
 
+  it('with a ridge of 10⁻⁶, adds 10⁻⁶ of the total sum of squares (10) over n − g to S', () => {
+    const ridged = fitLda(classSums(answers, segment, 2, all), [0], 'proportional', 1e-6);
+    const s = 1 + (1e-6 * 10) / 4;
+    expect(ridged.coefficients[0]).toBeCloseTo(-1 / s, 15);
+    expect(ridged.coefficients[1]).toBeCloseTo(1 / s, 15);
+  });
+
   it('puts 1.9 in A, 2.1 in B, and gives 2 equal posteriors', () => {
     const scores = new Float64Array(2);
     const at = (x: number) => {
