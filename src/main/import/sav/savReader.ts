@@ -49,6 +49,8 @@ class ColumnBuilder implements CaseSink {
   private readonly bias: number;
   /** Compression code → the code byte a coded column stores, or -1 (see codeTable). */
   private readonly table: Int16Array;
+  /** Whether four codes can be mapped at once (plainCodes4): a whole bias from 1 to 127. */
+  private readonly wordBias: boolean;
   /** Per numeric column: the element it is stored in, and its values so far. */
   private readonly numericElements: Int32Array;
   /** 1 where numeric columns c to c + 3 sit in consecutive elements, so they copy together. */
@@ -69,6 +71,7 @@ class ColumnBuilder implements CaseSink {
     this.caseElements = layout.caseElements;
     this.bias = layout.bias;
     this.table = codeTable(layout.bias);
+    this.wordBias = Number.isInteger(layout.bias) && layout.bias >= 1 && layout.bias <= 127;
     this.decoder = new TextDecoderFor(layout.encoding);
     this.utf8 = layout.encoding === 'utf-8';
     const elements: number[] = [];
@@ -121,6 +124,10 @@ class ColumnBuilder implements CaseSink {
     const elements = this.numericElements;
     const fourInARow = this.fourInARow;
     const columns = this.numericValues;
+    const words =
+      codes !== null && this.wordBias
+        ? new DataView(codes.buffer, codes.byteOffset, codes.byteLength)
+        : null;
     for (let c = 0; c < columns.length;) {
       const at = start * E + elements[c]!;
       if (codes !== null && fourInARow[c] === 1) {
@@ -135,7 +142,10 @@ class ColumnBuilder implements CaseSink {
           e instanceof Uint8Array
         ) {
           // Four answers side by side share a cache line of the block: one pass for the four.
-          const done = codes4FromCodes(codes, this.table, at, E, a, b, d, e, first, rows);
+          const done =
+            words === null
+              ? codes4FromCodes(codes, this.table, at, E, a, b, d, e, first, rows)
+              : plainCodes4(words, this.bias, at, E, a, b, d, e, first, rows);
           if (done < rows) {
             const rest = at + done * E;
             for (let j = 0; j < 4; j++)
@@ -344,6 +354,47 @@ function codes4FromCodes(
     b[row] = t1;
     c[row] = t2;
     d[row] = t3;
+    i += stride;
+  }
+  return rows;
+}
+
+/**
+ * codes4FromCodes reading the four codes as one word and mapping them all at once, for a whole
+ * bias B from 1 to 127. Per byte b, with l = b & 0x7f, bit 7 of: (l + 128 − B) | b marks b ≥ B,
+ * (l + 4) & b marks b ≥ 252, and (~b & 0x7f) + 0x7f | ~b marks b ≠ 255; none of the sums carries
+ * into the next byte. When every byte is a code B..251 or 255, subtracting B from each byte
+ * borrows nothing, and the 255s are set back to 255 (CODES_MISSING).
+ */
+function plainCodes4(
+  words: DataView,
+  bias: number,
+  at: number,
+  stride: number,
+  a: Uint8Array,
+  b: Uint8Array,
+  c: Uint8Array,
+  d: Uint8Array,
+  first: number,
+  rows: number,
+): number {
+  const atLeastBias = (128 - bias) * 0x01010101;
+  const biases = bias * 0x01010101;
+  const high = 0x80808080 | 0;
+  let i = at;
+  for (let r = 0; r < rows; r++) {
+    const x = words.getUint32(i, true);
+    const low = x & 0x7f7f7f7f;
+    const notMissing = ((~x & 0x7f7f7f7f) + 0x7f7f7f7f) | ~x;
+    const plain = (((low + atLeastBias) | x) & ~((low + 0x04040404) & x)) | ~notMissing;
+    if ((plain & high) !== high) return r;
+    const mapped = (x - biases) | (((~notMissing & high) >>> 7) * 0xff);
+    const row = first + r;
+    // Typed-array stores keep the low byte.
+    a[row] = mapped;
+    b[row] = mapped >>> 8;
+    c[row] = mapped >>> 16;
+    d[row] = mapped >>> 24;
     i += stride;
   }
   return rows;
