@@ -90,8 +90,11 @@ function pairsOnFirstRead(
   pending: ReadonlyArray<() => TablePairTest[]>,
 ): void {
   const earlier = tests.pairs;
+  let written: TablePairTest[] | null = null;
   const settle = (pairs: TablePairTest[]): TablePairTest[] => {
-    Object.defineProperty(tests, 'pairs', {
+    written = pairs;
+    // Reflect: a caller may have frozen the result; the array is then kept here instead.
+    Reflect.defineProperty(tests, 'pairs', {
       value: pairs,
       writable: true,
       enumerable: true,
@@ -102,7 +105,7 @@ function pairsOnFirstRead(
   Object.defineProperty(tests, 'pairs', {
     enumerable: true,
     configurable: true,
-    get: () => settle(earlier.concat(...pending.map((make) => make()))),
+    get: () => written ?? settle(earlier.concat(...pending.map((make) => make()))),
     set: settle,
   });
 }

@@ -75,6 +75,10 @@ describe('significance on a cross-table', () => {
     expect(table.tests.pairs).toHaveLength(read.length + 1);
     table.tests.pairs = [];
     expect(table.tests.pairs).toEqual([]);
+    const frozen = runTable(twoGroups(), spec);
+    Object.freeze(frozen.tests);
+    expect(frozen.tests.pairs).toEqual(read);
+    expect(frozen.tests.pairs).toBe(frozen.tests.pairs);
   });
 
   it('uses upper case at the stricter level and lower case at the looser one', () => {
