@@ -200,6 +200,15 @@ function noPlainCode(word: number): number {
   return (~nonZero | atLeast252) & 0x80808080;
 }
 
+/** noPlainCode letting 255 (system-missing) pass too: its code byte is all a number needs. */
+function noPlainCodeNorMissing(word: number): number {
+  const low = word & 0x7f7f7f7f;
+  const nonZero = (low + 0x7f7f7f7f) | word;
+  const atLeast252 = (low + 0x04040404) & word;
+  const notMissing = ((~word & 0x7f7f7f7f) + 0x7f7f7f7f) | ~word;
+  return (~nonZero | (atLeast252 & notMissing)) & 0x80808080;
+}
+
 /**
  * Undoes bytecode compression: a group of 8 one-byte codes, then the 8-byte literal values that
  * its 253 codes refer to, repeated. Each code is decoded straight into the next element slot of a
@@ -307,11 +316,14 @@ class BytecodeDecoder {
       if (ci === 8) {
         if (end - p < 8) break;
         if (groups && stop - k >= 8) {
-          // The common group: 8 small integers (codes 1-251), tested and copied as two
-          // 4-byte words (see noPlainCode).
+          // The common group: 8 small integers (codes 1-251) or, without string elements to
+          // fill, system-missing (255) too, tested and copied as two 4-byte words.
           const lo = view.getUint32(p, true);
           const hi = view.getUint32(p + 4, true);
-          if ((noPlainCode(lo) | noPlainCode(hi)) === 0) {
+          const special = hasStrings
+            ? noPlainCode(lo) | noPlainCode(hi)
+            : noPlainCodeNorMissing(lo) | noPlainCodeNorMissing(hi);
+          if (special === 0) {
             codesView.setUint32(k, lo, true);
             codesView.setUint32(k + 4, hi, true);
             if (hasStrings) {
