@@ -9,8 +9,11 @@
 // - centres are visited in order and the first of equal distances is kept (a strict <);
 // - each row is added to its centre's sums in row order.
 //
-// f64x2 SIMD holds two ROWS in its two lanes, so each lane does exactly the scalar sequence; four
-// rows (two vectors) share each load of a centre coordinate.
+// f64x2 SIMD holds two ROWS in its two lanes, so each lane does exactly the scalar sequence. Four
+// rows (two vectors) are taken at a time against four centres at a time: each load of the rows
+// serves four centres, each load of a centre value serves four rows, and the eight running sums
+// are independent, so the adders need not wait on one another (each sum's own additions stay in
+// order). Rows left over (fewer than four) take the scalar loop.
 //
 // Everything lives in one imported, shared WebAssembly.Memory laid out by
 // src/main/kernels/lloyd/wasmLloyd.ts: the columns one after another, `stride` bytes
@@ -24,24 +27,44 @@ export function heapBase(): usize {
 
 /**
  * Prepared centres at `prep`, 16 bytes a value, each value in both lanes: per centre ‖μ‖² (summed
- * over d in order, as the reference does) then −2μ_d for every d.
+ * over d in order, as the reference does) then −2μ_d for every d. Centres go in groups of four,
+ * their values interleaved (c's ‖μ‖², c+1's, c+2's, c+3's, then c's −2μ_0, …) so that one
+ * pointer walks the four; the centres left over make a pair, likewise, and then one.
  */
 export function prepareCentres(centres: usize, k: u32, dims: u32, prep: usize): void {
-  let to = prep;
   for (let c: u32 = 0; c < k; c++) {
     const row = centres + ((<usize>c * dims) << 3);
+    const step = termStep(c, k);
+    let to = termsOf(c, k, dims, prep);
     let norm: f64 = 0;
     for (let d: u32 = 0; d < dims; d++) {
       const m = load<f64>(row + ((<usize>d) << 3));
       norm += m * m;
     }
     v128.store(to, f64x2.splat(norm));
-    to += 16;
     for (let d: u32 = 0; d < dims; d++) {
+      to += step;
       v128.store(to, f64x2.splat(-2 * load<f64>(row + ((<usize>d) << 3))));
-      to += 16;
     }
   }
+}
+
+/** How many centres share c's group in the prepared centres: 4, then a pair, then one. */
+function groupSize(c: u32, k: u32): u32 {
+  const fours = k & ~3;
+  if (c < fours) return 4;
+  return k - fours >= 2 && c < fours + 2 ? 2 : 1;
+}
+
+/** Where centre c's ‖μ‖² is in the prepared centres; its −2μ_d follow termStep apart. */
+function termsOf(c: u32, k: u32, dims: u32, prep: usize): usize {
+  const size = groupSize(c, k);
+  const first = size == 4 ? c & ~3 : size == 2 ? k & ~3 : c;
+  return prep + ((<usize>first * (dims + 1)) << 4) + ((<usize>(c - first)) << 4);
+}
+
+function termStep(c: u32, k: u32): usize {
+  return (<usize>groupSize(c, k)) << 4;
 }
 
 /** Assigns a row to `best` and counts it there; 1 when its assignment changed. */
@@ -78,14 +101,14 @@ function take(
 function nearestScalar(at: usize, stride: usize, dims: u32, k: u32, prep: usize): u32 {
   let best: u32 = 0;
   let bestDistance = Infinity;
-  let q = prep;
   for (let c: u32 = 0; c < k; c++) {
+    const step = termStep(c, k);
+    let q = termsOf(c, k, dims, prep);
     let distance = load<f64>(q);
-    q += 16;
     let p = at;
     for (let d: u32 = 0; d < dims; d++) {
+      q += step;
       distance += load<f64>(p) * load<f64>(q);
-      q += 16;
       p += stride;
     }
     if (distance < bestDistance) {
@@ -124,7 +147,124 @@ export function lloydRange(
     let bestA = i64x2.splat(0);
     let bestB = i64x2.splat(0);
     let q = prep;
-    for (let c: u32 = 0; c < k; c++) {
+    let c: u32 = 0;
+    // Four centres at a time share each load of the rows, and make eight independent sums to
+    // keep the adders busy.
+    for (; c + 4 <= k; c += 4) {
+      let a0 = v128.load(q);
+      let b0 = a0;
+      let a1 = v128.load(q, 16);
+      let b1 = a1;
+      let a2 = v128.load(q, 32);
+      let b2 = a2;
+      let a3 = v128.load(q, 48);
+      let b3 = a3;
+      q += 64;
+      let p = row;
+      for (let d: u32 = 0; d < dims; d++) {
+        const x0 = v128.load(p);
+        const x1 = v128.load(p, 16);
+        let m = v128.load(q);
+        a0 = f64x2.add(a0, f64x2.mul(x0, m));
+        b0 = f64x2.add(b0, f64x2.mul(x1, m));
+        m = v128.load(q, 16);
+        a1 = f64x2.add(a1, f64x2.mul(x0, m));
+        b1 = f64x2.add(b1, f64x2.mul(x1, m));
+        m = v128.load(q, 32);
+        a2 = f64x2.add(a2, f64x2.mul(x0, m));
+        b2 = f64x2.add(b2, f64x2.mul(x1, m));
+        m = v128.load(q, 48);
+        a3 = f64x2.add(a3, f64x2.mul(x0, m));
+        b3 = f64x2.add(b3, f64x2.mul(x1, m));
+        p += stride;
+        q += 64;
+      }
+      let centre = i64x2.splat(<i64>c);
+      let closer = f64x2.lt(a0, nearA);
+      nearA = v128.bitselect(a0, nearA, closer);
+      bestA = v128.bitselect(centre, bestA, closer);
+      closer = f64x2.lt(b0, nearB);
+      nearB = v128.bitselect(b0, nearB, closer);
+      bestB = v128.bitselect(centre, bestB, closer);
+      centre = i64x2.splat(<i64>(c + 1));
+      closer = f64x2.lt(a1, nearA);
+      nearA = v128.bitselect(a1, nearA, closer);
+      bestA = v128.bitselect(centre, bestA, closer);
+      closer = f64x2.lt(b1, nearB);
+      nearB = v128.bitselect(b1, nearB, closer);
+      bestB = v128.bitselect(centre, bestB, closer);
+      centre = i64x2.splat(<i64>(c + 2));
+      closer = f64x2.lt(a2, nearA);
+      nearA = v128.bitselect(a2, nearA, closer);
+      bestA = v128.bitselect(centre, bestA, closer);
+      closer = f64x2.lt(b2, nearB);
+      nearB = v128.bitselect(b2, nearB, closer);
+      bestB = v128.bitselect(centre, bestB, closer);
+      centre = i64x2.splat(<i64>(c + 3));
+      closer = f64x2.lt(a3, nearA);
+      nearA = v128.bitselect(a3, nearA, closer);
+      bestA = v128.bitselect(centre, bestA, closer);
+      closer = f64x2.lt(b3, nearB);
+      nearB = v128.bitselect(b3, nearB, closer);
+      bestB = v128.bitselect(centre, bestB, closer);
+    }
+    if (c + 2 <= k) {
+      let a = v128.load(q);
+      let b = a;
+      let e = v128.load(q, 16);
+      let f = e;
+      q += 32;
+      let p = row;
+      let d: u32 = 0;
+      for (; d + 2 <= dims; d += 2) {
+        const r = p + stride;
+        const m = v128.load(q);
+        const n = v128.load(q, 16);
+        const x0 = v128.load(p);
+        const x1 = v128.load(p, 16);
+        a = f64x2.add(a, f64x2.mul(x0, m));
+        b = f64x2.add(b, f64x2.mul(x1, m));
+        e = f64x2.add(e, f64x2.mul(x0, n));
+        f = f64x2.add(f, f64x2.mul(x1, n));
+        const m2 = v128.load(q, 32);
+        const n2 = v128.load(q, 48);
+        const y0 = v128.load(r);
+        const y1 = v128.load(r, 16);
+        a = f64x2.add(a, f64x2.mul(y0, m2));
+        b = f64x2.add(b, f64x2.mul(y1, m2));
+        e = f64x2.add(e, f64x2.mul(y0, n2));
+        f = f64x2.add(f, f64x2.mul(y1, n2));
+        p = r + stride;
+        q += 64;
+      }
+      if (d < dims) {
+        const m = v128.load(q);
+        const n = v128.load(q, 16);
+        const x0 = v128.load(p);
+        const x1 = v128.load(p, 16);
+        a = f64x2.add(a, f64x2.mul(x0, m));
+        b = f64x2.add(b, f64x2.mul(x1, m));
+        e = f64x2.add(e, f64x2.mul(x0, n));
+        f = f64x2.add(f, f64x2.mul(x1, n));
+        q += 32;
+      }
+      let centre = i64x2.splat(<i64>c);
+      let closer = f64x2.lt(a, nearA);
+      nearA = v128.bitselect(a, nearA, closer);
+      bestA = v128.bitselect(centre, bestA, closer);
+      closer = f64x2.lt(b, nearB);
+      nearB = v128.bitselect(b, nearB, closer);
+      bestB = v128.bitselect(centre, bestB, closer);
+      centre = i64x2.splat(<i64>(c + 1));
+      closer = f64x2.lt(e, nearA);
+      nearA = v128.bitselect(e, nearA, closer);
+      bestA = v128.bitselect(centre, bestA, closer);
+      closer = f64x2.lt(f, nearB);
+      nearB = v128.bitselect(f, nearB, closer);
+      bestB = v128.bitselect(centre, bestB, closer);
+      c += 2;
+    }
+    if (c < k) {
       let a = v128.load(q);
       let b = a;
       const last = q + perCentre;

@@ -2,8 +2,9 @@
  * The WebAssembly Lloyd pass (assembly/lloyd.ts, run by src/main/kernels/lloyd/wasmLloyd.ts)
  * against the generic reference loop: over each of the two fixed halves of the rows, the same
  * assignments, counts, sums and changed rows, bit for bit — shapes with odd and tiny row counts,
- * k = 1, k = 255, many variables, and ties — on one thread or two; and through lloydRunner, the
- * same result as the JS runner it replaces.
+ * k = 1, k = 255, every remainder of k by four (the kernel takes centres four at a time), many
+ * variables, and ties — on one thread or two; and through lloydRunner, the same result as the JS
+ * runner it replaces.
  */
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
@@ -112,6 +113,8 @@ describe('the WebAssembly Lloyd pass', () => {
     [5_001, 10, 6],
     [4_003, 1, 2],
     [3_002, 3, 7],
+    [2_501, 7, 9],
+    [1_501, 2, 5],
     [2_001, 5, 1],
     [1_999, 40, 12],
     [1_003, 30, 50],
