@@ -61,6 +61,30 @@ function declaredRange(attributes: Record<string, unknown>): { from: number; to:
 const SMALL_CODES = 65_536;
 
 /**
+ * Which of the 256 byte values occur in `codes`. Read four bytes at a time, skipping a word equal
+ * to the one before: half the time of one byte at a time, which matters because it runs over
+ * every answer of every coded variable of an import.
+ */
+function presentCodes(codes: Uint8Array): Uint8Array {
+  const present = new Uint8Array(256);
+  let i = 0;
+  while (i < codes.length && (codes.byteOffset + i) % 4 !== 0) present[codes[i++]!] = 1;
+  const words = new Uint32Array(codes.buffer, codes.byteOffset + i, (codes.length - i) >>> 2);
+  let previous = -1;
+  for (let w = 0; w < words.length; w++) {
+    const word = words[w]!;
+    if (word === previous) continue;
+    previous = word;
+    present[word & 0xff] = 1;
+    present[(word >>> 8) & 0xff] = 1;
+    present[(word >>> 16) & 0xff] = 1;
+    present[word >>> 24] = 1;
+  }
+  for (i += words.length * 4; i < codes.length; i++) present[codes[i]!] = 1;
+  return present;
+}
+
+/**
  * Codes in the data that have no value label and are not declared missing (at most 51, enough to
  * report). Survey codes are small integers, so a lookup table answers per respondent; a Set
  * serves the rest. Runs over every value of every coded variable, so it must stay cheap.
@@ -81,9 +105,7 @@ function codesWithoutLabels(
   // Fast path: one byte per answer (nearly every survey question) — note which codes occur, then
   // compare those few with the labels instead of testing every respondent.
   if (column.kind === 'codes') {
-    const present = new Uint8Array(256);
-    const codes = column.values;
-    for (let i = 0; i < codes.length; i++) present[codes[i]!] = 1;
+    const present = presentCodes(column.values);
     present[CODES_MISSING] = 0;
     for (let code = 0; code < 256 && found.size <= 50; code++) {
       if (present[code] === 1 && known[code] === 0) found.add(code);

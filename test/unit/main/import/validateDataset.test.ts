@@ -76,6 +76,29 @@ describe('the validation report before an import', () => {
     });
   });
 
+  it('finds codes without labels in one-byte coded columns wherever they stand', () => {
+    // Unaligned in its buffer, long runs of one word, and the odd codes at the head, in the
+    // middle and in the tail that four-byte reading treats separately.
+    const buffer = new Uint8Array(10_003).fill(1);
+    const codes = buffer.subarray(1);
+    codes[0] = 7;
+    codes[5_001] = 255; // missing, never reported
+    codes[5_002] = 9; // declared missing
+    codes[6_000] = 2;
+    codes[codes.length - 1] = 4;
+    const data = dataset();
+    const coded: ImportedDataset = {
+      ...data,
+      cases: codes.length,
+      variables: [data.variables[1]!],
+      columns: [{ kind: 'codes', values: codes }],
+    };
+    const issue = validateDataset('f.csv', coded).issues.find(
+      (i) => i.kind === 'codes-without-labels',
+    );
+    expect(issue?.message).toBe('q1 has codes without labels: 4, 7');
+  });
+
   it('warns about empty variables, identifying columns and values outside a declared range', () => {
     const kinds = validateDataset('f.csv', dataset()).issues.map(
       (i) => `${i.kind}:${i.variable ?? ''}`,
