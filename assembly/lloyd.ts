@@ -348,7 +348,7 @@ export function lloydRange(
 // then per task (two: rows 0..half−1 and half..rows−1) its sums (f64 k × dims, then counts f64 k)
 // and where its changed count goes (u32).
 
-/** Runs half `task` (0 or 1) of the pass described at `job` (no scratch: each half has its output). */
+/** Runs half `task` (0 or 1) of the pass at `job` (no scratch: each half has its own output). */
 export function runTask(job: usize, task: u32, _scratch: usize): void {
   const columns = <usize>load<u32>(job);
   const stride = <usize>load<u32>(job, 4);

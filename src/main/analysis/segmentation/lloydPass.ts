@@ -7,8 +7,11 @@
  * A generic loop (`lloydPassReference`) reads the centres and the row from typed arrays and takes
  * about 185 ms per pass on 1,000,000 rows × 10 variables × k = 6 here. The fast pass is the same
  * loop written out for one (k, variables) shape: the row's values and every centre coordinate are
- * locals, so V8 keeps them in registers — about 51 ms (`npm run bench -- kmeans-iteration`;
- * lloydThreads.ts halves it on two cores). It is generated with `new Function` from
+ * locals, so V8 keeps them in registers — about 51 ms (`kmeans-iteration/js-one-thread` in
+ * `npm run bench -- kmeans-iteration`; lloydThreads.ts halves it on two cores). Large runs use
+ * the WebAssembly pass instead (assembly/lloyd.ts, about 14 ms on one thread), which equals the
+ * reference too; the written-out pass is its fallback and serves small inputs. It is generated
+ * with `new Function` from
  * nothing but the two whole numbers k and the number of variables (no name, label or value from
  * any file reaches the source text), is checked against the reference by the unit tests, and is
  * used up to MAX_UNROLLED terms, beyond which the generic loop serves.

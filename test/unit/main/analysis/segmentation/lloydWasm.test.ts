@@ -9,6 +9,7 @@
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { clusterAnalysis } from '../../../../../src/main/analysis/segmentation/clusterAnalysis';
 import {
   lloydPassReference,
   type LloydPass,
@@ -222,5 +223,34 @@ describe('lloydRunner on large shared columns', () => {
     } finally {
       await Promise.all([wasm.close(), js.close()]);
     }
+  });
+
+  it('makes clusterAnalysis give the same solutions as the JS pass, seed for seed', async () => {
+    const rows = THREADED_FROM_ROWS + 2_003;
+    const random = seededRandom(17);
+    // Four overlapping groups, so that Lloyd takes several passes and restarts differ.
+    const columns = Array.from({ length: 3 }, (_, d) =>
+      Float64Array.from({ length: rows }, (_, i) => ((i * (d + 1)) % 4) + 1.5 * random()),
+    );
+    const analyse = () =>
+      clusterAnalysis({
+        columns,
+        names: ['a', 'b', 'c'],
+        ks: [3, 5],
+        seed: 8,
+        restarts: 2,
+        maxIterations: 30,
+        standardize: true,
+      });
+    const wasm = await analyse();
+    const before = process.env.CEW_KERNEL;
+    process.env.CEW_KERNEL = 'ts';
+    try {
+      expect(await analyse()).toEqual(wasm);
+    } finally {
+      if (before === undefined) delete process.env.CEW_KERNEL;
+      else process.env.CEW_KERNEL = before;
+    }
+    expect(wasm.solutions.every((solution) => solution.iterations > 1)).toBe(true);
   });
 });
