@@ -76,6 +76,7 @@ export async function kmeansIteration(report: (result: BenchResult) => void): Pr
   for (const [name, options, n] of runners) {
     const runner = lloydRunner(columns, K, options);
     try {
+      await runner.ready?.(10_000);
       const result = await measure(name, n, runnerPass(runner), 5);
       report(
         name === 'kmeans-iteration'

@@ -23,6 +23,11 @@ export interface LloydRunner {
   /** The cluster of every row (shared with the helper when there is one). */
   readonly assign: Uint8Array;
   pass(centres: Float64Array, sums: Float64Array, counts: Float64Array): Promise<number> | number;
+  /**
+   * Waits (up to the timeout) until the second thread can take its half. Passes need not wait (a
+   * half the thread cannot take yet runs here); a benchmark waits so as to measure two threads.
+   */
+  ready?(timeoutMs: number): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -85,6 +90,7 @@ export function lloydRunner(
       return {
         assign: session.assign,
         pass: (centres, sums, counts) => session.pass(centres, sums, counts),
+        ready: (timeoutMs) => session.ready(timeoutMs),
         close: async () => session.close(),
       };
   }
@@ -97,6 +103,7 @@ export function lloydRunner(
     workerData: { columns, assign, k, source: lloydPassSource(k, dims), start: half, end: rows },
   });
   helper.unref();
+  const online = new Promise<void>((resolve) => helper.once('online', () => resolve()));
   let failure: Error | null = null;
   let waiting: { resolve: (result: HelperResult) => void; reject: (error: Error) => void } | null =
     null;
@@ -126,6 +133,11 @@ export function lloydRunner(
       for (let c = 0; c < counts.length; c++) counts[c]! += firstCounts[c]! + other.counts[c]!;
       return changed + other.changed;
     },
+    ready: (timeoutMs) =>
+      Promise.race([
+        online,
+        new Promise<void>((resolve) => setTimeout(resolve, timeoutMs).unref()),
+      ]),
     close: async () => {
       await helper.terminate();
     },

@@ -36,6 +36,8 @@ export interface LloydSession {
   readonly assign: Uint8Array;
   /** Adds the pass's sums and counts into `sums` and `counts`; returns how many rows changed. */
   pass(centres: Float64Array, sums: Float64Array, counts: Float64Array): number;
+  /** Waits (up to the timeout) until the compute thread can take a half; passes need not wait. */
+  ready(timeoutMs: number): Promise<void>;
   close(): void;
 }
 
@@ -138,6 +140,7 @@ export class WasmLloyd {
         for (let c = 0; c < k; c++) counts[c]! += first[cells + c]! + second[cells + c]!;
         return changed[0]! + changed[1]!;
       },
+      ready: (timeoutMs) => (pool === null ? Promise.resolve() : this.threadsReady(timeoutMs)),
       close: () => {
         if (!open) return;
         open = false;
@@ -214,6 +217,7 @@ export function openLloydSession(
   return {
     assign: session.assign,
     pass: (centres, sums, counts) => session.pass(centres, sums, counts),
+    ready: (timeoutMs) => session.ready(timeoutMs),
     close: () => {
       session.close();
       void engine.close();
