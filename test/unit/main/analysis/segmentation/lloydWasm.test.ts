@@ -198,13 +198,16 @@ describe('lloydRunner on large shared columns', () => {
       return column;
     });
     const wasm = lloydRunner(columns, k);
+    // A second run at the same time (another job) gets an engine of its own.
+    const other = lloydRunner(columns, k);
     const js = lloydRunner(columns, k, { kernel: 'js' });
     try {
-      // The WebAssembly runner's assignments live in its WebAssembly.Memory, beside the columns.
+      // The WebAssembly runners' assignments live in their WebAssembly.Memory, beside the columns.
       expect(wasm.assign.buffer.byteLength).toBeGreaterThan(rows * dims * 8);
+      expect(other.assign.buffer).not.toBe(wasm.assign.buffer);
+      expect(other.assign.buffer.byteLength).toBeGreaterThan(rows * dims * 8);
       expect(js.assign.buffer.byteLength).toBe(rows);
-      wasm.assign.fill(255);
-      js.assign.fill(255);
+      for (const runner of [wasm, other, js]) runner.assign.fill(255);
       const centres = Float64Array.from({ length: k * dims }, () => random() * 2 - 1);
       for (let iteration = 0; iteration < 3; iteration++) {
         const run = async (runner: typeof wasm) => {
@@ -214,14 +217,14 @@ describe('lloydRunner on large shared columns', () => {
           return { assign: runner.assign.slice(), sums, counts, changed };
         };
         const a = await run(wasm);
-        const b = await run(js);
-        expectSame(a, b);
+        expectSame(await run(other), a);
+        expectSame(await run(js), a);
         for (let c = 0; c < k; c++)
           for (let d = 0; d < dims; d++)
             centres[c * dims + d] = a.sums[c * dims + d]! / a.counts[c]!;
       }
     } finally {
-      await Promise.all([wasm.close(), js.close()]);
+      await Promise.all([wasm.close(), other.close(), js.close()]);
     }
   });
 
