@@ -24,8 +24,9 @@ export interface LloydRunner {
   readonly assign: Uint8Array;
   pass(centres: Float64Array, sums: Float64Array, counts: Float64Array): Promise<number> | number;
   /**
-   * Waits (up to the timeout) until the second thread can take its half. Passes need not wait (a
-   * half the thread cannot take yet runs here); a benchmark waits so as to measure two threads.
+   * Waits (up to the timeout) until the second thread can take its half. Passes need not wait
+   * (the WebAssembly runner runs here a half its thread cannot take yet; the JS helper takes its
+   * half when it has started); a benchmark waits so as to measure two threads.
    */
   ready?(timeoutMs: number): Promise<void>;
   close(): Promise<void>;
