@@ -15,7 +15,7 @@ import type {
 } from '../../../shared/domain/table';
 import { bannerGroups } from './bannerColumns';
 import { NONE } from './categorize';
-import { columnBases, countStubs, type CellSums } from './crosstabKernel';
+import { columnBases, countStubs, type CellSums, type ColumnBaseSums } from './crosstabKernel';
 import { userMissingTest, type TableData } from './tableData';
 
 export interface TableInputs {
@@ -93,18 +93,16 @@ export function buildTable(data: TableData, spec: TableSpec, inputs: TableInputs
     index: group.index,
     columns: group.columns.length,
   }));
-  // Column bases: respondents in each column (filter applied), whatever their answers to the stubs.
-  const {
-    n: baseN,
-    sumW: baseW,
-    sumW2: baseW2,
-  } = columnBases(data.rows, groupIndexes, weights, mask);
+  // Column bases: respondents in each column (filter applied), whatever their answers to the
+  // stubs; counted with the first stubs, or on their own when the table has none.
+  let columnBaseSums: ColumnBaseSums | null = null;
   for (const { variable, categories, counts } of countStubs(
     data,
     spec.rows,
     groupIndexes,
     weights,
     mask,
+    (counted) => (columnBaseSums = counted),
   )) {
     const perGroup = counts.groups;
     perGroup.forEach((counted, g) =>
@@ -181,6 +179,11 @@ export function buildTable(data: TableData, spec: TableSpec, inputs: TableInputs
     rows.push(row);
   }
 
+  const {
+    n: baseN,
+    sumW: baseW,
+    sumW2: baseW2,
+  } = columnBaseSums ?? columnBases(data.rows, groupIndexes, weights, mask);
   const bases = columns.map((_, c) => baseFor(baseN[c]!, baseW[c]!, baseW2[c]!, lowBase));
   const stubBases = stubSums
     .filter((stub) => bases.some((base, c) => stub.n[c] !== base.n))

@@ -65,14 +65,16 @@ export function crosstabCounts(
 /** Which kernel counts: WebAssembly where it runs (the default), or the plain-TypeScript reference. */
 export type CrosstabEngine = 'wasm' | 'ts';
 
+/** `alone`: the last `alone` stubs are counted each in a pack of its own (jointPlan). */
 function countBatch(
   stubs: readonly CodedColumn[],
   banner: BannerInput,
   engine: CrosstabEngine,
+  alone = 0,
 ): StubCounts[] {
   const stubCategories = stubs.map((stub) => stub.categories);
   const groupColumns = banner.groups.map((group) => group.categories);
-  const plan = jointPlan(stubCategories, groupColumns);
+  const plan = jointPlan(stubCategories, groupColumns, undefined, alone);
   const wasm = engine === 'wasm' ? wasmCrosstab() : null;
   let counts: JointCounts | null = null;
   if (wasm !== null) {
@@ -138,31 +140,45 @@ export function crosstabCountsForGroups(
   )[0]!.groups;
 }
 
+/** Per column of the banner, Total first: what columnBases returns. */
+export interface ColumnBaseSums {
+  n: Float64Array;
+  sumW: Float64Array;
+  sumW2: Float64Array;
+}
+
+/** A stub that everyone answers with its one category: its counts are the banner's bases. */
+function everyoneStub(rows: number): CodedColumn {
+  return { index: new Uint16Array(rows), categories: 1 };
+}
+
+function basesOf(everyone: StubCounts): ColumnBaseSums {
+  const sums = [everyone.total, ...everyone.groups];
+  const pick = (field: 'n' | 'sumW' | 'sumW2') =>
+    Float64Array.from(
+      sums.flatMap((table, t) => Array.from(table[field].subarray(0, t === 0 ? 1 : -1))),
+    );
+  return { n: pick('n'), sumW: pick('sumW'), sumW2: pick('sumW2') };
+}
+
 /**
  * The bases of a banner: per column, Total first then each group's columns in order, the
  * respondents in it (filter applied, positive weight) whatever their answers to any stub.
- * The banner's columns stay copied in the kernel for a countStubs call with the same columns
- * (the same arrays, unchanged), as buildTable makes next.
+ * countStubs counts the same along with its first batch of stubs (`onBases`).
  */
 export function columnBases(
   rows: number,
   groups: ReadonlyArray<{ index: Uint16Array; columns: number }>,
   weights: Float64Array | null,
   mask: Uint8Array | null,
-): { n: Float64Array; sumW: Float64Array; sumW2: Float64Array } {
-  // Counted as a stub that everyone answers with its one category. The banner stays in the
-  // kernel for the stubs of the same table (countStubs releases it).
+): ColumnBaseSums {
+  // The banner stays in the kernel for the stubs of the same table (countStubs releases it).
   const [everyone] = countBatch(
-    [{ index: new Uint16Array(rows), categories: 1 }],
+    [everyoneStub(rows)],
     bannerInput(rows, groups, weights, mask),
     'wasm',
   );
-  const sums = [everyone!.total, ...everyone!.groups];
-  const pick = (field: 'n' | 'sumW' | 'sumW2') =>
-    Float64Array.from(
-      sums.flatMap((table, t) => Array.from(table[field].subarray(0, t === 0 ? 1 : -1))),
-    );
-  return { n: pick('n'), sumW: pick('sumW'), sumW2: pick('sumW2') };
+  return basesOf(everyone!);
 }
 
 /** Stub columns held at once while counting: about 64 MB of category indexes. */
@@ -172,7 +188,9 @@ function stubBatch(rows: number): number {
 
 /**
  * The stubs of a table, categorized and counted against the banner groups a batch at a time (all
- * at once up to about 64 MB of category indexes), in the order given.
+ * at once up to about 64 MB of category indexes), in the order given. With `onBases`, the first
+ * batch also counts the banner's bases (as columnBases, in a pack of their own, so the same sums
+ * bit for bit) and hands them over before its stubs: one job for the compute threads, not two.
  */
 export function* countStubs(
   data: TableData,
@@ -180,6 +198,7 @@ export function* countStubs(
   groups: ReadonlyArray<{ index: Uint16Array; columns: number }>,
   weights: Float64Array | null,
   mask: Uint8Array | null,
+  onBases?: (bases: ColumnBaseSums) => void,
 ): Generator<{ variable: TableVariable; categories: Categories; counts: StubCounts }> {
   const batch = stubBatch(data.rows);
   const banner = bannerInput(data.rows, groups, weights, mask);
@@ -189,14 +208,14 @@ export function* countStubs(
         const variable = data.variable(name);
         return { variable, categories: categorize(variable) };
       });
-      const counted = countBatch(
-        stubs.map(({ categories }) => ({
-          index: categories.index,
-          categories: categories.codes.length,
-        })),
-        banner,
-        'wasm',
-      );
+      const withBases = first === 0 && onBases !== undefined;
+      const columns: CodedColumn[] = stubs.map(({ categories }) => ({
+        index: categories.index,
+        categories: categories.codes.length,
+      }));
+      if (withBases) columns.push(everyoneStub(data.rows));
+      const counted = countBatch(columns, banner, 'wasm', withBases ? 1 : 0);
+      if (withBases) onBases(basesOf(counted[stubs.length]!));
       for (const [s, stub] of stubs.entries()) yield { ...stub, counts: counted[s]! };
     }
   } finally {

@@ -70,12 +70,26 @@ export interface JointPlan {
   maxTableCells: number;
 }
 
+/**
+ * `alone`: the last `alone` stubs each get a pack of their own, counted first; the others are
+ * packed as they would be without them (so their sums are the same, bit for bit).
+ */
 export function jointPlan(
   stubCategories: readonly number[],
   groupColumns: readonly number[],
   limit = JOINT_LIMIT,
+  alone = 0,
 ): JointPlan {
-  const stubPacks = packVariables(stubCategories, limit);
+  const packed = stubCategories.length - alone;
+  const stubPacks = [
+    ...stubCategories.slice(packed).map((categories, i) => ({
+      members: [packed + i],
+      categories: [categories],
+      strides: [1],
+      product: categories + 1,
+    })),
+    ...packVariables(stubCategories.slice(0, packed), limit),
+  ];
   const bannerPacks =
     groupColumns.length > 0
       ? packVariables(groupColumns, limit)

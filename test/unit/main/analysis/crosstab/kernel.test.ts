@@ -2,8 +2,10 @@ import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { NONE } from '../../../../../src/main/analysis/crosstab/categorize';
+import type { TableData } from '../../../../../src/main/analysis/crosstab/tableData';
 import {
   columnBases,
+  countStubs,
   crosstabCounts,
   crosstabCountsForGroups,
   crosstabCountsForStubs,
@@ -199,6 +201,43 @@ describe('the fused counting kernel', () => {
       expectIdentical(bases.n, expected.n);
       expectIdentical(bases.sumW, expected.w);
       expectIdentical(bases.sumW2, w2);
+    }
+  });
+
+  it('counts the bases along with the first stubs: the same sums, bit for bit, both ways', () => {
+    const random = seeded(4242);
+    for (let trial = 0; trial < 20; trial++) {
+      const { rows, stubs, groups, weights, mask } = randomCase(random, 'real');
+      // The stubs as variables whose codes are their category indexes (every code labelled).
+      const variables = stubs.map((stub, s) => ({
+        name: `s${s}`,
+        type: 'single' as const,
+        label: null,
+        valueLabels: Array.from({ length: stub.categories }, (_, code) => ({
+          code,
+          label: String(code),
+        })),
+        missing: [],
+        values: Float64Array.from(stub.index, (i) => (i < stub.categories ? i : Number.NaN)),
+      }));
+      const data: TableData = { rows, variable: (name) => variables[Number(name.slice(1))]! };
+      const names = variables.map((v) => v.name);
+      let bases: ReturnType<typeof columnBases> | null = null;
+      const withBases = [
+        ...countStubs(data, names, groups, weights, mask, (counted) => (bases = counted)),
+      ];
+      const alone = [...countStubs(data, names, groups, weights, mask)];
+      const expected = columnBases(rows, groups, weights, mask);
+      if (names.length > 0) {
+        expect(bases).not.toBeNull();
+        expectIdentical(bases!.n, expected.n);
+        expectIdentical(bases!.sumW, expected.sumW);
+        expectIdentical(bases!.sumW2, expected.sumW2);
+      }
+      withBases.forEach(({ counts }, s) => {
+        expectSame(counts.total, alone[s]!.counts.total, true);
+        counts.groups.forEach((table, g) => expectSame(table, alone[s]!.counts.groups[g]!, true));
+      });
     }
   });
 
