@@ -4,6 +4,10 @@
  * one (marks, never letters), a chi-square per stub × group, and t-tests for means rows. Every
  * comparison with its p-value goes into `tests.pairs`, so no letter is there without its reason.
  * A nested group is tested within each outer category, as SPSS CTABLES does.
+ *
+ * Proportions go through the compact path (significance/proportions compareProportions and
+ * assemble decide): every stub's comparisons in one set of typed arrays, letters and marks
+ * written straight into the cells, pair records written only when tests.pairs is read.
  */
 import type { TablePairTest, TableResult, TableRow, TableSpec } from '../../../shared/domain/table';
 import {
