@@ -3,7 +3,9 @@
  * (the next wave, a client's own list) — every respondent classified into a saved segmentation by
  * its rules or by the nearest of its centres, written as one CSV row each: the file's respondent
  * ID (or the row number), the segment code and label, and for those left without a segment, why.
- * The file is read by the import's readers, so any format the app imports will do.
+ * The file is read by the import's readers, so any format the app imports will do. With
+ * `--golden`, the golden questions' typing tool saved with the segmentation types them from those
+ * few questions alone; a respondent who left one unanswered gets no segment.
  */
 import { parseArgs } from 'node:util';
 import { classifyInput } from '../../shared/api/segments';
@@ -13,11 +15,11 @@ import { withHost } from '../cliHost';
 import { CliUsageError, printJson, printLine, warn } from '../cliOutput';
 
 export const usage =
-  'classify STUDY.cew --segmentation NAME FILE --out FILE.csv [--map VAR=FILEVAR ...] [--id VAR] [--encoding ENC] [--language L] [--respondent-type customer|executive] [--country DE] [--wave 2026] [--sheet NAME] [--json]';
+  'classify STUDY.cew --segmentation NAME FILE --out FILE.csv [--golden] [--map VAR=FILEVAR ...] [--id VAR] [--encoding ENC] [--language L] [--respondent-type customer|executive] [--country DE] [--wave 2026] [--sheet NAME] [--json]';
 
 function reportText(report: ClassificationReport): string {
   const lines = [
-    `${report.file}: ${report.classified} of ${report.rows} respondents classified into ${report.segmentation} (${report.method === 'rules' ? 'its rules' : 'the nearest centre'}); written to ${report.out}`,
+    `${report.file}: ${report.classified} of ${report.rows} respondents classified into ${report.segmentation} (${report.golden ? "the golden questions' typing tool" : report.method === 'rules' ? 'its rules' : 'the nearest centre'}); written to ${report.out}`,
     ...report.segments.map((segment) => `  ${segment.code} ${segment.label}: ${segment.count}`),
   ];
   if (report.unclassified > 0) {
@@ -54,6 +56,7 @@ export async function runClassify(args: string[]): Promise<void> {
     allowPositionals: true,
     options: {
       segmentation: { type: 'string' },
+      golden: { type: 'boolean', default: false },
       out: { type: 'string' },
       map: { type: 'string', multiple: true },
       id: { type: 'string' },
@@ -75,6 +78,7 @@ export async function runClassify(args: string[]): Promise<void> {
     segmentation: values.segmentation,
     path: file,
     out: values.out,
+    golden: values.golden,
     map: fileNames(values.map),
     ...(values.id ? { idVariable: values.id } : {}),
     ...(values.encoding ? { encoding: values.encoding } : {}),

@@ -50,8 +50,8 @@ export const usage =
   'segment STUDY.cew --scheme NAME|FILE.json [--bind role=VAR ...] [--split valence] [--name NAME] [--weight W] [--preview] [--json]\n' +
   '     cew segment STUDY.cew --kmeans VAR,VAR,... --k 4|2..8 [--seed 1] [--restarts 10] [--no-standardize] [--filter EXPR] [--name NAME] [--labels A,B,...] [--json]\n' +
   '     cew segment STUDY.cew --profile NAME --variables a,b,c [--means x,y] [--weight W] [--filter EXPR] [--json]\n' +
-  '     cew segment STUDY.cew --typing-tool NAME --out FILE.xlsx|FILE.json [--rows 200] [--json]\n' +
-  '     cew segment STUDY.cew --golden NAME [--candidates a,b,...] [--accuracy 0.9] [--criterion balanced|every-segment|overall] [--seed 1] [--json]\n' +
+  '     cew segment STUDY.cew --typing-tool NAME --out FILE.xlsx|FILE.json [--rows 200] [--golden-only] [--json]\n' +
+  '     cew segment STUDY.cew --golden NAME [--candidates a,b,...] [--accuracy 0.9] [--criterion balanced|every-segment|overall] [--seed 1] [--save-typing-tool] [--json]\n' +
   '     cew segment STUDY.cew --holdout NAME [--seed 1] [--json]\n' +
   '     cew segment STUDY.cew --list | --schemes | --save-scheme FILE.json | --export-scheme NAME [--out FILE.json]';
 
@@ -252,6 +252,8 @@ export async function runSegment(args: string[]): Promise<void> {
       'export-scheme': { type: 'string' },
       out: { type: 'string' },
       golden: { type: 'string' },
+      'save-typing-tool': { type: 'boolean', default: false },
+      'golden-only': { type: 'boolean', default: false },
       candidates: { type: 'string' },
       accuracy: { type: 'string' },
       criterion: { type: 'string' },
@@ -307,6 +309,7 @@ export async function runSegment(args: string[]): Promise<void> {
     const options = parseCliInput('segment', typingToolInput, {
       segmentation: values['typing-tool'],
       out: values.out,
+      golden: values['golden-only'],
       ...(values.rows !== undefined ? { rows: Number(values.rows) } : {}),
     });
     const written = await withOpenStudy(study, (host) =>
@@ -315,7 +318,7 @@ export async function runSegment(args: string[]): Promise<void> {
     if (values.json) printJson(written);
     else
       printLine(
-        `Typing tool for ${written.segmentation} written to ${written.out} (${written.format === 'xlsx' ? `Excel, ${written.rows} rows to type into` : 'JSON'}); it asks ${written.inputs.join(', ')}`,
+        `Typing tool for ${written.segmentation} written to ${written.out} (${written.format === 'xlsx' ? `Excel, ${written.rows} rows to type into` : 'JSON'}); it asks ${written.inputs.join(', ')}${written.golden && !values['golden-only'] ? `; with the golden questions' tool, which asks ${written.golden.join(', ')}` : ''}`,
       );
     return;
   }
@@ -327,6 +330,7 @@ export async function runSegment(args: string[]): Promise<void> {
       ...(values.accuracy !== undefined ? { accuracy: Number(values.accuracy) } : {}),
       ...(values.criterion !== undefined ? { criterion: values.criterion } : {}),
       ...(values.seed !== undefined ? { seed: Number(values.seed) } : {}),
+      save: values['save-typing-tool'],
     });
     const report = await withOpenStudy(study, (host) =>
       runCliJob(host.session, 'golden questions', 'segments.golden', options),
@@ -597,7 +601,20 @@ function goldenText(report: GoldenQuestionsReport): string {
     `  accuracy ${percent(report.confusion.accuracy)}, balanced accuracy ${percent(report.confusion.balancedAccuracy)} (the mean of the recalls)`,
   );
   lines.push(...poorlyRecognised(report.confusion));
+  if (report.model) lines.push('', ...goldenModelText(report));
   return lines.join('\n');
+}
+
+/** The typing tool of the chosen questions: who it was fitted on, and whether it was saved. */
+function goldenModelText(report: GoldenQuestionsReport): string[] {
+  const model = report.model!;
+  return [
+    `Typing tool from the ${model.questions.length} question${model.questions.length === 1 ? '' : 's'}: the model refitted on ${model.fittedOn.description}`,
+    `  on them: accuracy ${percent(model.inSample.accuracy)}, balanced accuracy ${percent(model.inSample.balancedAccuracy)}; ${model.terms.length} terms (${model.questions.map((q) => (q.levels === null ? q.variable : `${q.variable} at or above ${q.levels.slice(1).join(', ')}`)).join('; ')})`,
+    report.saved
+      ? `  saved with ${report.saved}: cew classify STUDY --segmentation ${report.saved} --golden FILE --out FILE.csv; cew segment STUDY --typing-tool ${report.saved} --golden-only --out FILE.xlsx`
+      : '  not saved: add --save-typing-tool to keep it with the segmentation',
+  ];
 }
 
 /**

@@ -23,6 +23,7 @@ import type {
 import type {
   ClassificationReport,
   GoldenQuestionsReport,
+  GoldenTypingModel,
   HoldOutReport,
   HoldOutSample,
   KMeansDefinition,
@@ -53,6 +54,7 @@ import {
 import { classifyByCentres } from '../analysis/segmentation/centreClassification';
 import { maximumAssignment } from '../analysis/segmentation/clusterMatching';
 import { confusionMatrix } from '../analysis/segmentation/confusionMatrix';
+import { classifyByGolden, fitGoldenModel } from '../analysis/segmentation/goldenModel';
 import {
   CRITERION_TEXT,
   goldenQuestions,
@@ -854,7 +856,18 @@ export async function classifyFile(
   );
   let classified: Classified;
   const { definition } = saved;
-  if (definition.method === 'rules') {
+  if (input.golden) {
+    if (!definition.golden)
+      throw new ApiError(
+        'invalid-input',
+        `segmentation ${saved.name} has no golden typing tool: save one with cew segment --golden ${saved.name} --save-typing-tool`,
+      );
+    const model = definition.golden;
+    classified = classifyByGolden(
+      model,
+      model.questions.map((question) => columns.column(question.variable)),
+    );
+  } else if (definition.method === 'rules') {
     const scheme = appliedScheme(definition);
     const bound = (role: string) => definition.bindings[role] ?? role;
     const roleColumns = new Map(
@@ -893,6 +906,7 @@ export async function classifyFile(
   return {
     segmentation: saved.name,
     method: definition.method,
+    golden: input.golden,
     file: input.path,
     out: input.out,
     rows,
@@ -1049,7 +1063,13 @@ export async function goldenQuestionsFor(
   input: GoldenInput,
   signal: AbortSignal,
   progress: (done: number, total: number) => void,
+  writable: WritableStudyDb | null = null,
 ): Promise<GoldenQuestionsReport> {
+  if (input.save && !writable)
+    throw new ApiError(
+      'conflict',
+      'the study is open read-only: the golden typing tool cannot be saved',
+    );
   const saved = savedSegmentation(db, input.segmentation);
   const names = (input.candidates ?? defaultCandidates(saved.definition)).map(
     (name) => numericVariable(db, name, 'candidates').name,
@@ -1061,6 +1081,7 @@ export async function goldenQuestionsFor(
   const variables = names.map((name) => findVariable(db, name)!);
   const columns = variables.map((variable) => answers(db, cache, variable));
   const classOf = segmentIndexes(db, cache, saved);
+  const everyone = classOf.slice();
   // Only respondents who answered every candidate: each step is then scored on the same people.
   let excluded = 0;
   for (let row = 0; row < classOf.length; row++) {
@@ -1092,20 +1113,103 @@ export async function goldenQuestionsFor(
     criterion: input.criterion,
     progress,
   });
+  const classifier = `linear discriminant analysis (${
+    priorsFor(input.criterion) === 'equal'
+      ? 'equal priors: every segment as likely beforehand'
+      : 'priors from the segment shares of the training respondents'
+  }; a question with few levels enters as "at or above" indicators, one per level above the lowest; pooled within-segment covariance with a ridge of ${RIDGE.toExponential()} of each term's variance)`;
+  const model = goldenModelOf(saved, variables, columns, everyone, input, result, classifier);
+  if (model && input.save) saveGoldenModel(writable!, cache, saved.name, model);
   return {
     segmentation: saved.name,
-    classifier: `linear discriminant analysis (${
-      priorsFor(input.criterion) === 'equal'
-        ? 'equal priors: every segment as likely beforehand'
-        : 'priors from the segment shares of the training respondents'
-    }; a question with few levels enters as "at or above" indicators, one per level above the lowest; pooled within-segment covariance with a ridge of ${RIDGE.toExponential()} of each term's variance)`,
+    classifier,
     criterion: input.criterion,
     criterionText: CRITERION_TEXT[input.criterion],
     target: input.accuracy,
     candidates: names,
     sample: sampleOf(split, input.seed, excluded),
     ...result,
+    model,
+    saved: model && input.save ? saved.name : null,
   };
+}
+
+/**
+ * The typing tool of the chosen questions: their model refitted on every respondent with a
+ * segment who answered them (goldenModel.ts), null when no question was chosen.
+ */
+function goldenModelOf(
+  saved: SavedDefinition,
+  variables: StudyVariable[],
+  columns: Float64Array[],
+  classOf: Int32Array,
+  input: GoldenInput,
+  result: Awaited<ReturnType<typeof goldenQuestions>>,
+  classifier: string,
+): GoldenTypingModel | null {
+  const last = result.steps.at(-1);
+  if (!last) return null;
+  const at = result.chosen.map((name) => variables.findIndex((v) => v.name === name));
+  const { fitted, withoutAnswer, inSample, ...plain } = fitGoldenModel({
+    columns: at.map((d) => columns[d]!),
+    names: result.chosen,
+    coded: at.map((d) => variables[d]!.type === 'single'),
+    segments: saved.segments,
+    classOf,
+    priors: priorsFor(input.criterion),
+    ridge: RIDGE,
+  });
+  return {
+    ...plain,
+    classifier,
+    fittedOn: {
+      respondents: fitted,
+      withoutAnswer,
+      description: `every respondent with a segment in ${saved.name} who answered ${result.chosen.join(', ')} (training and hold-out alike: ${fitted}${withoutAnswer > 0 ? `; ${withoutAnswer} left out, a chosen question unanswered` : ''})`,
+    },
+    inSample: {
+      accuracy: inSample.accuracy,
+      balancedAccuracy: inSample.balancedAccuracy,
+      recall: inSample.bySegment.map((s) => s.recall),
+    },
+    search: {
+      criterion: input.criterion,
+      target: input.accuracy,
+      seed: input.seed,
+      reached: result.reached,
+      holdOutScore: last.holdOutScore,
+      holdOutAccuracy: last.holdOutAccuracy,
+    },
+  };
+}
+
+/**
+ * Keeps the golden model in the segmentation's definition (replacing any before). Saving the
+ * segmentation again writes a new definition without it: its segments may have changed.
+ */
+function saveGoldenModel(
+  db: WritableStudyDb,
+  cache: ColumnCache,
+  name: string,
+  model: GoldenTypingModel,
+): void {
+  const variable = findVariable(db, name)!;
+  db.transaction(() => {
+    const row = statement(db, 'SELECT definition_json FROM variables WHERE id = ?').get(
+      variable.id,
+    ) as { definition_json: string };
+    const definition = JSON.parse(row.definition_json) as SegmentationDefinition;
+    statement(db, 'UPDATE variables SET definition_json = ? WHERE id = ?').run(
+      JSON.stringify({ ...definition, golden: model }),
+      variable.id,
+    );
+    appendAudit(db, 'segments.updated', {
+      name: variable.name,
+      method: definition.method,
+      golden: model.questions.map((question) => question.variable),
+    });
+  })();
+  cache.invalidate([variable.name]);
 }
 
 // ---- segment profiles ----
@@ -1217,27 +1321,35 @@ function variableLabel(db: ReadableStudyDb, variableId: number): string | null {
   return pickLabelJson(row.labels_json, readLabelLanguage(db))?.text ?? null;
 }
 
+/** A question the typing tool asks, described from the study's codebook. */
+function toolInput(db: ReadableStudyDb, segmentation: string, name: string): TypingToolInput {
+  const variable = findVariable(db, name);
+  if (!variable)
+    throw new ApiError(
+      'invalid-input',
+      `segmentation ${segmentation}: the study has no variable ${name}`,
+    );
+  return {
+    variable: variable.name,
+    label: variableLabel(db, variable.id),
+    roles: [],
+    values: valueLabels(db, variable.id),
+    missing: userMissingSpecs(db, variable.id).filter(
+      (spec): spec is TypingToolInput['missing'][number] => typeof spec !== 'string',
+    ),
+  };
+}
+
 /** The typing tool's definition: what it asks, and the rules or centres that answer. */
 export function typingToolOf(db: ReadableStudyDb, name: string): TypingTool {
   const saved = savedSegmentation(db, name);
-  const inputs = typingToolVariables(saved.definition).map((variableName): TypingToolInput => {
-    const variable = findVariable(db, variableName);
-    if (!variable)
-      throw new ApiError(
-        'invalid-input',
-        `segmentation ${saved.name}: the study has no variable ${variableName}`,
-      );
-    return {
-      variable: variable.name,
-      label: variableLabel(db, variable.id),
-      roles: [],
-      values: valueLabels(db, variable.id),
-      missing: userMissingSpecs(db, variable.id).filter(
-        (spec): spec is TypingToolInput['missing'][number] => typeof spec !== 'string',
-      ),
-    };
-  });
-  return typingTool(saved, inputs);
+  const inputs = typingToolVariables(saved.definition).map((variable) =>
+    toolInput(db, saved.name, variable),
+  );
+  const golden = saved.definition.golden?.questions.map((question) =>
+    toolInput(db, saved.name, question.variable),
+  );
+  return typingTool(saved, inputs, golden);
 }
 
 export async function exportTypingTool(
@@ -1245,15 +1357,25 @@ export async function exportTypingTool(
   input: TypingToolInput_,
 ): Promise<TypingToolExport> {
   const tool = typingToolOf(db, input.segmentation);
+  if (input.golden && !tool.golden)
+    throw new ApiError(
+      'invalid-input',
+      `segmentation ${tool.segmentation} has no golden typing tool: save one with cew segment --golden ${tool.segmentation} --save-typing-tool`,
+    );
   const format = input.format ?? (/\.json$/i.test(input.out) ? 'json' : 'xlsx');
   if (format === 'json') writeFileSync(input.out, `${JSON.stringify(tool, null, 2)}\n`);
-  else await typingToolWorkbook(tool, input.rows).xlsx.writeFile(input.out);
+  else
+    await typingToolWorkbook(tool, input.rows, { goldenOnly: input.golden }).xlsx.writeFile(
+      input.out,
+    );
+  const golden = tool.golden?.questions.map((question) => question.variable) ?? null;
   return {
     segmentation: tool.segmentation,
     method: tool.method,
     format,
     out: input.out,
-    inputs: tool.inputs.map((i) => i.variable),
+    inputs: input.golden && golden ? golden : tool.inputs.map((i) => i.variable),
     rows: format === 'xlsx' ? input.rows : null,
+    golden,
   };
 }

@@ -309,7 +309,8 @@ const handlers: WorkerHandlers = {
   },
   'segments.golden': (input, job) => {
     const open = requireStudy();
-    return goldenQuestionsFor(open.db, columnCache(open), input, job.signal, job.progress);
+    const cache = columnCache(open);
+    return goldenQuestionsFor(open.db, cache, input, job.signal, job.progress, open.writable);
   },
   'charts.save': ({ name, spec }) => saveChart(requireWritable().writable, name, spec),
   'charts.saved': () => listCharts(requireStudy().db),

@@ -151,6 +151,8 @@ export const classifyInput = z.object({
     .string()
     .regex(/^[a-z]{2,3}$/)
     .optional(),
+  /** Types the respondents with the golden questions' typing tool saved with the segmentation. */
+  golden: z.boolean().default(false),
   /** Study variable → the file's variable, where the file names it otherwise (`rate` → `rate_brands`). */
   map: z.record(variableName, variableName).default({}),
   /** For a file without these columns: one value for all its respondents (default from its name). */
@@ -181,6 +183,8 @@ export const goldenInput = z.object({
   /** What `accuracy` applies to (GoldenCriterion): balanced accuracy unless said. */
   criterion: z.enum(goldenCriteria).default('balanced'),
   seed,
+  /** Saves the model on the chosen questions with the segmentation, as its golden typing tool. */
+  save: z.boolean().default(false),
 });
 
 /** A segment profile: the chosen variables by segment, shares by group, movement between waves. */
@@ -204,6 +208,8 @@ export const typingToolInput = z.object({
   format: z.enum(['json', 'xlsx']).optional(),
   /** Excel: respondent rows ready to type into. */
   rows: z.number().int().min(1).max(10_000).default(200),
+  /** The golden questions' typing tool alone (saved with the segmentation), not the segmentation's own. */
+  golden: z.boolean().default(false),
 });
 
 export const segmentMethods = {

@@ -129,6 +129,8 @@ export interface RulesDefinition {
   scheme: SegmentScheme;
   bindings: SegmentBindings;
   split: 'valence' | null;
+  /** The golden questions' typing tool, when the user saved one (cew segment --golden --save-typing-tool). */
+  golden?: GoldenTypingModel;
 }
 
 export interface KMeansDefinition {
@@ -142,6 +144,8 @@ export interface KMeansDefinition {
   labels: string[];
   filter: string | null;
   seed: number;
+  /** The golden questions' typing tool, when the user saved one (cew segment --golden --save-typing-tool). */
+  golden?: GoldenTypingModel;
 }
 
 export type SegmentationDefinition = RulesDefinition | KMeansDefinition;
@@ -290,12 +294,68 @@ export interface GoldenQuestionsReport {
   reached: boolean;
   /** The final model's classification of the hold-out. */
   confusion: ConfusionMatrix;
+  /**
+   * The typing tool the questions give: the model refitted on every respondent with a segment who
+   * answered the chosen questions (null when none was chosen).
+   */
+  model: GoldenTypingModel | null;
+  /** The segmentation the model was saved with (`save`), else null. */
+  saved: string | null;
+}
+
+/**
+ * One term of a golden model: the 0/1 indicator "`variable` at or above `atOrAbove`", or the
+ * answer itself (`atOrAbove` null) for a question that enters as one linear term.
+ */
+export interface GoldenTerm {
+  variable: string;
+  atOrAbove: number | null;
+}
+
+/**
+ * The golden questions' classifier in plain terms, so anyone can apply it with a calculator: a
+ * respondent's score for a segment is its constant plus the sum of coefficient × term over the
+ * terms, and the respondent goes to the segment with the highest score (the first of equals). A
+ * respondent who did not answer every question is not classified.
+ */
+export interface GoldenTypingModel {
+  /** The questions asked, in the order chosen, with the levels their indicators stand on (null: linear). */
+  questions: Array<{ variable: string; levels: number[] | null }>;
+  /** Every term, question by question, in the order of each segment's coefficients. */
+  terms: GoldenTerm[];
+  /** In the segmentation's order; constant null: no respondent had it when fitted, never given. */
+  segments: Array<{ code: number; label: string; constant: number | null; coefficients: number[] }>;
+  /** Linear discriminant analysis, with its priors and ridge, in words. */
+  classifier: string;
+  priors: 'equal' | 'proportional';
+  ridge: number;
+  /** Who the model was fitted on: every respondent with a segment who answered the questions. */
+  fittedOn: {
+    respondents: number;
+    /** Respondents with a segment left out: no answer to a chosen question. */
+    withoutAnswer: number;
+    description: string;
+  };
+  /** How often the model gives the respondents it was fitted on their own segment. */
+  inSample: { accuracy: number; balancedAccuracy: number; recall: number[] };
+  /** The search that chose the questions. */
+  search: {
+    criterion: GoldenCriterion;
+    target: number;
+    seed: number;
+    reached: boolean;
+    /** The criterion on the hold-out with the questions chosen (a model on the training 70%). */
+    holdOutScore: number;
+    holdOutAccuracy: number;
+  };
 }
 
 /** What classifying a new file into a saved segmentation wrote and found. */
 export interface ClassificationReport {
   segmentation: string;
   method: 'rules' | 'kmeans';
+  /** Classified by the golden questions' typing tool saved with the segmentation, not its own. */
+  golden: boolean;
   file: string;
   /** The CSV written: one row per respondent (id, code, segment, reason). */
   out: string;
@@ -374,6 +434,13 @@ interface TypingToolBase {
   label: string;
   segments: Array<{ code: number; label: string }>;
   inputs: TypingToolInput[];
+  /** The golden questions' typing tool saved with the segmentation, with its questions described. */
+  golden?: GoldenTypingTool;
+}
+
+/** A golden model with the questions it asks: their codes and what counts as no answer. */
+export interface GoldenTypingTool extends GoldenTypingModel {
+  inputs: TypingToolInput[];
 }
 
 /** A rule segmentation's typing tool: the rules as applied (split by valence when saved so). */
@@ -412,4 +479,6 @@ export interface TypingToolExport {
   inputs: string[];
   /** Excel: the respondent rows the input area has. */
   rows: number | null;
+  /** The golden questions the export includes (saved with the segmentation), else null. */
+  golden: string[] | null;
 }

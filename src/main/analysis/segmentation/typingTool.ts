@@ -29,10 +29,14 @@ export function typingToolVariables(definition: RulesDefinition | KMeansDefiniti
   return [...new Set(rolesUsed(scheme).map((role) => definition.bindings[role] ?? role))];
 }
 
-/** `inputs` describes each of typingToolVariables' variables (roles are filled in here). */
+/**
+ * `inputs` describes each of typingToolVariables' variables (roles are filled in here);
+ * `goldenInputs` each question of the golden typing tool saved with the segmentation, if any.
+ */
 export function typingTool(
   segmentation: SegmentationToType,
   inputs: TypingToolInput[],
+  goldenInputs: TypingToolInput[] = [],
 ): TypingTool {
   const { definition } = segmentation;
   const base = {
@@ -41,6 +45,7 @@ export function typingTool(
     segmentation: segmentation.name,
     label: segmentation.label,
     segments: segmentation.segments,
+    ...(definition.golden ? { golden: { ...definition.golden, inputs: goldenInputs } } : {}),
   };
   if (definition.method === 'kmeans') {
     return {

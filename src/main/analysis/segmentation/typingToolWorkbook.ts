@@ -17,6 +17,8 @@
  */
 import ExcelJS from 'exceljs';
 import type {
+  GoldenTerm,
+  GoldenTypingTool,
   KMeansTypingTool,
   RulesTypingTool,
   TypingTool,
@@ -82,11 +84,15 @@ function typingSheet(
   columns: Column[],
   rows: number,
   instruction: string,
+  name: string = TYPING_SHEET,
 ): void {
-  const sheet = workbook.addWorksheet(TYPING_SHEET, {
+  const sheet = workbook.addWorksheet(name, {
     views: [{ state: 'frozen', xSplit: 1, ySplit: FIRST_ROW - 1 }],
   });
-  sheet.getCell('A1').value = `${tool.label} — typing tool (segmentation ${tool.segmentation})`;
+  sheet.getCell('A1').value =
+    name === TYPING_SHEET
+      ? `${tool.label} — typing tool (segmentation ${tool.segmentation})`
+      : `${tool.label} — typing tool from the golden questions (segmentation ${tool.segmentation})`;
   sheet.getCell('A1').font = { bold: true, size: 14 };
   sheet.getCell('A2').value = instruction;
   columns.forEach((column, i) => {
@@ -108,7 +114,7 @@ function typingSheet(
   });
 }
 
-function inputColumns(tool: TypingTool): Column[] {
+function inputColumns(tool: Pick<TypingTool, 'inputs'>): Column[] {
   return [
     { header: 'ID', question: 'Respondent (anything)', colour: FILL.input, width: 12 },
     ...tool.inputs.map((input) => ({
@@ -121,7 +127,7 @@ function inputColumns(tool: TypingTool): Column[] {
 }
 
 /** Input i (0-based) is typed in column 2 + i, and read as answered in column 2 + n + i. */
-function answeredColumns(tool: TypingTool): Column[] {
+function answeredColumns(tool: Pick<TypingTool, 'inputs'>): Column[] {
   return tool.inputs.map((input, i) => ({
     header: `${input.variable} read as`,
     question: `no answer if ${noAnswerText(input)}`,
@@ -374,13 +380,149 @@ function centresWorkbook(workbook: ExcelJS.Workbook, tool: KMeansTypingTool, row
   });
 }
 
-/** The workbook, with `rows` respondent rows ready to type into. */
-export function typingToolWorkbook(tool: TypingTool, rows: number): ExcelJS.Workbook {
+export const GOLDEN_SHEET = 'Golden questions';
+export const GOLDEN_MODEL_SHEET = 'Golden model';
+/** On the model sheet: the column headings, then one row per segment. */
+const MODEL_HEAD = 6;
+
+/** "rate ≥ 4", or the question's name for a linear term. */
+function termText(term: GoldenTerm): string {
+  return term.atOrAbove === null ? term.variable : `${term.variable} ≥ ${term.atOrAbove}`;
+}
+
+/**
+ * The golden questions' typing sheet: the answers to the few questions (yellow), each read as an
+ * answer or none, each term — "at or above" a level, 1 or 0, or the answer — then each segment's
+ * score, its constant plus SUMPRODUCT of the terms and its coefficients on the model sheet, and
+ * the segment with the highest score, by INDEX/MATCH on MAX (the first of equals, as bestClass).
+ */
+function goldenWorkbook(
+  workbook: ExcelJS.Workbook,
+  tool: TypingTool,
+  golden: GoldenTypingTool,
+  rows: number,
+): void {
+  const n = golden.inputs.length;
+  const m = golden.terms.length;
+  const g = golden.segments.length;
+  const model = `'${GOLDEN_MODEL_SHEET}'!`;
+  const inputAt = new Map(golden.inputs.map((input, i) => [input.variable, i]));
+  const firstTerm = 2 + 2 * n;
+  const firstScore = firstTerm + m;
+  const terms = (row: number) =>
+    `${columnName(firstTerm)}${row}:${columnName(firstTerm + m - 1)}${row}`;
+  const scores = (row: number) =>
+    `${columnName(firstScore)}${row}:${columnName(firstScore + g - 1)}${row}`;
+  const segmentRow = (k: number) => MODEL_HEAD + 1 + k;
+  const codes = `${model}$A$${segmentRow(0)}:$A$${segmentRow(g - 1)}`;
+  const termColumns: Column[] = golden.terms.map((term) => {
+    const answered = (row: number) => `${columnName(2 + n + inputAt.get(term.variable)!)}${row}`;
+    return {
+      header: termText(term),
+      question: term.atOrAbove === null ? 'the answer' : '1 if at or above, else 0',
+      colour: FILL.working,
+      width: 10,
+      formula: (row: number) =>
+        term.atOrAbove === null
+          ? `IF(ISNUMBER(${answered(row)}),${answered(row)},"")`
+          : `IF(ISNUMBER(${answered(row)}),IF(${answered(row)}>=${term.atOrAbove},1,0),"")`,
+    };
+  });
+  const scoreColumns: Column[] = golden.segments.map((segment, k) => ({
+    header: `Score: ${segment.label}`,
+    question:
+      segment.constant === null
+        ? 'never given (no respondent when fitted)'
+        : 'constant + Σ coefficient × term (Golden model sheet)',
+    colour: FILL.working,
+    width: 14,
+    formula: (row: number) =>
+      segment.constant === null
+        ? '""'
+        : `IF(COUNT(${terms(row)})<${m},"",${model}$C$${segmentRow(k)}+SUMPRODUCT(${terms(row)},${model}$D$${segmentRow(k)}:$${columnName(3 + m)}$${segmentRow(k)}))`,
+  }));
+  const lastInput = columnName(1 + n);
+  typingSheet(
+    workbook,
+    tool,
+    [
+      ...inputColumns(golden),
+      ...answeredColumns(golden),
+      ...termColumns,
+      ...scoreColumns,
+      ...resultColumns(
+        (row) =>
+          `IF(COUNT(${scores(row)})=0,"",INDEX(${codes},MATCH(MAX(${scores(row)}),${scores(row)},0)))`,
+        `${model}$B$${segmentRow(0)}:$B$${segmentRow(g - 1)}`,
+        codes,
+        (row, code) =>
+          `IF(COUNT(B${row}:${lastInput}${row})=0,"",IF(${code}<>"","","a question is not answered"))`,
+        firstScore + g,
+      ),
+    ],
+    rows,
+    `Type one respondent a row in the yellow columns: the answer codes listed on the ${GOLDEN_MODEL_SHEET} sheet, nothing for no answer. Every question must be answered; the segment appears in the green columns.`,
+    GOLDEN_SHEET,
+  );
+
+  const sheet = workbook.addWorksheet(GOLDEN_MODEL_SHEET);
+  sheet.getColumn(1).width = 10;
+  sheet.getColumn(2).width = 22;
+  for (let c = 3; c <= 3 + m; c++) sheet.getColumn(c).width = 13;
+  sheet.getCell('A1').value =
+    `${tool.label}: typing with the golden questions (segmentation ${tool.segmentation})`;
+  sheet.getCell('A1').font = { bold: true, size: 14 };
+  sheet.getCell('A2').value =
+    'Each answer becomes terms: 1 if it is at or above the level in the heading, else 0 (a question with many values is its answer). A segment’s score is its constant plus each term times its coefficient; the respondent goes to the segment with the highest score. A respondent who did not answer every question gets none.';
+  sheet.getCell('A3').value = `Fitted on ${golden.fittedOn.description}; ${golden.classifier}.`;
+  sheet.getCell('A4').value =
+    `Chosen to reach ${Math.round(golden.search.target * 100)}% (${golden.search.criterion}) on a hold-out of 30%: ${(golden.search.holdOutScore * 100).toFixed(1)}%${golden.search.reached ? '' : ' (not reached)'}. On the respondents it was fitted on it gives ${(golden.inSample.accuracy * 100).toFixed(1)}% their own segment (balanced accuracy ${(golden.inSample.balancedAccuracy * 100).toFixed(1)}%).`;
+  sheet.getRow(MODEL_HEAD).values = ['Code', 'Segment', 'Constant', ...golden.terms.map(termText)];
+  sheet.getRow(MODEL_HEAD).font = { bold: true };
+  golden.segments.forEach((segment, k) => {
+    sheet.getRow(segmentRow(k)).values = [
+      segment.code,
+      segment.label,
+      segment.constant ?? 'never given',
+      ...segment.coefficients,
+    ];
+  });
+  const questions = segmentRow(g) + 1;
+  sheet.getRow(questions).values = ['Question', 'Text', 'Codes', 'No answer', 'Terms'];
+  sheet.getRow(questions).font = { bold: true };
+  golden.inputs.forEach((input, i) => {
+    sheet.getRow(questions + 1 + i).values = [
+      input.variable,
+      input.label ?? '',
+      codesText(input),
+      noAnswerText(input),
+      golden.terms
+        .filter((term) => term.variable === input.variable)
+        .map(termText)
+        .join(', '),
+    ];
+  });
+}
+
+/**
+ * The workbook, with `rows` respondent rows ready to type into: the segmentation's own tool, then
+ * the golden questions' when one is saved with it — or that alone (`goldenOnly`).
+ */
+export function typingToolWorkbook(
+  tool: TypingTool,
+  rows: number,
+  options: { goldenOnly?: boolean } = {},
+): ExcelJS.Workbook {
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'Customer Energy Workbench';
   // The formulas have no stored results: have Excel compute them all when it opens the file.
   workbook.calcProperties = { fullCalcOnLoad: true };
-  if (tool.method === 'rules') rulesWorkbook(workbook, tool, rows);
-  else centresWorkbook(workbook, tool, rows);
+  if (options.goldenOnly && !tool.golden)
+    throw new Error(`segmentation ${tool.segmentation} has no golden typing tool`);
+  if (!options.goldenOnly) {
+    if (tool.method === 'rules') rulesWorkbook(workbook, tool, rows);
+    else centresWorkbook(workbook, tool, rows);
+  }
+  if (tool.golden) goldenWorkbook(workbook, tool, tool.golden, rows);
   return workbook;
 }

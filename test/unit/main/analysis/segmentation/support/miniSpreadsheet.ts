@@ -1,8 +1,9 @@
 /**
  * A tiny spreadsheet for the typing tool's tests: it evaluates the formulas the typing tool writes
  * — numbers, "text", TRUE/FALSE, cell and range references (with $ and Sheet!), + − * / ^ &,
- * comparisons, and IF, AND, OR, NOT, ISNUMBER, COUNT, SUMPRODUCT, SQRT, MIN, MATCH, INDEX — with
- * Excel's rules where they matter here: a blank cell is 0 in arithmetic and comparisons, text
+ * comparisons, and IF, AND, OR, NOT, ISNUMBER, COUNT, SUMPRODUCT (of one array or several),
+ * SQRT, MIN, MAX, MATCH, INDEX — with Excel's rules where they matter here: a blank cell is 0 in
+ * arithmetic and comparisons, text
  * compares greater than any number, arithmetic on text is #VALUE!, IF evaluates only the branch
  * taken, and arithmetic on equal-sized ranges goes element by element (inside SUMPRODUCT).
  * Test code only: it checks that the sheet computes what the workbench computes.
@@ -260,12 +261,23 @@ export class MiniSpreadsheet {
         const x = number(scalar(0));
         return isError(x) ? x : x < 0 ? { error: '#NUM!' } : Math.sqrt(x);
       }
+      case 'MAX': {
+        const numbers = all().filter((v): v is number => typeof v === 'number');
+        return numbers.length > 0 ? Math.max(...numbers) : 0;
+      }
       case 'SUMPRODUCT': {
-        const values = flat([this.evaluate(args[0]!, sheet)]);
+        // Several arrays of one size: the sum of their products element by element (text as 0).
+        const arrays = args.map((arg) => flat([this.evaluate(arg, sheet)]));
         let sum = 0;
-        for (const v of values) {
-          if (isError(v)) return v;
-          if (typeof v === 'number') sum += v;
+        for (let i = 0; i < arrays[0]!.length; i++) {
+          let product = 1;
+          for (const array of arrays) {
+            const v = array[i];
+            if (v === undefined) return { error: '#VALUE!' };
+            if (isError(v)) return v;
+            product *= typeof v === 'number' ? v : 0;
+          }
+          sum += product;
         }
         return sum;
       }
