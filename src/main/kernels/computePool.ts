@@ -6,7 +6,8 @@
  * which thread ran which task: tasks write disjoint memory.
  *
  * Control words (Int32 on a SharedArrayBuffer): the job's next task, its task count, its address,
- * an error flag and a stop flag; then per thread: the generation posted to it, the generation it
+ * an error flag, a stop flag and how many tasks may start (a caller still writing the inputs of
+ * later tasks raises it as it goes); then per thread: the generation posted to it, the generation it
  * finished, whether it is ready, its scratch address, the tasks it has run. A thread only touches a job posted to it,
  * and the caller returns only when every thread it posted to has finished, so the next job
  * cannot be read half-written.
@@ -20,10 +21,12 @@ const COUNT = 1;
 const JOB = 2;
 const ERROR = 3;
 const STOP = 4;
+/** Tasks below this may start: the caller may still be writing the inputs of later ones. */
+const READY = 5;
 const THREADS = 8;
 const POST = 0;
 const DONE = 1;
-const READY = 2;
+const STARTED = 2;
 const SCRATCH = 3;
 const SLOT_WORDS = 5;
 const TASKS = 4;
@@ -39,7 +42,7 @@ const { module, memory, control, slot } = workerData;
 const words = new Int32Array(control);
 const base = ${THREADS} + ${SLOT_WORDS} * slot;
 const { runTask } = new WebAssembly.Instance(module, { env: { memory } }).exports;
-Atomics.store(words, base + ${READY}, 1);
+Atomics.store(words, base + ${STARTED}, 1);
 let seen = 0;
 for (;;) {
   Atomics.wait(words, base + ${POST}, seen);
@@ -54,6 +57,12 @@ for (;;) {
     for (;;) {
       const task = Atomics.add(words, ${NEXT}, 1);
       if (task >= count) break;
+      for (;;) {
+        const ready = Atomics.load(words, ${READY});
+        if (ready > task) break;
+        Atomics.wait(words, ${READY}, ready, 1000);
+      }
+      if (Atomics.load(words, ${ERROR}) !== 0) break;
       runTask(job, task, scratch);
       Atomics.add(words, base + ${TASKS}, 1);
     }
@@ -113,20 +122,35 @@ export class ComputePool {
   }
 
   private isReady(slot: number): boolean {
-    return Atomics.load(this.words, THREADS + SLOT_WORDS * slot + READY) === 1;
+    return Atomics.load(this.words, THREADS + SLOT_WORDS * slot + STARTED) === 1;
   }
 
   /**
    * Runs tasks 0..count−1 of the job, on this thread (with `scratch[0]`) and on every ready
    * helper (helper k with `scratch[k + 1]`; give one scratch per helper plus one).
+   *
+   * With `stage`, the helpers start before the job's inputs are all written: `stage` runs on this
+   * thread first and calls `ready(k)` once the inputs of tasks below k are in place; helpers wait
+   * for that before a task, and this thread takes tasks only after `stage` returns.
    */
-  run(job: number, count: number, scratch: readonly number[], runTask: RunTask): void {
+  run(
+    job: number,
+    count: number,
+    scratch: readonly number[],
+    runTask: RunTask,
+    stage?: (ready: (tasks: number) => void) => void,
+  ): void {
     const words = this.words;
     const generation = ++this.generation;
+    const markReady = (tasks: number): void => {
+      Atomics.store(words, READY, tasks);
+      Atomics.notify(words, READY);
+    };
     Atomics.store(words, JOB, job | 0);
     Atomics.store(words, COUNT, count);
     Atomics.store(words, NEXT, 0);
     Atomics.store(words, ERROR, 0);
+    Atomics.store(words, READY, stage === undefined ? count : 0);
     const posted: number[] = [];
     for (let slot = 0; slot < this.workers.length && posted.length < count - 1; slot++) {
       if (!this.isReady(slot) || scratch[slot + 1] === undefined) continue;
@@ -137,6 +161,18 @@ export class ComputePool {
       posted.push(base);
     }
     try {
+      if (stage !== undefined) {
+        try {
+          stage(markReady);
+        } catch (error) {
+          // No task may run on inputs that were never written: helpers stop at the error flag.
+          Atomics.store(words, ERROR, 1);
+          Atomics.store(words, NEXT, count);
+          throw error;
+        } finally {
+          markReady(count);
+        }
+      }
       for (;;) {
         const task = Atomics.add(words, NEXT, 1);
         if (task >= count) break;

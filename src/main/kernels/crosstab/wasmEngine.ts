@@ -135,7 +135,6 @@ export class WasmCrosstab {
     const job = this.alloc(36);
 
     const buffer = this.memory.buffer;
-    stubs.forEach((stub, s) => this.u16(stubAt[s]!, rows).set(stub.index.subarray(0, rows)));
     const words = new Uint32Array(buffer);
     words.set(
       [rows, banner.weights, packs, bannerAt, packAt, capacity, nAt, sumWAt, sumW2At],
@@ -155,10 +154,19 @@ export class WasmCrosstab {
       });
     });
 
+    // The stub columns, a pack (task) at a time: compute threads count the first packs while
+    // this thread copies the others.
+    const copyStubs = (ready: (tasks: number) => void): void =>
+      plan.stubPacks.forEach((pack, task) => {
+        for (const s of pack.members)
+          this.u16(stubAt[s]!, rows).set(stubs[s]!.index.subarray(0, rows));
+        ready(task + 1);
+      });
     const tasks = plan.stubPacks.length;
     if (pool !== null && scratch.length > 1 && tasks > 1) {
-      pool.run(job, tasks, scratch, this.exports.runTask);
+      pool.run(job, tasks, scratch, this.exports.runTask, copyStubs);
     } else {
+      copyStubs(() => undefined);
       for (let task = 0; task < tasks; task++) this.exports.runTask(job, task, scratch[0]!);
     }
     const after = this.memory.buffer;

@@ -17,6 +17,8 @@ import {
   type JointCounts,
 } from '../../../../../src/main/kernels/crosstab/jointCount';
 import { jointPlan, packVariables } from '../../../../../src/main/kernels/crosstab/jointPlan';
+import { ComputePool } from '../../../../../src/main/kernels/computePool';
+import { wasmApi } from '../../../../../src/main/kernels/wasmApi';
 import { crosstabModule, WasmCrosstab } from '../../../../../src/main/kernels/crosstab/wasmEngine';
 
 /** mulberry32, so every run draws the same cases. */
@@ -366,6 +368,44 @@ describe('the WebAssembly kernel', () => {
         expectSame(viaWasm[s]!.total, stub.total, true);
         stub.groups.forEach((sums, g) => expectSame(viaWasm[s]!.groups[g]!, sums, true));
       });
+    }
+  });
+});
+
+describe('compute threads with inputs written as the job runs', () => {
+  it('runs no task when writing the inputs fails, and the next job runs as usual', async () => {
+    const memory = new wasmApi.Memory({ initial: 16, maximum: 65_536, shared: true });
+    const pool = new ComputePool(crosstabModule(), memory, 1);
+    try {
+      const until = Date.now() + 10_000;
+      while (pool.ready < 1 && Date.now() < until)
+        await new Promise((resolve) => setTimeout(resolve, 5));
+      expect(pool.ready).toBe(1);
+      const ran: number[] = [];
+      expect(() =>
+        pool.run(
+          0,
+          4,
+          [0, 0],
+          (_job, task) => ran.push(task),
+          () => {
+            throw new Error('the inputs could not be written');
+          },
+        ),
+      ).toThrow('the inputs could not be written');
+      expect(ran).toEqual([]);
+      expect(pool.helperTasks).toBe(0);
+      // One task: this thread alone, after its inputs are marked ready.
+      pool.run(
+        0,
+        1,
+        [0, 0],
+        (_job, task) => ran.push(task),
+        (ready) => ready(1),
+      );
+      expect(ran).toEqual([0]);
+    } finally {
+      await pool.close();
     }
   });
 });
