@@ -13,7 +13,11 @@
  *
  * Rules become nested IF/OR/AND formulas (excelFormulas.ts); clusters SQRT(SUMPRODUCT(…)) of the
  * standardised differences per centre, and MATCH(MIN(…)) of those distances picks the nearest
- * centre — the first of equals, as nearestCentre.ts does.
+ * centre — the first of equals, as nearestCentre.ts does. *
+ * With a golden typing tool saved (goldenModel.ts), sheets "Golden questions" and "Golden model"
+ * follow (or stand alone): the few questions typed, an "at or above" indicator per level by IF,
+ * each segment's score as its constant plus SUMPRODUCT of the terms and its coefficients — read
+ * from the model sheet, where they are plainly laid out — and the segment by INDEX/MATCH on MAX.
  */
 import ExcelJS from 'exceljs';
 import type {
