@@ -175,6 +175,35 @@ describe('a consultant profiles the energy segments, writes their typing tool an
         .isVisible(),
     ).resolves.toBe(true);
 
+    // The typing tool of the five questions: refitted on everyone who answered them, saved on request.
+    await expect(
+      page
+        .getByText(
+          /^The model on these 5 questions, refitted on all 6,153 respondents with a segment who answered them/,
+        )
+        .isVisible(),
+    ).resolves.toBe(true);
+    await page.getByRole('button', { name: 'Save as the golden typing tool' }).click();
+    await page
+      .getByText(/^Saved with energy as its golden typing tool/)
+      .waitFor({ timeout: JOB_TIMEOUT });
+    await expect(tableRows(steps)).resolves.toEqual(rows);
+    await page.getByText(/^Saved with energy as its golden typing tool/).scrollIntoViewIfNeeded();
+    await screenshot(page, '85-segment-golden-typing-tool');
+
+    // The Typing tool pane then writes the five-question workbook alone.
+    await segments.showPane('Typing tool');
+    const out = path.join(app.home, 'typing', 'energy-golden.xlsx');
+    await page.getByLabel('Typing tool file path').fill(out);
+    await page.getByLabel('Golden questions only (the saved golden typing tool)').check();
+    await page.getByRole('button', { name: 'Write the typing tool' }).click();
+    await page.getByText(`Wrote the golden-questions typing tool of energy to ${out}.`).waitFor();
+    await expect(
+      page.getByText(`Questions it asks: ${rows.map((row) => row[1]).join(', ')}.`).isVisible(),
+    ).resolves.toBe(true);
+    expect(existsSync(out)).toBe(true);
+    await segments.showPane('Golden questions');
+
     await page.getByRole('button', { name: 'Measure the hold-out accuracy' }).click();
     const byRow = page.getByRole('table', { name: 'Hold-out accuracy of energy by segment' });
     await byRow.waitFor({ timeout: JOB_TIMEOUT });

@@ -274,6 +274,9 @@ const segments = defineNamespace({
       inputs: 'Questions it asks: {{inputs}}.',
       rules: 'rules',
       kmeans: 'k-means',
+      golden: 'golden-questions',
+      goldenOnly: 'Golden questions only (the saved golden typing tool)',
+      wroteGolden: 'It includes the golden typing tool, which asks {{inputs}}.',
     },
     golden: {
       heading: 'Golden questions and hold-out accuracy',
@@ -333,6 +336,17 @@ const segments = defineNamespace({
       cancelled: 'The job was cancelled.',
       failed: 'The job failed: {{error}}',
       unknownError: 'unknown error',
+      tool: {
+        heading: 'Typing tool from the golden questions',
+        fitted_one:
+          'The model on this question, refitted on all {{respondents}} respondents with a segment who answered it (training and hold-out alike), gives {{accuracy}} of them their own segment (balanced accuracy {{balanced}}).',
+        fitted_other:
+          'The model on these {{count}} questions, refitted on all {{respondents}} respondents with a segment who answered them (training and hold-out alike), gives {{accuracy}} of them their own segment (balanced accuracy {{balanced}}).',
+        how: 'Each segment has a constant and a coefficient per "at or above" indicator: score = constant + Σ coefficient × indicator, and a respondent goes to the segment with the highest score. A respondent who did not answer every question gets none.',
+        save: 'Save as the golden typing tool',
+        saved:
+          'Saved with {{name}} as its golden typing tool: write it as an Excel workbook in the Typing tool pane, or classify a file with cew classify --golden.',
+      },
     },
     holdOut: {
       heading: 'Hold-out accuracy of the typing tool',
@@ -612,6 +626,9 @@ const segments = defineNamespace({
       inputs: '묻는 문항: {{inputs}}.',
       rules: '규칙',
       kmeans: 'k-평균',
+      golden: '골든 문항',
+      goldenOnly: '골든 문항만 (저장된 골든 문항 분류 도구)',
+      wroteGolden: '골든 문항 분류 도구도 들어 있습니다. 묻는 문항: {{inputs}}.',
     },
     golden: {
       heading: '골든 문항과 홀드아웃 정확도',
@@ -668,6 +685,15 @@ const segments = defineNamespace({
       cancelled: '작업이 취소되었습니다.',
       failed: '작업이 실패했습니다: {{error}}',
       unknownError: '알 수 없는 오류',
+      tool: {
+        heading: '골든 문항 분류 도구',
+        fitted_other:
+          '이 {{count}}개 문항의 모델을 문항에 모두 답한 세그먼트 응답자 {{respondents}}명 전체(학습과 홀드아웃 모두)로 다시 적합했습니다. 이 응답자들에서 정확도 {{accuracy}}, 균형 정확도 {{balanced}}입니다.',
+        how: '세그먼트마다 상수와 "수준 이상" 지표별 계수가 있습니다. 점수 = 상수 + Σ 계수 × 지표이고, 점수가 가장 높은 세그먼트로 분류합니다. 문항 하나라도 답하지 않은 응답자는 분류하지 않습니다.',
+        save: '골든 문항 분류 도구로 저장',
+        saved:
+          '{{name}}에 골든 문항 분류 도구로 저장했습니다. 분류 도구 화면에서 Excel 통합 문서로 쓰거나 cew classify --golden으로 파일을 분류할 수 있습니다.',
+      },
     },
     holdOut: {
       heading: '분류 도구의 홀드아웃 정확도',

@@ -21,6 +21,8 @@ import { NumberField } from './NumberField';
 
 interface GoldenPanelProps {
   saved: SavedSegmentation[];
+  /** Called when a golden typing tool was saved with a segmentation (its definition changed). */
+  onSaved?: () => void;
 }
 
 const DECIMALS = { ...tableDecimals(), percent: 1 };
@@ -37,7 +39,7 @@ const CRITERIA: readonly GoldenCriterion[] = ['balanced', 'every-segment', 'over
 /** Below this recall a segment is said to be poorly recognised: most of it is typed as another. */
 const POORLY_RECOGNISED = 0.5;
 
-export function GoldenPanel({ saved }: GoldenPanelProps) {
+export function GoldenPanel({ saved, onSaved }: GoldenPanelProps) {
   const client = useClient();
   const { t } = useTranslation(['segments', 'common']);
   const outcome = useJobOutcome();
@@ -93,6 +95,36 @@ export function GoldenPanel({ saved }: GoldenPanelProps) {
       try {
         const report = await finish<GoldenQuestionsReport>(jobId);
         if (report) setGolden(report);
+      } finally {
+        setGoldenJob(null);
+      }
+    } catch (failure) {
+      setMessage({ tone: 'error', text: (failure as Error).message });
+    }
+  };
+
+  /**
+   * Saves the typing tool of a result's questions: the same seeded search again, with `save`, so
+   * the model kept is exactly the one the search gives (the result shown is replaced by it).
+   */
+  const saveTool = async (report: GoldenQuestionsReport) => {
+    setMessage(null);
+    try {
+      const { jobId } = await client.invoke('segments.golden', {
+        segmentation: report.segmentation,
+        candidates: report.candidates,
+        accuracy: report.target,
+        criterion: report.criterion,
+        seed: report.sample.seed,
+        save: true,
+      });
+      setGoldenJob(jobId);
+      try {
+        const again = await finish<GoldenQuestionsReport>(jobId);
+        if (again) {
+          setGolden(again);
+          onSaved?.();
+        }
       } finally {
         setGoldenJob(null);
       }
@@ -202,13 +234,19 @@ export function GoldenPanel({ saved }: GoldenPanelProps) {
           {message.text}
         </p>
       )}
-      {golden && <GoldenResult report={golden} />}
+      {golden && <GoldenResult report={golden} busy={busy} onSave={() => void saveTool(golden)} />}
       {holdOut && <HoldOutResult report={holdOut} />}
     </div>
   );
 }
 
-function GoldenResult({ report }: { report: GoldenQuestionsReport }) {
+interface GoldenResultProps {
+  report: GoldenQuestionsReport;
+  busy: boolean;
+  onSave: () => void;
+}
+
+function GoldenResult({ report, busy, onSave }: GoldenResultProps) {
   const { t } = useTranslation('segments');
   const last = report.steps[report.steps.length - 1];
   const criterionName = t(`golden.criteria.${report.criterion}.inline`);
@@ -324,7 +362,39 @@ function GoldenResult({ report }: { report: GoldenQuestionsReport }) {
           })}
         </p>
       )}
+      {report.model && <GoldenTool report={report} busy={busy} onSave={onSave} />}
     </section>
+  );
+}
+
+/** The typing tool of the chosen questions: whom it was fitted on, how well, and saving it. */
+function GoldenTool({ report, busy, onSave }: GoldenResultProps) {
+  const { t } = useTranslation('segments');
+  const model = report.model!;
+  return (
+    <div className="stack" aria-label={t('golden.tool.heading')} role="group">
+      <h4>{t('golden.tool.heading')}</h4>
+      <p>
+        {t('golden.tool.fitted', {
+          count: model.questions.length,
+          respondents: formatNumber(model.fittedOn.respondents, 'count'),
+          accuracy: accuracyText(model.inSample.accuracy),
+          balanced: accuracyText(model.inSample.balancedAccuracy),
+        })}
+      </p>
+      <p className="muted">{t('golden.tool.how')}</p>
+      {report.saved ? (
+        <p className="notice notice--info" role="status">
+          {t('golden.tool.saved', { name: report.saved })}
+        </p>
+      ) : (
+        <div className="inline-form">
+          <button type="button" disabled={busy} onClick={onSave}>
+            {t('golden.tool.save')}
+          </button>
+        </div>
+      )}
+    </div>
   );
 }
 

@@ -140,7 +140,11 @@ export function SegmentsView({ onNotice }: SegmentsViewProps) {
         )}
       </div>
       <div hidden={pane !== 'golden'}>
-        {saved ? <GoldenPanel saved={saved} /> : <p className="muted">{t('loadingSaved')}</p>}
+        {saved ? (
+          <GoldenPanel saved={saved} onSaved={loadSaved} />
+        ) : (
+          <p className="muted">{t('loadingSaved')}</p>
+        )}
       </div>
     </section>
   );

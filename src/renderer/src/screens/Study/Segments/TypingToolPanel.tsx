@@ -9,6 +9,7 @@ import type { SavedSegmentation, TypingToolExport } from '../../../../../shared/
 import { useClient } from '../../../api/ClientContext';
 import { SegmentationSelect, chosenSegmentation } from './SegmentationSelect';
 import { NumberField } from './NumberField';
+import { Checkbox } from '../../../components/Checkbox';
 
 interface TypingToolPanelProps {
   saved: SavedSegmentation[];
@@ -35,8 +36,11 @@ export function TypingToolPanel({ saved, studyPath }: TypingToolPanelProps) {
   const [nativeDialogs, setNativeDialogs] = useState(false);
   const [writing, setWriting] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const [written, setWritten] = useState<TypingToolExport | null>(null);
+  const [written, setWritten] = useState<(TypingToolExport & { goldenOnly: boolean }) | null>(null);
+  const [goldenOnly, setGoldenOnly] = useState(false);
   const segmentation = chosenSegmentation(saved, chosen);
+  // A golden typing tool saved with the segmentation can be written alone (the few questions).
+  const hasGolden = saved.some((s) => s.name === segmentation && s.definition.golden !== undefined);
   // Until the user types a path of their own, it follows the segmentation and the format.
   const target = typed ?? defaultPath(studyPath, segmentation, format);
   const rowCount = Number(rows);
@@ -74,14 +78,15 @@ export function TypingToolPanel({ saved, studyPath }: TypingToolPanelProps) {
         if (!picked) return;
         out = picked.path;
       }
-      setWritten(
-        await client.invoke('segments.typingTool', {
-          segmentation,
-          out,
-          format,
-          ...(format === 'xlsx' ? { rows: rowCount } : {}),
-        }),
-      );
+      const golden = hasGolden && goldenOnly && format === 'xlsx';
+      const result = await client.invoke('segments.typingTool', {
+        segmentation,
+        out,
+        format,
+        golden,
+        ...(format === 'xlsx' ? { rows: rowCount } : {}),
+      });
+      setWritten({ ...result, goldenOnly: golden });
     } catch (failure) {
       setError((failure as Error).message);
     } finally {
@@ -114,6 +119,11 @@ export function TypingToolPanel({ saved, studyPath }: TypingToolPanelProps) {
           </label>
           {format === 'xlsx' && (
             <NumberField label={t('typing.rows')} value={rows} onChange={setRows} />
+          )}
+          {hasGolden && format === 'xlsx' && (
+            <Checkbox checked={goldenOnly} onChange={setGoldenOnly}>
+              {t('typing.goldenOnly')}
+            </Checkbox>
           )}
         </div>
         {askPath && (
@@ -150,13 +160,16 @@ export function TypingToolPanel({ saved, studyPath }: TypingToolPanelProps) {
         <div className="notice notice--info segment-notes" role="status">
           <p>
             {t('typing.wrote', {
-              method: t(`typing.${written.method}`),
+              method: t(`typing.${written.goldenOnly ? 'golden' : written.method}`),
               name: written.segmentation,
               out: written.out,
             })}
           </p>
           {written.rows !== null && <p>{t('typing.wroteRows', { rows: written.rows })}</p>}
           <p>{t('typing.inputs', { inputs: written.inputs.join(', ') })}</p>
+          {written.golden && !written.goldenOnly && (
+            <p>{t('typing.wroteGolden', { inputs: written.golden.join(', ') })}</p>
+          )}
         </div>
       )}
     </div>
