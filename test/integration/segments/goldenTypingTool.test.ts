@@ -37,18 +37,10 @@ import { itWithLibreOffice } from '../../support/libreOffice';
 import { tempFolder } from '../../support/studyDb';
 import { MiniSpreadsheet } from '../../unit/main/analysis/segmentation/support/miniSpreadsheet';
 import { cli, createStudy, parseCsv, writableDb } from '../import/studyHelpers';
+import { BEHAVIOURS as DEMO_BEHAVIOURS } from '../../../src/main/demo/questionnaire';
 
-const BEHAVIOURS = [
-  'create_video',
-  'create_blog',
-  'create_review',
-  'create_idea',
-  'comment',
-  'rate',
-  'recommend',
-  'read_reviews',
-  'compare_prices',
-];
+/** The demo's behaviour questions: the candidates for golden questions. */
+const BEHAVIOURS: string[] = [...DEMO_BEHAVIOURS];
 const signal = new AbortController().signal;
 const quiet = () => undefined;
 const FILES = ['DE_2025_customers.sav', 'DE_2026_customers.sav'];

@@ -22,18 +22,10 @@ import {
 import { goldenInput, holdOutInput } from '../../../src/shared/api/segments';
 import { tempFolder } from '../../support/studyDb';
 import { cli, createStudy, importInto, writableDb } from '../import/studyHelpers';
+import { BEHAVIOURS as DEMO_BEHAVIOURS } from '../../../src/main/demo/questionnaire';
 
-const BEHAVIOURS = [
-  'create_video',
-  'create_blog',
-  'create_review',
-  'create_idea',
-  'comment',
-  'rate',
-  'recommend',
-  'read_reviews',
-  'compare_prices',
-];
+/** The demo's behaviour questions: the candidates for golden questions. */
+const BEHAVIOURS: string[] = [...DEMO_BEHAVIOURS];
 const signal = new AbortController().signal;
 const quiet = () => undefined;
 
