@@ -21,7 +21,8 @@ import {
 } from '../../kernels/crosstab/jointCount';
 import { jointPlan } from '../../kernels/crosstab/jointPlan';
 import { splitJoint, type CellSums, type StubCounts } from '../../kernels/crosstab/jointSplit';
-import { TooBigForWasm, wasmCrosstab } from '../../kernels/crosstab/wasmEngine';
+import { wasmCrosstab } from '../../kernels/crosstab/wasmEngine';
+import { TooBigForWasm } from '../../kernels/wasmApi';
 import { categorize, NONE, type Categories } from './categorize';
 import type { TableData, TableVariable } from './tableData';
 

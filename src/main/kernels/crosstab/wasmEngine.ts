@@ -9,7 +9,7 @@
  * the largest table counted and stays at that size.
  */
 import { ComputePool, defaultThreads } from '../computePool';
-import { wasmApi, type WasmModule } from '../wasmApi';
+import { alignToCacheLine as align, reserveWasmMemory, wasmApi, type WasmModule } from '../wasmApi';
 import { CROSSTAB_WASM } from './crosstabWasm.generated';
 import type { BannerInput, CodedColumn, JointCounts } from './jointCount';
 import type { JointPlan, Pack } from './jointPlan';
@@ -21,16 +21,6 @@ interface Exports {
   applyDump(codes: number, excluded: number, dump: number, rows: number): void;
   runTask(job: number, task: number, scratch: number): void;
 }
-
-const PAGE = 65_536;
-const MAX_BYTES = 65_536 * PAGE;
-const align = (at: number) => Math.ceil(at / 64) * 64;
-
-/**
- * Raised when a table needs more than the 4 GiB a 32-bit WebAssembly memory holds, or more than
- * the memory can grow to here: the TypeScript kernel counts it instead.
- */
-export class TooBigForWasm extends Error {}
 
 export class WasmCrosstab {
   readonly memory = new wasmApi.Memory({ initial: 16, maximum: 65_536, shared: true });
@@ -59,15 +49,7 @@ export class WasmCrosstab {
   private alloc(bytes: number): number {
     const at = this.top;
     const end = align(at + bytes);
-    if (end > MAX_BYTES) throw new TooBigForWasm('the table needs more than 4 GiB');
-    const have = this.memory.buffer.byteLength;
-    if (end > have) {
-      try {
-        this.memory.grow(Math.ceil((end - have) / PAGE));
-      } catch {
-        throw new TooBigForWasm(`the table needs ${end} bytes, more than the system gives`);
-      }
-    }
+    reserveWasmMemory(this.memory, end, "the table's data");
     this.top = end;
     return at;
   }

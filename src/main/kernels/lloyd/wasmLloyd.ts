@@ -14,7 +14,13 @@
  * next; its memory grows to the largest data set clustered and stays at that size.
  */
 import { ComputePool, defaultThreads } from '../computePool';
-import { wasmApi, type WasmModule } from '../wasmApi';
+import {
+  alignToCacheLine as align,
+  reserveWasmMemory,
+  TooBigForWasm,
+  wasmApi,
+  type WasmModule,
+} from '../wasmApi';
 import { LLOYD_WASM } from './lloydWasm.generated';
 
 interface Exports {
@@ -22,13 +28,6 @@ interface Exports {
   prepareCentres(centres: number, k: number, dims: number, prep: number): void;
   runTask(job: number, task: number, scratch: number): void;
 }
-
-const PAGE = 65_536;
-const MAX_BYTES = 65_536 * PAGE;
-const align = (at: number) => Math.ceil(at / 64) * 64;
-
-/** Raised when the columns do not fit a 32-bit WebAssembly memory here: the JS pass runs instead. */
-export class TooBigForWasm extends Error {}
 
 /** A clustering run's columns in WebAssembly memory, ready for passes with k centres. */
 export interface LloydSession {
@@ -62,14 +61,7 @@ export class WasmLloyd {
   }
 
   private reserve(end: number): void {
-    if (end > MAX_BYTES) throw new TooBigForWasm('the columns need more than 4 GiB');
-    const have = this.memory.buffer.byteLength;
-    if (end <= have) return;
-    try {
-      this.memory.grow(Math.ceil((end - have) / PAGE));
-    } catch {
-      throw new TooBigForWasm(`the columns need ${end} bytes, more than the system gives`);
-    }
+    reserveWasmMemory(this.memory, end, 'the columns');
   }
 
   /**
