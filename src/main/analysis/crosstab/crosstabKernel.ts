@@ -116,13 +116,7 @@ export function crosstabCountsForStubs(
   engine: CrosstabEngine = 'wasm',
 ): StubCounts[] {
   if (stubs.length === 0) return [];
-  const banner = bannerInput(stubs[0]!.index.length, groups, weights, mask);
-  wasmCrosstab()?.release();
-  try {
-    return countBatch(stubs, banner, engine);
-  } finally {
-    wasmCrosstab()?.release();
-  }
+  return countBatch(stubs, bannerInput(stubs[0]!.index.length, groups, weights, mask), engine);
 }
 
 /** One stub against every banner group: per group, its table with the Total column last. */
@@ -148,9 +142,15 @@ export interface ColumnBaseSums {
   sumW2: Float64Array;
 }
 
-/** A stub that everyone answers with its one category: its counts are the banner's bases. */
+let everyoneColumn: Uint16Array | null = null;
+
+/**
+ * A stub that everyone answers with its one category: its counts are the banner's bases. One
+ * array (never written) serves every table, so the kernel sees the same stub columns again.
+ */
 function everyoneStub(rows: number): CodedColumn {
-  return { index: new Uint16Array(rows), categories: 1 };
+  if (everyoneColumn?.length !== rows) everyoneColumn = new Uint16Array(rows);
+  return { index: everyoneColumn, categories: 1 };
 }
 
 function basesOf(everyone: StubCounts): ColumnBaseSums {
@@ -173,23 +173,27 @@ export function columnBases(
   weights: Float64Array | null,
   mask: Uint8Array | null,
 ): ColumnBaseSums {
-  // The banner stays in the kernel for the stubs of the same table (countStubs releases it).
-  const [everyone] = countBatch(
+  // The banner stays in the kernel for the stubs of the same table, and for the next table.
+  const [bases] = countBatch(
     [everyoneStub(rows)],
     bannerInput(rows, groups, weights, mask),
     'wasm',
   );
-  return basesOf(everyone!);
+  return basesOf(bases!);
 }
 
-/** Stub columns held at once while counting: about 64 MB of category indexes. */
+/**
+ * Stub columns held at once while counting: about 128 MB of category indexes, so a table of up
+ * to 67 stubs over 1,000,000 respondents is one batch, whose columns the kernel keeps for the
+ * next count of the same table (wasmEngine.ts).
+ */
 function stubBatch(rows: number): number {
-  return Math.max(8, Math.floor((32 * 1024 * 1024) / Math.max(1, rows)));
+  return Math.max(8, Math.floor((64 * 1024 * 1024) / Math.max(1, rows)));
 }
 
 /**
  * The stubs of a table, categorized and counted against the banner groups a batch at a time (all
- * at once up to about 64 MB of category indexes), in the order given. With `onBases`, the first
+ * at once up to about 128 MB of category indexes), in the order given. With `onBases`, the first
  * batch also counts the banner's bases (as columnBases, in a pack of their own, so the same sums
  * bit for bit) and hands them over before its stubs: one job for the compute threads, not two.
  */
@@ -203,23 +207,19 @@ export function* countStubs(
 ): Generator<{ variable: TableVariable; categories: Categories; counts: StubCounts }> {
   const batch = stubBatch(data.rows);
   const banner = bannerInput(data.rows, groups, weights, mask);
-  try {
-    for (let first = 0; first < names.length; first += batch) {
-      const stubs = names.slice(first, first + batch).map((name) => {
-        const variable = data.variable(name);
-        return { variable, categories: categorize(variable) };
-      });
-      const withBases = first === 0 && onBases !== undefined;
-      const columns: CodedColumn[] = stubs.map(({ categories }) => ({
-        index: categories.index,
-        categories: categories.codes.length,
-      }));
-      if (withBases) columns.push(everyoneStub(data.rows));
-      const counted = countBatch(columns, banner, 'wasm', withBases ? 1 : 0);
-      if (withBases) onBases(basesOf(counted[stubs.length]!));
-      for (const [s, stub] of stubs.entries()) yield { ...stub, counts: counted[s]! };
-    }
-  } finally {
-    wasmCrosstab()?.release();
+  for (let first = 0; first < names.length; first += batch) {
+    const stubs = names.slice(first, first + batch).map((name) => {
+      const variable = data.variable(name);
+      return { variable, categories: categorize(variable) };
+    });
+    const withBases = first === 0 && onBases !== undefined;
+    const columns: CodedColumn[] = stubs.map(({ categories }) => ({
+      index: categories.index,
+      categories: categories.codes.length,
+    }));
+    if (withBases) columns.push(everyoneStub(data.rows));
+    const counted = countBatch(columns, banner, 'wasm', withBases ? 1 : 0);
+    if (withBases) onBases(basesOf(counted[stubs.length]!));
+    for (const [s, stub] of stubs.entries()) yield { ...stub, counts: counted[s]! };
   }
 }

@@ -3,10 +3,12 @@
  * jointCount.ts, bit for bit, several times faster, on a shared memory that compute threads
  * (computePool.ts) work on together, one stub pack per task.
  *
- * Memory is one arena, laid out afresh per table: the weights and the joint banner codes (kept
- * while the stubs of the table are counted batch by batch), then per batch the stub columns, one
- * scratch per thread (stub codes and one joint table) and the stubs' margins. The memory grows to
- * the largest table counted and stays at that size.
+ * Memory is one arena: the weights and the joint banner codes, then the stub columns of a batch,
+ * one scratch per thread (stub codes and one joint table) and the stubs' margins. The banner and
+ * the stub columns stay from one call to the next and are not copied again while the next call
+ * has the same ones (the same arrays, which are never changed in place): a consultant changing
+ * a table's cells, sort or significance re-counts it without copying ~100 MB of columns. The
+ * memory grows to the largest table counted and stays at that size.
  */
 import { ComputePool, defaultThreads } from '../computePool';
 import { alignToCacheLine as align, reserveWasmMemory, wasmApi, type WasmModule } from '../wasmApi';
@@ -34,6 +36,13 @@ export class WasmCrosstab {
     weights: number;
     codes: number[];
     end: number;
+  } | null = null;
+  /** Stub columns copied into memory so far (kept ones are not copied again). */
+  stubColumnsCopied = 0;
+  /** The stub columns in memory after the banner, when they are still there. */
+  private stubsKept: {
+    banner: NonNullable<WasmCrosstab['banner']>;
+    columns: Uint16Array[];
   } | null = null;
 
   constructor(
@@ -65,6 +74,8 @@ export class WasmCrosstab {
   private prepare(input: BannerInput, packs: readonly Pack[]): NonNullable<WasmCrosstab['banner']> {
     if (this.banner !== null && sameBanner(this.banner, input, packs)) return this.banner;
     this.banner = null;
+    // Making the banner's codes uses the memory where the stub columns were.
+    this.stubsKept = null;
     const { rows, weights, mask, groups } = input;
     const x = this.exports;
     this.top = this.base;
@@ -137,14 +148,29 @@ export class WasmCrosstab {
     });
 
     // The stub columns, a pack (task) at a time: compute threads count the first packs while
-    // this thread copies the others.
-    const copyStubs = (ready: (tasks: number) => void): void =>
+    // this thread copies the others; none when they are in place from the last call.
+    const kept = this.stubsKept;
+    const inPlace =
+      kept !== null &&
+      kept.banner === banner &&
+      kept.columns.length === stubs.length &&
+      kept.columns.every((column, s) => column === stubs[s]!.index);
+    const tasks = plan.stubPacks.length;
+    const copyStubs = (ready: (tasks: number) => void): void => {
+      if (inPlace) {
+        ready(tasks);
+        return;
+      }
+      this.stubsKept = null;
       plan.stubPacks.forEach((pack, task) => {
-        for (const s of pack.members)
+        for (const s of pack.members) {
           this.u16(stubAt[s]!, rows).set(stubs[s]!.index.subarray(0, rows));
+          this.stubColumnsCopied++;
+        }
         ready(task + 1);
       });
-    const tasks = plan.stubPacks.length;
+      this.stubsKept = { banner, columns: stubs.map((stub) => stub.index) };
+    };
     if (pool !== null && scratch.length > 1 && tasks > 1) {
       pool.run(job, tasks, scratch, this.exports.runTask, copyStubs);
     } else {
@@ -178,13 +204,14 @@ export class WasmCrosstab {
       await new Promise((resolve) => setTimeout(resolve, 5));
   }
 
-  /** Forgets the banner kept between batches (its columns belong to the table just built). */
+  /** Forgets the banner and stub columns kept from the last call. */
   release(): void {
     this.banner = null;
+    this.stubsKept = null;
   }
 
   close(): Promise<unknown> {
-    this.banner = null;
+    this.release();
     return this.pool?.close() ?? Promise.resolve();
   }
 }

@@ -349,6 +349,47 @@ describe('the WebAssembly kernel', () => {
     expect(threaded.helperTasks).toBeGreaterThan(before);
   });
 
+  it('keeps the stub columns for the next count of the same table, and copies them when they changed', () => {
+    const random = seeded(77);
+    for (let trial = 0; trial < 20; trial++) {
+      const { rows, stubs, groups, weights, mask } = randomCase(random, 'real');
+      const banner: BannerInput = {
+        rows,
+        groups: groups.map((g) => ({ index: g.index, categories: g.columns })),
+        weights,
+        mask,
+      };
+      const plan = jointPlan(
+        stubs.map((s) => s.categories),
+        groups.map((g) => g.columns),
+      );
+      const expected = countJoint(plan, stubs, banner);
+      for (const engine of [single, threaded]) {
+        const copied = () => engine.stubColumnsCopied - before;
+        const before = engine.stubColumnsCopied;
+        expectSameJoint(engine.count(plan, stubs, banner), expected);
+        expect(copied()).toBe(stubs.length);
+        // The same table again (a consultant changing its cells or sort): nothing copied.
+        expectSameJoint(engine.count(plan, stubs, banner), expected);
+        expect(copied()).toBe(stubs.length);
+        // Other stub columns in between (copies: the same answers, other arrays) take their
+        // place, so the first ones come back in again.
+        const others = stubs.map((stub) => ({ ...stub, index: stub.index.slice() }));
+        expectSameJoint(engine.count(plan, others, banner), expected);
+        expectSameJoint(engine.count(plan, stubs, banner), expected);
+        expect(copied()).toBe(3 * stubs.length);
+        // A new banner (a new weights array, the same values) lays memory out again.
+        const reweighted: BannerInput = { ...banner, weights: weights!.slice() };
+        expectSameJoint(engine.count(plan, stubs, reweighted), expected);
+        expect(copied()).toBe(4 * stubs.length);
+        engine.release();
+        expectSameJoint(engine.count(plan, stubs, reweighted), expected);
+        expect(copied()).toBe(5 * stubs.length);
+        engine.release();
+      }
+    }
+  });
+
   it('gives the same tables as the TypeScript kernel with many banner groups', () => {
     const random = seeded(31);
     for (let trial = 0; trial < 8; trial++) {
