@@ -19,7 +19,7 @@ import type { EventMap } from '../../../src/shared/api/events';
 import type { TableResult, TableSpec } from '../../../src/shared/domain/table';
 import { builtWorkerPath, tempFolder } from '../../support/studyDb';
 import { cli, createStudy, writableDb } from '../import/studyHelpers';
-import { itWithLibreOffice } from '../../support/libreOffice';
+import { itWithLibreOffice, libreOfficeConvert } from '../../support/libreOffice';
 import { FinishedJobs } from '../../support/finishedJobs';
 
 const PLAN: TableSpec[] = [
@@ -279,21 +279,7 @@ describe('LibreOffice', () => {
     'opens the tab book and prints it to PDF',
     () => {
       const out = path.join(folder, 'pdf');
-      const run = spawnSync(
-        'soffice',
-        [
-          `-env:UserInstallation=file://${path.join(folder, 'lo-profile')}`,
-          '--headless',
-          '--convert-to',
-          'pdf',
-          '--outdir',
-          out,
-          path.join(folder, 'core.xlsx'),
-        ],
-        { encoding: 'utf8', timeout: 60_000 },
-      );
-      expect(run.status, run.stderr).toBe(0);
-      const pdf = path.join(out, 'core.pdf');
+      const pdf = libreOfficeConvert(path.join(folder, 'core.xlsx'), 'pdf', out);
       expect(statSync(pdf).size).toBeGreaterThan(1000);
       const pdftoppm = spawnSync('pdftoppm', ['-v'], { encoding: 'utf8' });
       if (pdftoppm.error === undefined) {

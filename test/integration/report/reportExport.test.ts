@@ -27,7 +27,7 @@ import { chartSeries } from '../../../src/shared/domain/chart';
 import type { RenderedReport } from '../../../src/shared/domain/report';
 import { reportFootnote } from '../../../src/shared/domain/reportFootnote';
 import { formatNumber, formatWithLetters } from '../../../src/shared/domain/tableFormat';
-import { itWithLibreOffice } from '../../support/libreOffice';
+import { itWithLibreOffice, libreOfficeConvert } from '../../support/libreOffice';
 import { builtWorkerPath, tempFolder } from '../../support/studyDb';
 import { cli, createStudy, writableDb } from '../import/studyHelpers';
 import { FinishedJobs } from '../../support/finishedJobs';
@@ -112,23 +112,8 @@ function pdfPages(file: string): number {
 }
 
 function libreOfficeToPdf(file: string): string {
-  const out = path.join(folder, 'lo');
-  const run = spawnSync(
-    'soffice',
-    [
-      `-env:UserInstallation=file://${path.join(folder, 'lo-profile')}`,
-      '--headless',
-      '--convert-to',
-      'pdf',
-      '--outdir',
-      out,
-      file,
-    ],
-    { encoding: 'utf8', timeout: 120_000 },
-  );
-  expect(run.status, run.stderr).toBe(0);
-  const pdf = path.join(out, `${path.basename(file, path.extname(file))}.pdf`);
-  expect(existsSync(pdf), run.stdout + run.stderr).toBe(true);
+  const pdf = libreOfficeConvert(file, 'pdf', path.join(folder, 'lo'));
+  expect(existsSync(pdf)).toBe(true);
   return pdf;
 }
 

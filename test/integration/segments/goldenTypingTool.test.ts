@@ -7,7 +7,6 @@
  * left a question unanswered — and written as an Excel sheet whose formulas give the same
  * segments, in a tiny spreadsheet in every run and in LibreOffice where it is installed.
  */
-import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
@@ -33,7 +32,7 @@ import type {
   GoldenTypingModel,
   TypingTool,
 } from '../../../src/shared/domain/segments';
-import { itWithLibreOffice } from '../../support/libreOffice';
+import { CSV_FILTER, itWithLibreOffice, libreOfficeConvert } from '../../support/libreOffice';
 import { tempFolder } from '../../support/studyDb';
 import { MiniSpreadsheet } from '../../unit/main/analysis/segmentation/support/miniSpreadsheet';
 import { cli, createStudy, parseCsv, writableDb } from '../import/studyHelpers';
@@ -246,22 +245,8 @@ describe('the golden typing tool as an Excel sheet', () => {
   itWithLibreOffice(
     'computes the same in LibreOffice',
     () => {
-      const out = path.join(folder, 'lo');
-      const run = spawnSync(
-        'soffice',
-        [
-          `-env:UserInstallation=file://${path.join(folder, 'lo-profile')}`,
-          '--headless',
-          '--convert-to',
-          'csv:Text - txt - csv (StarCalc):44,34,76',
-          '--outdir',
-          out,
-          filled,
-        ],
-        { encoding: 'utf8', timeout: 120_000 },
-      );
-      expect(run.status, run.stderr).toBe(0);
-      const csv = parseCsv(readFileSync(path.join(out, 'golden-typed.csv'), 'utf8'));
+      const converted = libreOfficeConvert(filled, CSV_FILTER, path.join(folder, 'lo'));
+      const csv = parseCsv(readFileSync(converted, 'utf8'));
       const column = csv[FIRST_ROW - 3]!.indexOf('Segment code');
       const codes = csv
         .slice(FIRST_ROW - 1, FIRST_ROW - 1 + people.length)

@@ -6,7 +6,6 @@
  * computed by a tiny spreadsheet in every run, and by LibreOffice (headless, converted to CSV)
  * where it is installed.
  */
-import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
@@ -25,7 +24,7 @@ import type { TypingTool } from '../../../src/shared/domain/segments';
 import { tempFolder } from '../../support/studyDb';
 import { MiniSpreadsheet } from '../../unit/main/analysis/segmentation/support/miniSpreadsheet';
 import { cli, createStudy, parseCsv, writableDb } from '../import/studyHelpers';
-import { itWithLibreOffice } from '../../support/libreOffice';
+import { CSV_FILTER, itWithLibreOffice, libreOfficeConvert } from '../../support/libreOffice';
 
 let folder: string;
 let sources: string;
@@ -150,22 +149,8 @@ async function miniCodes(file: string, rows: number): Promise<string[]> {
 
 /** The codes LibreOffice computes: the typing sheet (the first) converted to CSV. */
 function libreOfficeCodes(file: string, rows: number): string[] {
-  const out = path.join(folder, 'lo');
-  const run = spawnSync(
-    'soffice',
-    [
-      `-env:UserInstallation=file://${path.join(folder, 'lo-profile')}`,
-      '--headless',
-      '--convert-to',
-      'csv:Text - txt - csv (StarCalc):44,34,76',
-      '--outdir',
-      out,
-      file,
-    ],
-    { encoding: 'utf8', timeout: 120_000 },
-  );
-  expect(run.status, run.stderr).toBe(0);
-  const csv = parseCsv(readFileSync(path.join(out, `${path.basename(file, '.xlsx')}.csv`), 'utf8'));
+  const converted = libreOfficeConvert(file, CSV_FILTER, path.join(folder, 'lo'));
+  const csv = parseCsv(readFileSync(converted, 'utf8'));
   const column = csv[FIRST_ROW - 3]!.indexOf('Segment code');
   return csv.slice(FIRST_ROW - 1, FIRST_ROW - 1 + rows).map((line) => line[column] ?? '');
 }
