@@ -5,7 +5,7 @@
  */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { describe } from 'vitest';
+import { describeRequiring } from './requiredTool';
 
 const repoRoot = path.resolve(import.meta.dirname, '..', '..');
 
@@ -20,22 +20,14 @@ export function fixture(relativePath: string): string {
   return path.join(fixturesDir, relativePath);
 }
 
-/** `describe` for suites that need ../shared/fixtures: skipped with a reason when absent, failing under CI. */
+/** `describe` for suites that need ../shared/fixtures (see requiredTool.ts). */
 export function describeWithFixtures(name: string, body: () => void): void {
-  if (fixturesAvailable) {
-    describe(name, body);
-    return;
-  }
-  if (process.env.CI === 'true') {
-    describe(name, () => {
-      throw new Error(
-        `fixtures folder ${fixturesDir} is missing (set CEW_FIXTURES); CI requires it`,
-      );
-    });
-    return;
-  }
-  describe.skip(
-    `${name} — skipped: fixtures folder ${fixturesDir} not found (set CEW_FIXTURES)`,
+  describeRequiring(
+    {
+      available: fixturesAvailable,
+      missing: `fixtures folder ${fixturesDir} not found (set CEW_FIXTURES)`,
+    },
+    name,
     body,
   );
 }

@@ -5,7 +5,8 @@
  */
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
-import { expect, it } from 'vitest';
+import { expect } from 'vitest';
+import { itRequiring, type Requirement } from './requiredTool';
 
 export const libreOfficeAvailable =
   spawnSync('soffice', ['--version'], { encoding: 'utf8' }).status === 0;
@@ -42,21 +43,12 @@ export function libreOfficeConvert(
   return path.join(outDir, `${path.basename(file, path.extname(file))}.${extension}`);
 }
 
+const libreOffice: Requirement = {
+  available: libreOfficeAvailable,
+  missing:
+    'LibreOffice (soffice) is not on PATH (apt-get install libreoffice-calc libreoffice-impress)',
+};
+
 export function itWithLibreOffice(name: string, body: () => void, timeout?: number): void {
-  if (libreOfficeAvailable) {
-    it(name, body, timeout);
-    return;
-  }
-  if (process.env.CI === 'true') {
-    it(name, () => {
-      throw new Error(
-        'LibreOffice (soffice) is not on PATH; CI requires it (apt-get install libreoffice-calc libreoffice-impress)',
-      );
-    });
-    return;
-  }
-  it.skip(
-    `${name} — skipped: LibreOffice (soffice) is not on PATH (apt-get install libreoffice-calc libreoffice-impress)`,
-    body,
-  );
+  itRequiring(libreOffice, name, body, timeout);
 }

@@ -8,23 +8,20 @@ import { spawn, spawnSync } from 'node:child_process';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { describe } from 'vitest';
+import { describeRequiring } from './requiredTool';
 import { parseCsv } from './csvText';
 
 export const psppAvailable = spawnSync('pspp', ['--version'], { stdio: 'ignore' }).status === 0;
 
 export function describeWithPspp(name: string, body: () => void): void {
-  if (psppAvailable) {
-    describe(name, body);
-    return;
-  }
-  if (process.env.CI === 'true') {
-    describe(name, () => {
-      throw new Error('GNU PSPP (pspp) is not on PATH; CI requires it as the .sav oracle');
-    });
-    return;
-  }
-  describe.skip(`${name} — skipped: GNU PSPP (pspp) is not on PATH (apt-get install pspp)`, body);
+  describeRequiring(
+    {
+      available: psppAvailable,
+      missing: 'GNU PSPP (pspp), the .sav oracle, is not on PATH (apt-get install pspp)',
+    },
+    name,
+    body,
+  );
 }
 
 export interface PsppTable {

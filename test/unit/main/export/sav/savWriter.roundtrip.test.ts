@@ -4,32 +4,16 @@
  * frequencies for the copy as for the original. Only what a rewrite legitimately changes is
  * left out of the comparison: the product string and creation stamp, the encoding (we always
  * write UTF-8), the byte order (we always write little-endian) and the file's own path.
- * Skipped while src/main/import/sav/savReader.ts is not there (it is written in parallel).
  */
-import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { SavFile } from '../../../../../src/main/import/sav/savModel';
+import { readSav } from '../../../../../src/main/import/sav/savReader';
 import { writeSav } from '../../../../../src/main/export/sav/savWriter';
 import { describeWithFixtures, fixture } from '../../../../support/fixtures';
 import { describeWithPspp, psppDump, type PsppDump } from '../../../../support/psppOracle';
 import { SAV_ROUND_TRIP_CASES, type SavRoundTripCase } from '../../../../support/savRoundTripCases';
-
-const readerPath = path.resolve(
-  import.meta.dirname,
-  '../../../../../src/main/import/sav/savReader.ts',
-);
-const readerAvailable = existsSync(readerPath);
-
-type ReadSav = (file: string) => Promise<SavFile>;
-
-async function loadReader(): Promise<ReadSav> {
-  const module: { readSav?: ReadSav } = await import(readerPath);
-  if (typeof module.readSav !== 'function') throw new Error('savReader.ts does not export readSav');
-  return module.readSav;
-}
 
 const FIXTURES = SAV_ROUND_TRIP_CASES;
 
@@ -83,18 +67,11 @@ function fileProblems(dump: PsppDump, file: string): string[] {
     .map((problem) => problem.replace(/`[^']*'( near offset 0x[0-9a-f]+)?/, '<file>'));
 }
 
-const suite = readerAvailable ? describe : describe.skip;
-const title = readerAvailable
-  ? 'writeSav round trip: readSav(fixture) → writeSav → PSPP sees the same file'
-  : 'writeSav round trip — skipped: src/main/import/sav/savReader.ts is not written yet';
-
 describeWithPspp('writeSav round trip with real files', () => {
   describeWithFixtures('fixtures', () => {
-    suite(title, () => {
-      let readSav: ReadSav;
+    describe('writeSav round trip: readSav(fixture) → writeSav → PSPP sees the same file', () => {
       let workDir = '';
       beforeAll(async () => {
-        readSav = await loadReader();
         workDir = await mkdtemp(path.join(os.tmpdir(), 'cew-savroundtrip-'));
       });
       afterAll(async () => {
