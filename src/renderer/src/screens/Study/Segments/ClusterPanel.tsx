@@ -13,7 +13,7 @@ import { useClient } from '../../../api/ClientContext';
 import { Checkbox } from '../../../components/Checkbox';
 import { ClusterResult } from './ClusterResult';
 import { clusterRequest, type KMeansRangeRequest } from './clusterForm';
-import { useJobOutcome } from './useJobOutcome';
+import { unfinishedJobMessage, useJobOutcome, type JobMessage } from './useJobOutcome';
 import type { VariableCatalog } from './variableCatalog';
 import { AddVariable, VariableChips } from './VariablePicker';
 import { NumberField } from './NumberField';
@@ -42,7 +42,7 @@ export function ClusterPanel({ variables, savedNames, onSaved }: ClusterPanelPro
   const [restarts, setRestarts] = useState('10');
   const [standardize, setStandardize] = useState(true);
   const [running, setRunning] = useState<string | null>(null);
-  const [message, setMessage] = useState<{ tone: 'info' | 'error'; text: string } | null>(null);
+  const [message, setMessage] = useState<JobMessage | null>(null);
   const [ran, setRan] = useState<Ran | null>(null);
 
   const catalog = useMemo(
@@ -71,14 +71,7 @@ export function ClusterPanel({ variables, savedNames, onSaved }: ClusterPanelPro
     try {
       const job = await outcome(jobId);
       if (job.status === 'done') return job.result as KMeansReport;
-      setMessage(
-        job.status === 'cancelled'
-          ? { tone: 'info', text: t('clusters.cancelled') }
-          : {
-              tone: 'error',
-              text: t('clusters.failed', { error: job.error ?? t('clusters.unknownError') }),
-            },
-      );
+      setMessage(unfinishedJobMessage(job, 'clusters'));
       return null;
     } finally {
       setRunning(null);

@@ -15,7 +15,7 @@ import type {
 import { formatNumber, tableDecimals } from '../../../../../shared/domain/tableFormat';
 import { useClient } from '../../../api/ClientContext';
 import { SegmentationSelect, chosenSegmentation } from './SegmentationSelect';
-import { useJobOutcome } from './useJobOutcome';
+import { unfinishedJobMessage, useJobOutcome, type JobMessage } from './useJobOutcome';
 import { useJobProgress } from './useJobProgress';
 import { NumberField } from './NumberField';
 
@@ -32,8 +32,6 @@ export function accuracyText(share: number | null): string {
   return formatNumber(share === null ? null : share * 100, 'percent', DECIMALS);
 }
 
-type Message = { tone: 'info' | 'error'; text: string };
-
 const CRITERIA: readonly GoldenCriterion[] = ['balanced', 'every-segment', 'overall'];
 
 /** Below this recall a segment is said to be poorly recognised: most of it is typed as another. */
@@ -49,7 +47,7 @@ export function GoldenPanel({ saved, onSaved }: GoldenPanelProps) {
   const [seed, setSeed] = useState('1');
   const [goldenJob, setGoldenJob] = useState<string | null>(null);
   const [holdOutJob, setHoldOutJob] = useState<string | null>(null);
-  const [message, setMessage] = useState<Message | null>(null);
+  const [message, setMessage] = useState<JobMessage | null>(null);
   const [golden, setGolden] = useState<GoldenQuestionsReport | null>(null);
   const [holdOut, setHoldOut] = useState<HoldOutReport | null>(null);
   const goldenProgress = useJobProgress(goldenJob);
@@ -69,14 +67,7 @@ export function GoldenPanel({ saved, onSaved }: GoldenPanelProps) {
   const finish = async <T,>(jobId: string): Promise<T | null> => {
     const job = await outcome(jobId);
     if (job.status === 'done') return job.result as T;
-    setMessage(
-      job.status === 'cancelled'
-        ? { tone: 'info', text: t('golden.cancelled') }
-        : {
-            tone: 'error',
-            text: t('golden.failed', { error: job.error ?? t('golden.unknownError') }),
-          },
-    );
+    setMessage(unfinishedJobMessage(job, 'golden'));
     return null;
   };
 

@@ -14,6 +14,18 @@ const tr = i18n.getFixedT(null, 'segments');
 
 export type FinishedJob = EventMap['job.finished'];
 
+export type JobMessage = { tone: 'info' | 'error'; text: string };
+
+/**
+ * What to say of a job that ended without its result, from the `cancelled`, `failed` and
+ * `unknownError` strings under `group` (`clusters`, `golden`) of the segments namespace.
+ */
+export function unfinishedJobMessage(job: FinishedJob, group: 'clusters' | 'golden'): JobMessage {
+  if (job.status === 'cancelled') return { tone: 'info', text: tr(`${group}.cancelled`) };
+  const error = job.error ?? tr(`${group}.unknownError`);
+  return { tone: 'error', text: tr(`${group}.failed`, { error }) };
+}
+
 /** Ends kept for a job nobody waits for yet; older ones are someone else's. */
 const KEPT_ENDS = 20;
 /** How long an end may trail the jobs list that no longer shows the job. */
