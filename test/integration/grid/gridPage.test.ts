@@ -10,12 +10,11 @@ import type { Input, MethodName, Result } from '../../../src/shared/api/index';
 import { datasetToSavFile } from '../../../src/main/export/savExport';
 import { writeSav } from '../../../src/main/export/sav/savWriter';
 import { importFile } from '../../../src/main/import/importFile';
-import { createHandlers } from '../../../src/main/handlers/index';
-import { createDispatch, type Dispatch } from '../../../src/main/handlers/dispatch';
-import { StudySession } from '../../../src/main/session/studySession';
-import { AppSettings } from '../../../src/main/settings/appSettings';
+import type { Dispatch } from '../../../src/main/handlers/dispatch';
+import type { StudySession } from '../../../src/main/session/studySession';
 import { closeStudyFile, createStudyFile } from '../../../src/main/study/studyFile';
-import { builtWorkerPath, tempFolder } from '../../support/studyDb';
+import { tempFolder } from '../../support/studyDb';
+import { apiSession, callThrough } from '../../support/apiSession';
 
 const N = Number.NaN;
 
@@ -100,10 +99,8 @@ let cleanup: () => void;
 let session: StudySession;
 let dispatch: Dispatch;
 
-async function call<K extends MethodName>(method: K, input: Input<K>): Promise<Result<K>> {
-  const outcome = await dispatch(method, input);
-  if (!outcome.ok) throw new Error(`${outcome.error.kind}: ${outcome.error.message}`);
-  return outcome.result as Result<K>;
+function call<K extends MethodName>(method: K, input: Input<K>): Promise<Result<K>> {
+  return callThrough(dispatch, method, input);
 }
 
 /** The page's rows as [respondent ID, ...values] for the chosen columns. */
@@ -136,20 +133,7 @@ beforeAll(async () => {
   } finally {
     closeStudyFile(study);
   }
-  session = new StudySession({
-    workerPath: builtWorkerPath,
-    appVersion: 'test',
-    emit: () => undefined,
-  });
-  dispatch = createDispatch(
-    createHandlers({
-      mode: 'browser',
-      version: 'test',
-      session,
-      settings: new AppSettings(folder),
-      dialogs: null,
-    }),
-  );
+  ({ session, dispatch } = apiSession(folder));
   await session.openStudy(file);
 }, 120_000);
 

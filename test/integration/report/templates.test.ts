@@ -10,16 +10,16 @@ import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_REPORT } from '../../../src/main/demo/demoReport';
 import { populateDemoStudy } from '../../../src/main/demo/demoStudy';
-import { createDispatch, type Dispatch } from '../../../src/main/handlers/dispatch';
-import { createHandlers } from '../../../src/main/handlers/index';
-import { StudySession } from '../../../src/main/session/studySession';
+import type { Dispatch } from '../../../src/main/handlers/dispatch';
+import type { StudySession } from '../../../src/main/session/studySession';
 import { AppSettings } from '../../../src/main/settings/appSettings';
 import { closeStudyFile } from '../../../src/main/study/studyFile';
 import type { EventMap } from '../../../src/shared/api/events';
 import type { Input, MethodName, Result } from '../../../src/shared/api/index';
 import { defaultTemplate, type ReportTemplate } from '../../../src/shared/domain/report';
-import { builtWorkerPath, tempFolder } from '../../support/studyDb';
+import { tempFolder } from '../../support/studyDb';
 import { createStudy, writableDb } from '../import/studyHelpers';
+import { apiSession, callThrough } from '../../support/apiSession';
 
 const BRAND: ReportTemplate = {
   colours: { primary: '#8a1538', accent: '#00777a', text: '#303030', background: '#fbfaf4' },
@@ -35,10 +35,8 @@ let session: StudySession;
 let dispatch: Dispatch;
 const finished = new Map<string, EventMap['job.finished']>();
 
-async function call<K extends MethodName>(method: K, input: Input<K>): Promise<Result<K>> {
-  const outcome = await dispatch(method, input);
-  if (!outcome.ok) throw new Error(`${outcome.error.kind}: ${outcome.error.message}`);
-  return outcome.result as Result<K>;
+function call<K extends MethodName>(method: K, input: Input<K>): Promise<Result<K>> {
+  return callThrough(dispatch, method, input);
 }
 
 async function jobResult(jobId: string): Promise<EventMap['job.finished']> {
@@ -65,25 +63,12 @@ beforeAll(async () => {
   const plain = createStudy(folder, 'second');
   closeStudyFile(plain);
   plainStudy = plain.path;
-  session = new StudySession({
-    workerPath: builtWorkerPath,
-    appVersion: 'test',
-    emit: (event, payload) => {
-      if (event === 'job.finished') {
-        const done = payload as EventMap['job.finished'];
-        finished.set(done.jobId, done);
-      }
-    },
-  });
-  dispatch = createDispatch(
-    createHandlers({
-      mode: 'browser',
-      version: 'test',
-      session,
-      settings: new AppSettings(path.join(folder, 'settings')),
-      dialogs: null,
-    }),
-  );
+  ({ session, dispatch } = apiSession(path.join(folder, 'settings'), (event, payload) => {
+    if (event === 'job.finished') {
+      const done = payload as EventMap['job.finished'];
+      finished.set(done.jobId, done);
+    }
+  }));
 }, 180_000);
 
 afterAll(async () => {

@@ -8,15 +8,14 @@ import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { populateDemoStudy } from '../../../src/main/demo/demoStudy';
-import { createHandlers } from '../../../src/main/handlers/index';
-import { createDispatch, type Dispatch } from '../../../src/main/handlers/dispatch';
-import { StudySession } from '../../../src/main/session/studySession';
-import { AppSettings } from '../../../src/main/settings/appSettings';
+import type { Dispatch } from '../../../src/main/handlers/dispatch';
+import type { StudySession } from '../../../src/main/session/studySession';
 import { closeStudyFile } from '../../../src/main/study/studyFile';
 import type { EventMap, EventName, Input, MethodName, Result } from '../../../src/shared/api/index';
 import { studyContent } from '../../support/studyContent';
-import { builtWorkerPath, tempFolder } from '../../support/studyDb';
+import { tempFolder } from '../../support/studyDb';
 import { createStudy, writableDb } from '../import/studyHelpers';
+import { apiSession, callThrough } from '../../support/apiSession';
 
 const CUSTOMERS = 120;
 const EXECUTIVES = 15;
@@ -28,10 +27,8 @@ let session: StudySession;
 let dispatch: Dispatch;
 const events: Array<{ event: EventName; payload: EventMap[EventName] }> = [];
 
-async function call<K extends MethodName>(method: K, input: Input<K>): Promise<Result<K>> {
-  const outcome = await dispatch(method, input);
-  if (!outcome.ok) throw new Error(`${outcome.error.kind}: ${outcome.error.message}`);
-  return outcome.result as Result<K>;
+function call<K extends MethodName>(method: K, input: Input<K>): Promise<Result<K>> {
+  return callThrough(dispatch, method, input);
 }
 
 async function refused<K extends MethodName>(method: K, input: Input<K>): Promise<string> {
@@ -124,20 +121,7 @@ beforeAll(async () => {
   );
   closeStudyFile(opened);
   file = opened.path;
-  session = new StudySession({
-    workerPath: builtWorkerPath,
-    appVersion: 'test',
-    emit: (event, payload) => events.push({ event, payload }),
-  });
-  dispatch = createDispatch(
-    createHandlers({
-      mode: 'browser',
-      version: 'test',
-      session,
-      settings: new AppSettings(folder),
-      dialogs: null,
-    }),
-  );
+  ({ session, dispatch } = apiSession(folder, (event, payload) => events.push({ event, payload })));
   await session.openStudy(file);
   await call('variables.derive', { name: 'young', expression: 'age < 35' });
   await call('weights.rim', { name: 'w_area', targets: { area: { 1: 40, 2: 40, 3: 20 } } });
@@ -239,11 +223,7 @@ describe('removing a source', () => {
   });
 
   it('is refused in a read-only window', async () => {
-    const reader = new StudySession({
-      workerPath: builtWorkerPath,
-      appVersion: 'test',
-      emit: () => undefined,
-    });
+    const { session: reader } = apiSession(folder);
     try {
       const summary = await reader.openStudy(file);
       expect(summary.readOnly).toBe(true);

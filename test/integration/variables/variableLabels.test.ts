@@ -6,12 +6,11 @@
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { EventMap, EventName, Input, MethodName, Result } from '../../../src/shared/api/index';
-import { createHandlers } from '../../../src/main/handlers/index';
-import { createDispatch, type Dispatch } from '../../../src/main/handlers/dispatch';
-import { StudySession } from '../../../src/main/session/studySession';
-import { AppSettings } from '../../../src/main/settings/appSettings';
+import type { Dispatch } from '../../../src/main/handlers/dispatch';
+import type { StudySession } from '../../../src/main/session/studySession';
 import { buildMultilingualStudy } from '../../support/multilingualStudy';
-import { builtWorkerPath, tempFolder } from '../../support/studyDb';
+import { tempFolder } from '../../support/studyDb';
+import { apiSession, callThrough } from '../../support/apiSession';
 
 type Recorded = { event: EventName; payload: EventMap[EventName] };
 
@@ -22,10 +21,8 @@ let session: StudySession;
 let dispatch: Dispatch;
 let events: Recorded[];
 
-async function call<K extends MethodName>(method: K, input: Input<K>): Promise<Result<K>> {
-  const outcome = await dispatch(method, input);
-  if (!outcome.ok) throw new Error(`${outcome.error.kind}: ${outcome.error.message}`);
-  return outcome.result as Result<K>;
+function call<K extends MethodName>(method: K, input: Input<K>): Promise<Result<K>> {
+  return callThrough(dispatch, method, input);
 }
 
 /** The stored labels of a variable and its value labels, read straight from the file. */
@@ -68,20 +65,7 @@ beforeAll(async () => {
   ({ folder, cleanup } = tempFolder('cew-variables-'));
   file = await buildMultilingualStudy(folder);
   events = [];
-  session = new StudySession({
-    workerPath: builtWorkerPath,
-    appVersion: 'test',
-    emit: (event, payload) => events.push({ event, payload }),
-  });
-  dispatch = createDispatch(
-    createHandlers({
-      mode: 'browser',
-      version: 'test',
-      session,
-      settings: new AppSettings(folder),
-      dialogs: null,
-    }),
-  );
+  ({ session, dispatch } = apiSession(folder, (event, payload) => events.push({ event, payload })));
   await session.openStudy(file);
 }, 120_000);
 
@@ -198,21 +182,8 @@ describe('label edits in the Variables view', () => {
   });
 
   it('shows labels but refuses edits in a window that has the study read-only', async () => {
-    const other = new StudySession({
-      workerPath: builtWorkerPath,
-      appVersion: 'test',
-      emit: () => undefined,
-    });
+    const { session: other, dispatch: otherDispatch } = apiSession(folder);
     try {
-      const otherDispatch = createDispatch(
-        createHandlers({
-          mode: 'browser',
-          version: 'test',
-          session: other,
-          settings: new AppSettings(folder),
-          dialogs: null,
-        }),
-      );
       const summary = await other.openStudy(file);
       expect(summary.readOnly).toBe(true);
       const detail = await otherDispatch('variables.detail', { name: 'gender' });
