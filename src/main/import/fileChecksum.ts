@@ -7,20 +7,15 @@
 import { createHash } from 'node:crypto';
 import { createReadStream, statSync } from 'node:fs';
 import { Worker } from 'node:worker_threads';
+import { importCancelled } from './importCancelled';
 
 const BACKGROUND_FROM_BYTES = 32 * 1024 * 1024;
 const READ_SIZE = 4 * 1024 * 1024;
 
-function abortError(): Error {
-  const error = new Error('the import was cancelled; the study is unchanged');
-  error.name = 'AbortError';
-  return error;
-}
-
 async function sha256Here(file: string, signal: AbortSignal): Promise<string> {
   const hash = createHash('sha256');
   for await (const chunk of createReadStream(file, { highWaterMark: READ_SIZE })) {
-    if (signal.aborted) throw abortError();
+    if (signal.aborted) throw importCancelled();
     hash.update(chunk as Buffer);
   }
   return hash.digest('hex');
@@ -54,7 +49,7 @@ function sha256OnThread(file: string, signal: AbortSignal): Promise<string> {
     });
     const cancel = () => {
       void worker.terminate();
-      reject(abortError());
+      reject(importCancelled());
     };
     signal.addEventListener('abort', cancel, { once: true });
     const settle = () => signal.removeEventListener('abort', cancel);
@@ -66,6 +61,12 @@ function sha256OnThread(file: string, signal: AbortSignal): Promise<string> {
       settle();
       reject(error);
     });
+    // A thread that ends without a digest or an error (killed from outside) must not leave the
+    // import waiting; after either, rejecting again does nothing.
+    worker.once('exit', (code) => {
+      settle();
+      reject(new Error(`${file}: the checksum thread stopped (exit code ${code})`));
+    });
   });
 }
 
@@ -74,7 +75,7 @@ function sha256OnThread(file: string, signal: AbortSignal): Promise<string> {
  * work (and rejects with an AbortError).
  */
 export async function fileSha256(file: string, signal: AbortSignal): Promise<string> {
-  if (signal.aborted) throw abortError();
+  if (signal.aborted) throw importCancelled();
   return statSync(file).size >= BACKGROUND_FROM_BYTES
     ? sha256OnThread(file, signal)
     : sha256Here(file, signal);

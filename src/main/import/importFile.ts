@@ -21,6 +21,7 @@ import { applyMapping } from '../harmonise/applyMapping';
 import { studyCodesOf } from '../harmonise/proposeMapping';
 import { proposeSourceMapping } from '../harmonise/sourceMapping';
 import type { ImportedDataset } from './importedDataset';
+import { importCancelled } from './importCancelled';
 
 export interface ImportOptions {
   country: string;
@@ -44,12 +45,6 @@ export interface ImportOptions {
 }
 
 export type { ImportSummary };
-
-function abortError(): Error {
-  const error = new Error('the import was cancelled; the study is unchanged');
-  error.name = 'AbortError';
-  return error;
-}
 
 function studyVariableTypes(db: WritableStudyDb): Map<string, VariableType> {
   const rows = db.prepare('SELECT name, type FROM variables').all() as Array<{
@@ -169,7 +164,7 @@ export async function importFile(
       throw new ApiError('invalid-input', `${file}: cannot be imported: ${errors.join('; ')}`);
     }
     const sha256 = await checksum;
-    if (signal.aborted) throw abortError();
+    if (signal.aborted) throw importCancelled();
     progress(90, 100);
     // The source and everything computed from it (derived variables, weights) in one transaction.
     const written = db.transaction(() => {

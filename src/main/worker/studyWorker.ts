@@ -74,6 +74,7 @@ import {
   type WorkerResults,
   type WorkerStartData,
 } from './workerProtocol';
+import { releaseCrosstabKernel } from '../kernels/crosstab/wasmEngine';
 
 if (!parentPort) throw new Error('studyWorker must run in a worker thread');
 const port = parentPort;
@@ -120,6 +121,8 @@ function runStudyTable(open: OpenStudy, spec: TableSpec, language?: string): Tab
 
 function closeCurrent(): boolean {
   columns = null;
+  // The cross-tab kernel keeps the last table's columns for its next count; not past the study.
+  releaseCrosstabKernel();
   if (!study) return false;
   closeStudyFile(study);
   study = null;

@@ -11,6 +11,7 @@
  */
 import type { KMeansCluster, KMeansReport, KMeansSolution } from '../../../shared/domain/segments';
 import { kMeans, type KMeansRun } from './kMeans';
+import { releaseLloydEngine } from '../../kernels/lloyd/wasmLloyd';
 import { lloydRunner, THREADED_FROM_ROWS } from './lloydThreads';
 import { seededRandom } from './seededRandom';
 import { meanSilhouette, sampleRows, SILHOUETTE_SAMPLE } from './silhouette';
@@ -128,47 +129,51 @@ export async function clusterAnalysis(input: ClusterInput): Promise<ClusterAnaly
   let done = 0;
   input.progress?.(done, steps);
   const solutions: ClusterSolution[] = [];
-  for (const k of input.ks) {
-    const random = seededRandom(input.seed, k);
-    let best: KMeansRun | null = null;
-    const runner = lloydRunner(working, k);
-    try {
-      for (let restart = 0; restart < input.restarts; restart++) {
-        const run = await kMeans(working, k, {
-          random,
-          maxIterations: input.maxIterations,
-          between: input.between,
-          runner,
-        });
-        if (!best || run.totalWithinSS < best.totalWithinSS) best = run;
-        input.progress?.(++done, steps);
+  try {
+    for (const k of input.ks) {
+      const random = seededRandom(input.seed, k);
+      let best: KMeansRun | null = null;
+      const runner = lloydRunner(working, k);
+      try {
+        for (let restart = 0; restart < input.restarts; restart++) {
+          const run = await kMeans(working, k, {
+            random,
+            maxIterations: input.maxIterations,
+            between: input.between,
+            runner,
+          });
+          if (!best || run.totalWithinSS < best.totalWithinSS) best = run;
+          input.progress?.(++done, steps);
+        }
+      } finally {
+        await runner.close();
       }
-    } finally {
-      await runner.close();
+      const run = best!;
+      await input.between?.();
+      const silhouette = meanSilhouette(working, run.assign, k, sample);
+      input.progress?.(++done, steps);
+      const order = clusterOrder(run, dims);
+      const raw = rawCentres(input.columns, included, run);
+      const clusters: KMeansCluster[] = order.map((c, id) => ({
+        id: id + 1,
+        label: input.labels?.[id] ?? `Cluster ${id + 1}`,
+        size: run.sizes[c]!,
+        withinSS: run.withinSS[c]!,
+        center: Object.fromEntries(input.names.map((name, d) => [name, raw[c * dims + d]!])),
+      }));
+      solutions.push({
+        k,
+        clusters,
+        withinSS: run.totalWithinSS,
+        totalSS,
+        silhouette,
+        iterations: run.iterations,
+        converged: run.converged,
+        centres: order.map((c) => Array.from(run.centres.subarray(c * dims, (c + 1) * dims))),
+      });
     }
-    const run = best!;
-    await input.between?.();
-    const silhouette = meanSilhouette(working, run.assign, k, sample);
-    input.progress?.(++done, steps);
-    const order = clusterOrder(run, dims);
-    const raw = rawCentres(input.columns, included, run);
-    const clusters: KMeansCluster[] = order.map((c, id) => ({
-      id: id + 1,
-      label: input.labels?.[id] ?? `Cluster ${id + 1}`,
-      size: run.sizes[c]!,
-      withinSS: run.withinSS[c]!,
-      center: Object.fromEntries(input.names.map((name, d) => [name, raw[c * dims + d]!])),
-    }));
-    solutions.push({
-      k,
-      clusters,
-      withinSS: run.totalWithinSS,
-      totalSS,
-      silhouette,
-      iterations: run.iterations,
-      converged: run.converged,
-      centres: order.map((c) => Array.from(run.centres.subarray(c * dims, (c + 1) * dims))),
-    });
+  } finally {
+    releaseLloydEngine();
   }
   return {
     variables: [...input.names],

@@ -21,6 +21,7 @@ import {
 import { CsvParser, CsvSyntaxError, readRecord, type CsvRecord } from './csvParser';
 import { delimiterByte, sniffDelimiter, sniffQuote } from './csvSniff';
 import { CsvWindow } from './csvWindow';
+import { importCancelled } from '../importCancelled';
 
 const SAMPLE_SIZE = 1024 * 1024;
 const PIPE = 0x7c;
@@ -42,12 +43,6 @@ export interface CsvTable {
   quote: string;
   headerRow: number;
   warnings: string[];
-}
-
-function abortError(): Error {
-  const error = new Error('the import was cancelled');
-  error.name = 'AbortError';
-  return error;
 }
 
 function headerRowOf(options: CsvReadOptions, file: string): number {
@@ -203,7 +198,7 @@ async function parseFile(file: string, options: CsvReadOptions): Promise<Parsed>
       { record: header.record, line: header.line },
     );
     for (;;) {
-      if (options.signal?.aborted) throw abortError();
+      if (options.signal?.aborted) throw importCancelled();
       window.start = parser.parse(window.bytes, window.start, window.end, window.eof, window.base);
       options.onProgress?.(window.fileBytesRead, size);
       if (window.eof) break;

@@ -20,14 +20,9 @@ import { epochMsToIso, epochMsToSpssSeconds } from '../tabular/isoDate';
 import { cellAddress } from './xlsxAddress';
 import { isCodebookSheet, readCodebook } from './xlsxCodebook';
 import { readWorkbook, type SheetCell, type SheetGrid } from './xlsxWorkbook';
+import { importCancelled } from '../importCancelled';
 
 export type XlsxReadOptions = TabularReadOptions;
-
-function abortError(): Error {
-  const error = new Error('the import was cancelled');
-  error.name = 'AbortError';
-  return error;
-}
 
 function isEmptyCell(cell: SheetCell | undefined): boolean {
   return cell === null || cell === undefined || (typeof cell === 'string' && cell.trim() === '');
@@ -144,10 +139,10 @@ export async function readXlsxDataset(
   file: string,
   options: XlsxReadOptions = {},
 ): Promise<ImportedDataset> {
-  if (options.signal?.aborted) throw abortError();
+  if (options.signal?.aborted) throw importCancelled();
   options.onProgress?.(0, 1);
   const workbook = await readWorkbook(file);
-  if (options.signal?.aborted) throw abortError();
+  if (options.signal?.aborted) throw importCancelled();
   const sheet = pickSheet(workbook.sheets, options.sheet, file);
   const headerIndex = headerIndexOf(sheet, options.headerRow, file);
   const dataRows: SheetCell[][] = [];

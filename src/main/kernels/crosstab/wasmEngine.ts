@@ -247,6 +247,14 @@ export function crosstabModule(): WasmModule {
 let shared: WasmCrosstab | null | undefined;
 
 /**
+ * Drops what the process's kernel keeps from its last table (references to that study's columns)
+ * without making a kernel that was never used: when a study closes.
+ */
+export function releaseCrosstabKernel(): void {
+  shared?.release();
+}
+
+/**
  * The process's WebAssembly kernel, made on first use; null where WebAssembly with SIMD and
  * shared memory is not available (the plain-TypeScript kernel counts instead), or when
  * CEW_KERNEL=ts asks for the reference kernel.

@@ -160,6 +160,17 @@ export class WasmLloyd {
   }
 }
 
+/**
+ * Lets the kept engine go once a clustering has finished: a WebAssembly memory never shrinks, so
+ * keeping it would pin the last run's columns (160 MB for 1M rows × 20 variables) and its
+ * compute thread for the life of the process. The next clustering makes a new one.
+ */
+export function releaseLloydEngine(): void {
+  if (kept === null || !kept.idle) return;
+  void kept.close();
+  kept = null;
+}
+
 /** The compiled kernel module (throws where WebAssembly with SIMD and threads is missing). */
 export function lloydModule(): WasmModule {
   return new wasmApi.Module(Buffer.from(LLOYD_WASM, 'base64'));
