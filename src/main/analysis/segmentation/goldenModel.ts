@@ -23,7 +23,7 @@ import type {
 } from '../../../shared/domain/segments';
 import { confusionMatrix } from './confusionMatrix';
 import { bestClass, fitLda, type LdaPriors } from './linearDiscriminant';
-import { codeQuestion, termCount, termSums, termValue, type Term } from './questionCoding';
+import { codeQuestion, termCount, termSums, termVaries, type Term } from './questionCoding';
 import type { Classified } from './ruleClassification';
 
 export interface GoldenFitInput {
@@ -69,7 +69,7 @@ export function fitGoldenModel(input: GoldenFitInput): GoldenFit {
   questions.forEach((question, d) => {
     for (let t = 0; t < termCount(question); t++) {
       // A term constant over the respondents adds nothing and cannot enter (linearDiscriminant.ts).
-      if (!varies(rows, (row) => termValue(question, t, row))) continue;
+      if (!termVaries(question, t, rows)) continue;
       terms.push({ question: d, t });
       described.push({
         variable: names[d]!,
@@ -104,11 +104,6 @@ export function fitGoldenModel(input: GoldenFitInput): GoldenFit {
     withoutAnswer: withSegment - rows.length,
     inSample: confusionMatrix(segments, rows, classOf, goldenClasses(model, columns)),
   };
-}
-
-function varies(rows: Int32Array, value: (row: number) => number): boolean {
-  for (const row of rows) if (value(row) !== value(rows[0]!)) return true;
-  return false;
 }
 
 type Model = Pick<GoldenTypingModel, 'questions' | 'terms' | 'segments'>;

@@ -46,7 +46,7 @@ import {
   codeQuestion,
   termCount,
   termSums,
-  termValue,
+  termVaries,
   type CodedQuestion,
   type Term,
 } from './questionCoding';
@@ -273,7 +273,7 @@ export async function goldenQuestions(input: GoldenInput): Promise<GoldenResult>
   for (let d = 0; d < p; d++) {
     // The ridge keeps any term that varies in a model; one that does not adds nothing (and a
     // ridge on rounding noise would weigh it hugely).
-    termsOf[d] = termsOf[d]!.filter((t) => varies(questions[d]!, terms[t]!.t, train));
+    termsOf[d] = termsOf[d]!.filter((t) => termVaries(questions[d]!, terms[t]!.t, train));
     if (termsOf[d]!.length === 0) {
       skipped.push({ variable: names[d]!, reason: 'the same answer from every respondent' });
       continue;
@@ -336,11 +336,4 @@ export async function goldenQuestions(input: GoldenInput): Promise<GoldenResult>
     skipped,
     confusion: confusionMatrix(input.segments, test, classOf, predicted),
   };
-}
-
-/** Whether term t of the question takes two different values in `rows`. */
-function varies(question: CodedQuestion, t: number, rows: Int32Array): boolean {
-  for (const row of rows)
-    if (termValue(question, t, row) !== termValue(question, t, rows[0]!)) return true;
-  return false;
 }

@@ -108,6 +108,13 @@ export function termValue(question: CodedQuestion, t: number, row: number): numb
   return question.reached ? (question.reached[row]! > t ? 1 : 0) : question.answers[row]!;
 }
 
+/** Whether term `t` of a question takes more than one value over `rows` (else it cannot help). */
+export function termVaries(question: CodedQuestion, t: number, rows: Int32Array): boolean {
+  for (const row of rows)
+    if (termValue(question, t, row) !== termValue(question, t, rows[0]!)) return true;
+  return false;
+}
+
 /** One term of the model: term `t` of question `question` (an index into the questions). */
 export interface Term {
   question: number;

@@ -13,7 +13,8 @@
  *
  * Rules become nested IF/OR/AND formulas (excelFormulas.ts); clusters SQRT(SUMPRODUCT(…)) of the
  * standardised differences per centre, and MATCH(MIN(…)) of those distances picks the nearest
- * centre — the first of equals, as nearestCentre.ts does. *
+ * centre — the first of equals, as nearestCentre.ts does.
+ *
  * With a golden typing tool saved (goldenModel.ts), sheets "Golden questions" and "Golden model"
  * follow (or stand alone): the few questions typed, an "at or above" indicator per level by IF,
  * each segment's score as its constant plus SUMPRODUCT of the terms and its coefficients — read
@@ -34,6 +35,7 @@ import {
   segmentFormula,
   type ConditionFormulas,
 } from './excelFormulas';
+import { HOLD_OUT_SHARE } from './holdOutSample';
 
 /** Data rows start here on the typing sheet: title, instructions, a gap, names, questions. */
 export const FIRST_ROW = 6;
@@ -480,7 +482,7 @@ function goldenWorkbook(
     'Each answer becomes terms: 1 if it is at or above the level in the heading, else 0 (a question with many values is its answer). A segment’s score is its constant plus each term times its coefficient; the respondent goes to the segment with the highest score. A respondent who did not answer every question gets none.';
   sheet.getCell('A3').value = `Fitted on ${golden.fittedOn.description}; ${golden.classifier}.`;
   sheet.getCell('A4').value =
-    `Chosen to reach ${Math.round(golden.search.target * 100)}% (${golden.search.criterion}) on a hold-out of 30%: ${(golden.search.holdOutScore * 100).toFixed(1)}%${golden.search.reached ? '' : ' (not reached)'}. On the respondents it was fitted on it gives ${(golden.inSample.accuracy * 100).toFixed(1)}% their own segment (balanced accuracy ${(golden.inSample.balancedAccuracy * 100).toFixed(1)}%).`;
+    `Chosen to reach ${Math.round(golden.search.target * 100)}% (${golden.search.criterion}) on a hold-out of ${Math.round(HOLD_OUT_SHARE * 100)}%: ${(golden.search.holdOutScore * 100).toFixed(1)}%${golden.search.reached ? '' : ' (not reached)'}. On the respondents it was fitted on it gives ${(golden.inSample.accuracy * 100).toFixed(1)}% their own segment (balanced accuracy ${(golden.inSample.balancedAccuracy * 100).toFixed(1)}%).`;
   sheet.getRow(MODEL_HEAD).values = ['Code', 'Segment', 'Constant', ...golden.terms.map(termText)];
   sheet.getRow(MODEL_HEAD).font = { bold: true };
   golden.segments.forEach((segment, k) => {
