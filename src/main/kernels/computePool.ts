@@ -107,6 +107,13 @@ export class ComputePool {
     }
   }
 
+  /** Waits (up to the timeout) until `threads` threads can take tasks; passes need not wait. */
+  async whenReady(threads: number, timeoutMs: number): Promise<void> {
+    const until = Date.now() + timeoutMs;
+    while (this.ready < threads && Date.now() < until)
+      await new Promise((resolve) => setTimeout(resolve, 5));
+  }
+
   /** Threads that could take part now (started and ready). */
   get ready(): number {
     return this.workers.filter((_, slot) => this.isReady(slot)).length;

@@ -198,10 +198,7 @@ export class WasmCrosstab {
 
   /** Starts the compute threads and waits (up to the timeout) until they can take tasks. */
   async threadsReady(timeoutMs: number): Promise<void> {
-    const pool = this.threadPool();
-    const until = Date.now() + timeoutMs;
-    while (pool !== null && pool.ready < this.threads && Date.now() < until)
-      await new Promise((resolve) => setTimeout(resolve, 5));
+    await this.threadPool()?.whenReady(this.threads, timeoutMs);
   }
 
   /** Forgets the banner and stub columns kept from the last call. */

@@ -149,10 +149,7 @@ export class WasmLloyd {
 
   /** Starts the compute thread and waits (up to the timeout) until it can take a half. */
   async threadsReady(timeoutMs: number): Promise<void> {
-    const pool = this.threadPool();
-    const until = Date.now() + timeoutMs;
-    while (pool !== null && pool.ready < 1 && Date.now() < until)
-      await new Promise((resolve) => setTimeout(resolve, 5));
+    await this.threadPool()?.whenReady(1, timeoutMs);
   }
 
   close(): Promise<unknown> {
